@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Marrow Factory's one entry point for people and CI.
+#
+#   bash setup.sh serve   install what is missing, build the page, serve it at http://127.0.0.1:8080
+#   bash setup.sh test    install what is missing, then run every test layer (what CI runs)
+#   bash setup.sh tools   only install what is missing
+#
+# Every install step checks for the exact version first and skips what is already there, so a warm
+# run goes straight to work. Downloads come from crates.io, npm and Debian's packages only.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+ROOT=$(pwd)
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+TOOLS_DIR=${MARROW_TOOLS_DIR:-$HOME/.cache/marrow-factory}
+# wasm-bindgen-cli must match the wasm-bindgen the page links against: read it from Cargo.lock.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+
+export PATH="$TOOLS_DIR/binaryen-$BINARYEN_VERSION/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+
+say() { printf '\n==> %s\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install_rust_parts() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$component"; then
+      say "adding rustup component $component"
+      rustup component add "$component"
+    fi
+  done
+}
+
+install_trunk() {
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing trunk $TRUNK_VERSION (several minutes, once)"
+    cargo install --locked "trunk@$TRUNK_VERSION"
+  fi
+}
+
+install_wasm_bindgen() {
+  if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ] &&
+     command -v wasm-bindgen-test-runner >/dev/null; then
+    return
+  fi
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  # `cargo install --locked wasm-bindgen-cli` fails here: its lock file names webpki-roots 1.0.11,
+  # which the registry lacks. Build the published source with that one crate pinned to 1.0.10.
+  local work
+  work=$(mktemp -d)
+  mkdir -p "$work/fetch/src"
+  cat > "$work/fetch/Cargo.toml" <<EOF
+[package]
+name = "fetch-wasm-bindgen-cli"
+version = "0.0.0"
+edition = "2021"
+[dependencies]
+wasm-bindgen-cli = "=$WASM_BINDGEN_VERSION"
+EOF
+  touch "$work/fetch/src/lib.rs"
+  (cd "$work/fetch" && cargo fetch --quiet)
+  local crate_file
+  crate_file=$(find "${CARGO_HOME:-$HOME/.cargo}/registry/cache" -name "wasm-bindgen-cli-$WASM_BINDGEN_VERSION.crate" | head -n 1)
+  tar -xzf "$crate_file" -C "$work"
+  (
+    cd "$work/wasm-bindgen-cli-$WASM_BINDGEN_VERSION"
+    if grep -A1 '^name = "webpki-roots"$' Cargo.lock | grep -q 'version = "1.0.11"'; then
+      cargo update --quiet -p webpki-roots@1.0.11 --precise 1.0.10
+    fi
+    cargo install --locked --path .
+  )
+  rm -rf "$work"
+}
+
+install_wasm_opt() {
+  if wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+    return
+  fi
+  say "installing wasm-opt from npm binaryen@$BINARYEN_VERSION.0.0"
+  mkdir -p "$TOOLS_DIR/binaryen-$BINARYEN_VERSION"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/binaryen-$BINARYEN_VERSION" "binaryen@$BINARYEN_VERSION.0.0"
+}
+
+install_browsers() {
+  if [ -x "$CHROMIUM_PATH" ] && [ -x "$CHROMEDRIVER" ]; then
+    return
+  fi
+  say "installing Chromium and ChromeDriver from Debian"
+  as_root apt-get update -q
+  as_root apt-get install -y -q --no-install-recommends chromium chromium-driver
+}
+
+install_e2e_packages() {
+  local stamp=tests/e2e/node_modules/.lock-stamp
+  if [ -f "$stamp" ] && cmp -s "$stamp" tests/e2e/package-lock.json; then
+    return
+  fi
+  say "installing the end-to-end tests' npm packages"
+  (cd tests/e2e && npm ci --silent --no-audit --no-fund)
+  cp tests/e2e/package-lock.json "$stamp"
+}
+
+install_for_build() {
+  install_rust_parts
+  install_trunk
+  install_wasm_bindgen
+  install_wasm_opt
+  cargo fetch --quiet
+}
+
+install_for_tests() {
+  install_for_build
+  install_browsers
+  install_e2e_packages
+}
+
+# ---- test layers -----------------------------------------------------------------------------
+
+layer_lint() {
+  cargo fmt --check
+  cargo clippy --all-targets --locked -- -D warnings
+  cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+}
+
+layer_native() {
+  cargo test --locked
+}
+
+layer_browser_components() {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+    cargo test --locked --target wasm32-unknown-unknown --test web
+}
+
+layer_end_to_end() {
+  trunk build --release
+  (cd tests/e2e && npx playwright test)
+}
+
+layer_size() {
+  node tests/e2e/size-report.mjs dist
+}
+
+run_tests() {
+  local passed=0 failed=0 failed_layers=()
+  local started=$SECONDS
+  for layer in lint native browser_components end_to_end size; do
+    say "test layer: $layer"
+    local layer_started=$SECONDS
+    if "layer_$layer"; then
+      passed=$((passed + 1))
+      echo "layer $layer passed in $((SECONDS - layer_started)) s"
+    else
+      failed=$((failed + 1))
+      failed_layers+=("$layer")
+      echo "layer $layer FAILED after $((SECONDS - layer_started)) s"
+    fi
+  done
+  echo
+  echo "test command finished in $((SECONDS - started)) s; failed layers: ${failed_layers[*]:-none}"
+  echo "layers: $passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
+
+case "${1:-}" in
+  serve)
+    install_for_build
+    say "building and serving Marrow Factory at http://127.0.0.1:8080 (Ctrl+C stops it)"
+    exec trunk serve --release --address 127.0.0.1 --port 8080
+    ;;
+  test)
+    started=$SECONDS
+    install_for_tests
+    echo "set-up took $((SECONDS - started)) s"
+    run_tests
+    ;;
+  tools)
+    install_for_tests
+    ;;
+  *)
+    echo "usage: bash setup.sh serve|test|tools" >&2
+    exit 2
+    ;;
+esac

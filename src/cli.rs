@@ -1,0 +1,169 @@
+//! The argument parser of `marrow-sim` (contract section 3). Kept apart from the binary so it is tested.
+
+use std::fmt;
+
+/// How samples are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// One JSON object per line (the default).
+    JsonLines,
+    /// A header line, then one comma-separated row per sample.
+    Csv,
+}
+
+/// What the command line asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CliOptions {
+    pub scenario_path: String,
+    /// Days to simulate (default 365).
+    pub days: f64,
+    /// Days between samples (default 1; fractions allowed).
+    pub every_days: f64,
+    pub format: OutputFormat,
+}
+
+/// A refused command line; printed on standard error with exit status 2.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "{}\n{USAGE}", self.0)
+    }
+}
+
+pub const USAGE: &str =
+    "usage: marrow-sim SCENARIO.json [--days N] [--every K] [--format jsonl|csv]";
+
+/// The longest run the command line accepts, days (100 years).
+pub const MAX_DAYS: f64 = 36_500.0;
+
+/// Parses the arguments after the program name.
+pub fn parse_args<I, S>(args: I) -> Result<CliOptions, UsageError>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut scenario_path = None;
+    let mut days = 365.0;
+    let mut every_days = 1.0;
+    let mut format = OutputFormat::JsonLines;
+    let mut args = args.into_iter().map(|arg| arg.as_ref().to_string());
+    while let Some(arg) = args.next() {
+        let (flag, inline_value) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => {
+                (flag.to_string(), Some(value.to_string()))
+            }
+            _ => (arg.clone(), None),
+        };
+        let mut value_of = |flag: &str| {
+            inline_value
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| UsageError(format!("{flag} needs a value")))
+        };
+        match flag.as_str() {
+            "--days" => days = parse_number("--days", &value_of("--days")?, 0.0, MAX_DAYS, true)?,
+            "--every" => {
+                every_days = parse_number("--every", &value_of("--every")?, 0.0, MAX_DAYS, false)?
+            }
+            "--format" => {
+                format = match value_of("--format")?.as_str() {
+                    "jsonl" => OutputFormat::JsonLines,
+                    "csv" => OutputFormat::Csv,
+                    other => {
+                        return Err(UsageError(format!(
+                            "--format: '{other}' is not one of jsonl, csv"
+                        )))
+                    }
+                }
+            }
+            "-h" | "--help" => return Err(UsageError("help requested".to_string())),
+            other if other.starts_with('-') && other.len() > 1 => {
+                return Err(UsageError(format!("unknown option '{other}'")))
+            }
+            path => {
+                if scenario_path.replace(path.to_string()).is_some() {
+                    return Err(UsageError(
+                        "only one scenario file may be given".to_string(),
+                    ));
+                }
+            }
+        }
+    }
+    let scenario_path =
+        scenario_path.ok_or_else(|| UsageError("no scenario file given".to_string()))?;
+    Ok(CliOptions {
+        scenario_path,
+        days,
+        every_days,
+        format,
+    })
+}
+
+/// A finite number within `min..=max` (the lower bound excluded unless `min_allowed`).
+fn parse_number(
+    flag: &str,
+    text: &str,
+    min: f64,
+    max: f64,
+    min_allowed: bool,
+) -> Result<f64, UsageError> {
+    let value: f64 = text
+        .parse()
+        .map_err(|_| UsageError(format!("{flag}: '{text}' is not a number")))?;
+    let low_ok = if min_allowed {
+        value >= min
+    } else {
+        value > min
+    };
+    if value.is_finite() && low_ok && value <= max {
+        Ok(value)
+    } else {
+        let bound = if min_allowed { "from" } else { "greater than" };
+        Err(UsageError(format!(
+            "{flag}: {text} is out of range ({bound} {min} up to {max} days)"
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_a_year_sampled_daily_as_json_lines() {
+        let options = parse_args(["a.json"]).unwrap();
+        assert_eq!(options.scenario_path, "a.json");
+        assert_eq!(options.days, 365.0);
+        assert_eq!(options.every_days, 1.0);
+        assert_eq!(options.format, OutputFormat::JsonLines);
+    }
+
+    #[test]
+    fn flags_take_separate_or_inline_values() {
+        let options =
+            parse_args(["--days", "30", "a.json", "--every=0.25", "--format", "csv"]).unwrap();
+        assert_eq!(options.days, 30.0);
+        assert_eq!(options.every_days, 0.25);
+        assert_eq!(options.format, OutputFormat::Csv);
+    }
+
+    #[test]
+    fn bad_command_lines_are_refused_with_the_reason() {
+        let cases: [(&[&str], &str); 8] = [
+            (&[], "no scenario file"),
+            (&["a.json", "b.json"], "only one scenario"),
+            (&["a.json", "--days"], "--days needs a value"),
+            (&["a.json", "--days", "ten"], "not a number"),
+            (&["a.json", "--days", "-5"], "out of range"),
+            (&["a.json", "--every", "0"], "out of range"),
+            (&["a.json", "--format", "xml"], "not one of jsonl, csv"),
+            (&["a.json", "--speed", "2"], "unknown option"),
+        ];
+        for (args, expected) in cases {
+            let error = parse_args(args.iter().copied()).unwrap_err();
+            assert!(error.0.contains(expected), "{args:?}: {error}");
+        }
+    }
+}

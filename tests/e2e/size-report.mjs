@@ -1,0 +1,51 @@
+// Size report of the release build: raw and gzip bytes of the wasm, js, css and html a browser
+// downloads. Fails (exit 1) when the gzip total exceeds the budget.
+// usage: node size-report.mjs DIST_DIR      (SIZE_BUDGET_KIB overrides the budget)
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_KIB = Number(process.env.SIZE_BUDGET_KIB ?? 250);
+const GOAL_KIB = 150;
+const dist = process.argv[2] ?? 'dist';
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+const kinds = ['.wasm', '.js', '.css', '.html'];
+const totals = Object.fromEntries(kinds.map((kind) => [kind, { raw: 0, gzip: 0, files: 0 }]));
+for (const path of files(dist)) {
+  const kind = extname(path);
+  if (!(kind in totals)) continue;
+  const bytes = readFileSync(path);
+  totals[kind].raw += bytes.length;
+  totals[kind].gzip += gzipSync(bytes, { level: 9 }).length;
+  totals[kind].files += 1;
+}
+if (totals['.wasm'].files === 0) {
+  console.error(`size report: no .wasm file in ${dist}; build the page first (trunk build --release)`);
+  process.exit(1);
+}
+
+const kib = (bytes) => (bytes / 1024).toFixed(1).padStart(8);
+const lines = ['kind    files   raw KiB  gzip KiB'];
+let raw = 0;
+let gzip = 0;
+for (const kind of kinds) {
+  const t = totals[kind];
+  raw += t.raw;
+  gzip += t.gzip;
+  lines.push(`${kind.slice(1).padEnd(6)} ${String(t.files).padStart(6)}  ${kib(t.raw)}  ${kib(t.gzip)}`);
+}
+lines.push(`total  ${' '.repeat(6)}  ${kib(raw)}  ${kib(gzip)}`);
+lines.push(`budget ${BUDGET_KIB} KiB gzip (goal ${GOAL_KIB} KiB): ${gzip / 1024 <= BUDGET_KIB ? 'within' : 'OVER'}`);
+console.log(lines.join('\n'));
+writeFileSync(join(dist, 'size-report.json'), JSON.stringify({ budget_kib: BUDGET_KIB, totals, raw, gzip }, null, 2));
+if (gzip / 1024 > BUDGET_KIB) {
+  console.error(`size report: ${(gzip / 1024).toFixed(1)} KiB gzip is over the ${BUDGET_KIB} KiB budget`);
+  process.exit(1);
+}
