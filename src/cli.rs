@@ -101,6 +101,13 @@ where
     })
 }
 
+/// The days at which samples are printed: 0, K, 2K, … up to and including N.
+pub fn sample_days(days: f64, every_days: f64) -> impl Iterator<Item = f64> {
+    // Counting samples instead of adding K repeatedly keeps 0.1-day grids free of drift.
+    let count = ((days / every_days) + 1e-9).floor() as u64;
+    (0..=count).map(move |index| index as f64 * every_days)
+}
+
 /// A finite number within `min..=max` (the lower bound excluded unless `min_allowed`).
 fn parse_number(
     flag: &str,
@@ -147,6 +154,17 @@ mod tests {
         assert_eq!(options.days, 30.0);
         assert_eq!(options.every_days, 0.25);
         assert_eq!(options.format, OutputFormat::Csv);
+    }
+
+    #[test]
+    fn samples_include_day_zero_and_the_last_day() {
+        assert_eq!(
+            sample_days(3.0, 1.0).collect::<Vec<_>>(),
+            vec![0.0, 1.0, 2.0, 3.0]
+        );
+        assert_eq!(sample_days(1.0, 0.25).count(), 5);
+        assert_eq!(sample_days(10.0, 3.0).last(), Some(9.0));
+        assert_eq!(sample_days(1.0, 0.1).count(), 11);
     }
 
     #[test]

@@ -3,7 +3,10 @@
 use std::process::Command;
 
 fn marrow_sim(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_marrow-sim")).args(args).output().expect("marrow-sim runs")
+    Command::new(env!("CARGO_BIN_EXE_marrow-sim"))
+        .args(args)
+        .output()
+        .expect("marrow-sim runs")
 }
 
 #[test]
@@ -20,7 +23,10 @@ fn bad_arguments_exit_with_status_2_and_say_why() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
         assert!(stderr.contains("usage: marrow-sim"), "{args:?}: {stderr}");
-        assert!(output.stdout.is_empty(), "nothing is printed on standard output for bad input");
+        assert!(
+            output.stdout.is_empty(),
+            "nothing is printed on standard output for bad input"
+        );
     }
 }
 
@@ -30,7 +36,8 @@ fn a_missing_or_malformed_file_exits_with_status_2() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
 
-    let path = std::env::temp_dir().join(format!("marrow-sim-malformed-{}.json", std::process::id()));
+    let path =
+        std::env::temp_dir().join(format!("marrow-sim-malformed-{}.json", std::process::id()));
     std::fs::write(&path, "{ \"settings\": ").unwrap();
     let malformed = marrow_sim(&[path.to_str().unwrap()]);
     std::fs::remove_file(&path).ok();

@@ -1,0 +1,190 @@
+//! The erythron: the marrow's day-resolved conveyor (BFU-E → CFU-E → erythroblasts → marrow
+//! reticulocytes) and the circulating red cells, kept as daily age cohorts.
+//!
+//! Cell counts are in 10⁹ cells, cell volumes in fL, hemoglobin per cell in pg. 10⁹ cells × 1 pg of
+//! hemoglobin is 1 mg of hemoglobin, which holds [`IRON_MG_PER_MG_HEMOGLOBIN`] mg of iron.
+
+/// Iron in hemoglobin: 3.4 mg per g (reference section 3).
+pub const IRON_MG_PER_MG_HEMOGLOBIN: f64 = 3.4e-3;
+
+/// Days a BFU-E spends before becoming a CFU-E (reference section 2: ≈ 7 d; Zheng 2021 τ 7 d).
+pub const BFU_E_DAYS: usize = 7;
+/// Days in the EPO-dependent CFU-E stage (reference section 2: ≈ 7 d).
+pub const CFU_E_DAYS: usize = 7;
+/// Days from proerythroblast to orthochromatic erythroblast (reference section 2: 5–7 d).
+pub const ERYTHROBLAST_DAYS: usize = 6;
+/// Divisions in the erythroblast stage, 1 → 16 cells (reference section 2).
+pub const ERYTHROBLAST_DIVISIONS: f64 = 4.0;
+/// The longest a red cell can live in the model, days: room for slow ageing (no cohort lives so long).
+pub const MAX_RED_CELL_AGE_DAYS: usize = 256;
+
+/// One day's worth of circulating red cells, all released on the same day.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RedCellCohort {
+    /// Cells, 10⁹.
+    pub cells: f64,
+    /// Mean cell volume, fL.
+    pub volume_fl: f64,
+    /// Hemoglobin per cell, pg.
+    pub hemoglobin_pg: f64,
+    /// Biological age as a fraction of a normal life (1 = a healthy cell's mean lifespan used up).
+    pub biological_age: f64,
+    /// How fast this cohort ages relative to a healthy cell (megaloblastic cells are fragile: > 1).
+    pub fragility: f64,
+    /// Days the cohort counts as reticulocytes once in blood (1 d normally; 2–2.5 d when released early).
+    pub blood_reticulocyte_days: f64,
+    /// Folate packed into the cells when they were made, relative to a healthy adult (RBC folate).
+    pub folate_relative: f64,
+    /// Days since release into blood.
+    pub age_days: f64,
+}
+
+impl RedCellCohort {
+    /// Hemoglobin of the cohort, mg.
+    pub fn hemoglobin_mg(&self) -> f64 {
+        self.cells * self.hemoglobin_pg
+    }
+
+    /// Iron in the cohort's hemoglobin, mg.
+    pub fn iron_mg(&self) -> f64 {
+        self.hemoglobin_mg() * IRON_MG_PER_MG_HEMOGLOBIN
+    }
+
+    /// Packed volume of the cohort, L (10⁹ cells × 1 fL = 10⁻⁶ L).
+    pub fn volume_l(&self) -> f64 {
+        self.cells * self.volume_fl * 1e-6
+    }
+
+    /// The share of the cohort that still counts as reticulocytes. Cohorts are a day wide, so the
+    /// share is the part of that day still inside the reticulocyte window.
+    pub fn reticulocyte_share(&self) -> f64 {
+        (self.blood_reticulocyte_days - self.age_days).clamp(0.0, 1.0)
+    }
+}
+
+/// A day-stage of marrow precursors moving along the conveyor.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PrecursorCohort {
+    /// Cells, 10⁹ (for CFU-E and erythroblasts: counted as the cells they will yield at the stage's
+    /// end, so division does not change the number along the stage).
+    pub cells: f64,
+    /// Hemoglobin made so far per cell, pg (erythroblasts only).
+    pub hemoglobin_pg: f64,
+    /// Running mean of DNA-synthesis capacity over the divisions so far (1 = normal).
+    pub dna_synthesis: f64,
+    /// Days spent in the stage (counts how many entries of `dna_synthesis` are averaged).
+    pub days_in_stage: f64,
+}
+
+/// The cumulative normal distribution used for red-cell senescence, from a table: each red cell dies
+/// when its biological age passes a threshold drawn from N(1, [`SENESCENCE_SPREAD`]).
+pub struct SenescenceTable {
+    cumulative: [f64; SENESCENCE_TABLE_SIZE],
+}
+
+/// Spread of red-cell lifespans as a fraction of the mean (≈ ±11 d around 120 d); tuned for teaching
+/// to give the Ashby survival curve's roughly linear decline between days 80 and 140.
+pub const SENESCENCE_SPREAD: f64 = 0.1;
+const SENESCENCE_TABLE_SIZE: usize = 257;
+const SENESCENCE_TABLE_LOW: f64 = 1.0 - 5.0 * SENESCENCE_SPREAD;
+const SENESCENCE_TABLE_HIGH: f64 = 1.0 + 5.0 * SENESCENCE_SPREAD;
+
+impl SenescenceTable {
+    pub fn new() -> SenescenceTable {
+        let mut cumulative = [0.0; SENESCENCE_TABLE_SIZE];
+        for (index, value) in cumulative.iter_mut().enumerate() {
+            let age = SENESCENCE_TABLE_LOW
+                + (SENESCENCE_TABLE_HIGH - SENESCENCE_TABLE_LOW) * index as f64
+                    / (SENESCENCE_TABLE_SIZE - 1) as f64;
+            *value = normal_cdf((age - 1.0) / SENESCENCE_SPREAD);
+        }
+        SenescenceTable { cumulative }
+    }
+
+    /// The share of a healthy population whose lifespan threshold is below `biological_age`.
+    pub fn share_dead_by(&self, biological_age: f64) -> f64 {
+        if biological_age <= SENESCENCE_TABLE_LOW {
+            return 0.0;
+        }
+        if biological_age >= SENESCENCE_TABLE_HIGH {
+            return 1.0;
+        }
+        let position = (biological_age - SENESCENCE_TABLE_LOW)
+            / (SENESCENCE_TABLE_HIGH - SENESCENCE_TABLE_LOW)
+            * (SENESCENCE_TABLE_SIZE - 1) as f64;
+        let index = (position as usize).min(SENESCENCE_TABLE_SIZE - 2);
+        let fraction = position - index as f64;
+        self.cumulative[index] * (1.0 - fraction) + self.cumulative[index + 1] * fraction
+    }
+
+    /// The share of the cells alive at `from_age` that die before reaching `to_age`.
+    pub fn share_dying(&self, from_age: f64, to_age: f64) -> f64 {
+        let dead_before = self.share_dead_by(from_age);
+        let alive = 1.0 - dead_before;
+        if alive <= 1e-12 {
+            return 1.0;
+        }
+        ((self.share_dead_by(to_age) - dead_before) / alive).clamp(0.0, 1.0)
+    }
+}
+
+impl Default for SenescenceTable {
+    fn default() -> Self {
+        SenescenceTable::new()
+    }
+}
+
+/// Standard normal cumulative distribution (Abramowitz and Stegun 7.1.26, error < 1.5 × 10⁻⁷).
+pub fn normal_cdf(z: f64) -> f64 {
+    let x = z.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.327_591_1 * x);
+    let polynomial = t
+        * (0.254_829_592
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let erf = 1.0 - polynomial * (-x * x).exp();
+    if z >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normal_cdf_matches_known_points() {
+        assert!((normal_cdf(0.0) - 0.5).abs() < 1e-7);
+        assert!((normal_cdf(1.96) - 0.975).abs() < 1e-4);
+        assert!((normal_cdf(-1.0) - 0.158_655).abs() < 1e-5);
+    }
+
+    #[test]
+    fn senescence_kills_around_the_mean_lifespan() {
+        let table = SenescenceTable::new();
+        assert_eq!(table.share_dead_by(0.3), 0.0);
+        assert!((table.share_dead_by(1.0) - 0.5).abs() < 1e-3);
+        assert_eq!(table.share_dead_by(2.0), 1.0);
+        let share = table.share_dying(0.9, 1.1);
+        assert!(share > 0.6 && share < 0.9, "{share}");
+    }
+
+    #[test]
+    fn cohort_iron_follows_its_hemoglobin() {
+        let cohort = RedCellCohort {
+            cells: 25_000.0,
+            volume_fl: 90.0,
+            hemoglobin_pg: 30.0,
+            biological_age: 0.0,
+            fragility: 1.0,
+            blood_reticulocyte_days: 1.0,
+            folate_relative: 1.0,
+            age_days: 0.0,
+        };
+        // 750 g of hemoglobin holds 2.55 g of iron; 25 × 10¹² cells of 90 fL fill 2.25 L.
+        assert!((cohort.iron_mg() - 2550.0).abs() < 1e-9);
+        assert!((cohort.volume_l() - 2.25).abs() < 1e-12);
+    }
+}

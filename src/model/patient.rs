@@ -1,0 +1,926 @@
+//! The patient: settings, state and scheduled events, advanced in fixed internal steps.
+//!
+//! Fast variables (EPO, hepcidin, ferroportin, plasma iron, enterocytes, drug levels) move every
+//! [`STEP_DAYS`]; plasma iron, which turns over ≈ 10× a day, is integrated implicitly so any step is
+//! stable. The marrow conveyor and the red-cell cohorts move once a day. The caller may step by any
+//! amount: time is accumulated and the internal grid is the same, so results do not depend on it.
+
+use std::collections::VecDeque;
+use std::sync::OnceLock;
+
+use super::erythron::{
+    PrecursorCohort, RedCellCohort, SenescenceTable, BFU_E_DAYS, CFU_E_DAYS, ERYTHROBLAST_DAYS,
+    IRON_MG_PER_MG_HEMOGLOBIN, MAX_RED_CELL_AGE_DAYS,
+};
+use super::events::{Course, Event, EventAction, Treatment};
+use super::physiology::*;
+use super::settings::Settings;
+
+/// The internal step, days (6 hours). Fast variables move every step.
+pub const STEP_DAYS: f64 = 0.25;
+/// Internal steps per day (the marrow conveyor and the cohorts move once a day).
+pub const STEPS_PER_DAY: u64 = 4;
+
+/// Everything that changes over time. Units are in every name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PatientState {
+    /// Internal steps taken since day 0.
+    pub steps_taken: u64,
+
+    // Marrow conveyor (10⁹ cells, counted as the red cells each stage will yield).
+    pub bfu_e: [f64; BFU_E_DAYS],
+    pub cfu_e: [f64; CFU_E_DAYS],
+    pub erythroblasts: [PrecursorCohort; ERYTHROBLAST_DAYS],
+    /// Reticulocytes still in the marrow: cells (10⁹), their hemoglobin (mg), volume (fL × 10⁹)
+    /// and folate (relative × 10⁹ cells).
+    pub marrow_reticulocytes: f64,
+    pub marrow_reticulocyte_hemoglobin_mg: f64,
+    pub marrow_reticulocyte_volume_fl_cells: f64,
+    pub marrow_reticulocyte_folate_cells: f64,
+    /// Circulating red cells, youngest first.
+    pub red_cells: VecDeque<RedCellCohort>,
+
+    // Iron pools, mg.
+    pub plasma_iron_mg: f64,
+    pub macrophage_iron_mg: f64,
+    pub storage_iron_mg: f64,
+    /// Iron inside enterocytes, not yet in the body: exported to plasma or shed with the cell.
+    pub enterocyte_iron_mg: f64,
+    /// Iron of red cells taken up by macrophages today, still being digested (released into the
+    /// macrophage pool over the day so that plasma iron does not jump once a day).
+    pub digesting_iron_mg: f64,
+    pub iron_absorbed_mg_total: f64,
+    pub iron_given_mg_total: f64,
+    pub iron_lost_mg_total: f64,
+
+    // Regulators (relative to health unless a unit is named).
+    pub hepcidin_relative: f64,
+    pub ferroportin_macrophage_relative: f64,
+    pub ferroportin_gut_relative: f64,
+    pub tibc_ug_dl: f64,
+    pub ferritin_acute_phase_factor: f64,
+    pub epo_endogenous_mu_ml: f64,
+    /// Share of the erythroblasts' iron demand met, smoothed over days (iron-restricted
+    /// erythropoiesis blunts progenitor growth).
+    pub erythroid_iron_sufficiency: f64,
+    /// Share met in the last step (sets hemoglobin per cell).
+    pub erythroid_iron_delivery: f64,
+
+    // Drugs.
+    pub esa_depot_iu: f64,
+    pub esa_plasma_mu_ml: f64,
+    pub anti_il6_blockade: f64,
+    /// Oral iron taken but not yet through the enterocytes' uptake window, mg.
+    pub oral_iron_lumen_mg: f64,
+
+    // B12 and folate.
+    pub b12_stores_ug: f64,
+    /// B12 from an injection still in plasma, µg.
+    pub b12_plasma_extra_ug: f64,
+    pub folate_stores_mg: f64,
+    /// Recent folate intake relative to the healthy diet (what serum folate reflects).
+    pub folate_recent_intake_relative: f64,
+    pub folic_acid_recent_mg_per_day: f64,
+    pub neuro_reversible: f64,
+    pub neuro_irreversible: f64,
+
+    // Rates kept for the lab panel and the factory scene.
+    /// Red cells released into blood over the last day, 10⁹/day.
+    pub output_cells_per_day: f64,
+    /// Erythroblasts dying in the marrow over the last day, 10⁹/day.
+    pub intramedullary_deaths_per_day: f64,
+    /// Red cells removed by macrophages over the last day (senescence), 10⁹/day.
+    pub red_cells_destroyed_per_day: f64,
+    /// DNA-synthesis capacity of erythroblasts now (1 = normal).
+    pub dna_synthesis: f64,
+}
+
+/// The patient: settings, state and what is scheduled.
+#[derive(Clone, Debug)]
+pub struct Patient {
+    pub settings: Settings,
+    pub state: PatientState,
+    /// Scheduled events not yet applied, sorted by day.
+    pending_events: Vec<Event>,
+    /// Courses under way or finished (kept so their doses and wash-out are known).
+    courses: Vec<Course>,
+    /// Time asked for by the caller but not yet a whole internal step, days.
+    carry_days: f64,
+    /// Where `reset` returns to.
+    start: Box<(Settings, PatientState, Vec<Event>)>,
+}
+
+fn senescence() -> &'static SenescenceTable {
+    static TABLE: OnceLock<SenescenceTable> = OnceLock::new();
+    TABLE.get_or_init(SenescenceTable::new)
+}
+
+impl PatientState {
+    /// A first guess at the healthy steady state; [`PatientState::healthy`] settles it.
+    fn healthy_guess() -> PatientState {
+        let production = 208.0;
+        let mut red_cells = VecDeque::with_capacity(MAX_RED_CELL_AGE_DAYS);
+        for age in 0..150 {
+            let biological_age = age as f64 / HEALTHY_LIFESPAN_DAYS;
+            let alive = 1.0 - senescence().share_dead_by(biological_age);
+            red_cells.push_back(RedCellCohort {
+                cells: production * alive,
+                volume_fl: NORMAL_MCV_FL,
+                hemoglobin_pg: NORMAL_MCH_PG,
+                biological_age,
+                fragility: 1.0,
+                blood_reticulocyte_days: 1.0,
+                folate_relative: 1.0,
+                age_days: age as f64,
+            });
+        }
+        let cfu_e_input = PROGENITOR_INPUT_PER_DAY;
+        let cfu_e_daily = HEALTHY_CFU_E_SURVIVAL.powf(1.0 / CFU_E_DAYS as f64);
+        let mut cfu_e = [0.0; CFU_E_DAYS];
+        for (day, cells) in cfu_e.iter_mut().enumerate() {
+            *cells = cfu_e_input * cfu_e_daily.powi(day as i32);
+        }
+        let blast_input = cfu_e_input * HEALTHY_CFU_E_SURVIVAL;
+        let blast_daily = HEALTHY_ERYTHROBLAST_SURVIVAL.powf(1.0 / ERYTHROBLAST_DAYS as f64);
+        let mut erythroblasts = [PrecursorCohort::default(); ERYTHROBLAST_DAYS];
+        for (day, cohort) in erythroblasts.iter_mut().enumerate() {
+            *cohort = PrecursorCohort {
+                cells: blast_input * blast_daily.powi(day as i32),
+                hemoglobin_pg: NORMAL_MCH_PG * day as f64 / ERYTHROBLAST_DAYS as f64,
+                dna_synthesis: 1.0,
+                days_in_stage: day as f64,
+            };
+        }
+        let marrow_reticulocytes = production * marrow_reticulocyte_days(0.0);
+        PatientState {
+            steps_taken: 0,
+            bfu_e: [PROGENITOR_INPUT_PER_DAY; BFU_E_DAYS],
+            cfu_e,
+            erythroblasts,
+            marrow_reticulocytes,
+            marrow_reticulocyte_hemoglobin_mg: marrow_reticulocytes * NORMAL_MCH_PG,
+            marrow_reticulocyte_volume_fl_cells: marrow_reticulocytes * NORMAL_MCV_FL,
+            marrow_reticulocyte_folate_cells: marrow_reticulocytes,
+            red_cells,
+            plasma_iron_mg: HEALTHY_PLASMA_IRON_MG,
+            macrophage_iron_mg: 12.0,
+            storage_iron_mg: HEALTHY_STORAGE_IRON_MG,
+            enterocyte_iron_mg: 2.0,
+            digesting_iron_mg: 0.0,
+            iron_absorbed_mg_total: 0.0,
+            iron_given_mg_total: 0.0,
+            iron_lost_mg_total: 0.0,
+            hepcidin_relative: 1.0,
+            ferroportin_macrophage_relative: 1.0,
+            ferroportin_gut_relative: 1.0,
+            tibc_ug_dl: HEALTHY_TIBC_UG_DL,
+            ferritin_acute_phase_factor: 1.0,
+            epo_endogenous_mu_ml: HEALTHY_EPO_MU_ML,
+            erythroid_iron_sufficiency: 1.0,
+            erythroid_iron_delivery: 1.0,
+            esa_depot_iu: 0.0,
+            esa_plasma_mu_ml: 0.0,
+            anti_il6_blockade: 0.0,
+            oral_iron_lumen_mg: 0.0,
+            b12_stores_ug: HEALTHY_B12_STORES_UG,
+            b12_plasma_extra_ug: 0.0,
+            folate_stores_mg: HEALTHY_FOLATE_STORES_MG,
+            folate_recent_intake_relative: 1.0,
+            folic_acid_recent_mg_per_day: 0.0,
+            neuro_reversible: 0.0,
+            neuro_irreversible: 0.0,
+            output_cells_per_day: production,
+            intramedullary_deaths_per_day: blast_input * (1.0 - HEALTHY_ERYTHROBLAST_SURVIVAL),
+            red_cells_destroyed_per_day: production,
+            dna_synthesis: 1.0,
+        }
+    }
+
+    /// The healthy adult at steady state (contract section 1 defaults), computed once.
+    pub fn healthy() -> PatientState {
+        static HEALTHY: OnceLock<PatientState> = OnceLock::new();
+        HEALTHY
+            .get_or_init(|| {
+                let mut patient =
+                    Patient::from_state(Settings::default(), PatientState::healthy_guess());
+                patient.run_steps(HEALTHY_SETTLING_DAYS * STEPS_PER_DAY);
+                let mut state = patient.state;
+                state.steps_taken = 0;
+                state.iron_absorbed_mg_total = 0.0;
+                state.iron_given_mg_total = 0.0;
+                state.iron_lost_mg_total = 0.0;
+                state
+            })
+            .clone()
+    }
+
+    /// Simulated days since day 0.
+    pub fn day(&self) -> f64 {
+        self.steps_taken as f64 * STEP_DAYS
+    }
+
+    /// Iron in the erythroblasts and marrow reticulocytes, mg.
+    pub fn erythroid_iron_mg(&self) -> f64 {
+        let blasts: f64 = self
+            .erythroblasts
+            .iter()
+            .map(|cohort| cohort.cells * cohort.hemoglobin_pg)
+            .sum();
+        (blasts + self.marrow_reticulocyte_hemoglobin_mg) * IRON_MG_PER_MG_HEMOGLOBIN
+    }
+
+    /// Iron in circulating red cells, mg.
+    pub fn red_cell_iron_mg(&self) -> f64 {
+        self.red_cells.iter().map(RedCellCohort::iron_mg).sum()
+    }
+
+    /// All iron in the body, mg: plasma, macrophages, stores, marrow and red cells.
+    pub fn body_iron_mg(&self) -> f64 {
+        self.plasma_iron_mg
+            + self.macrophage_iron_mg
+            + self.digesting_iron_mg
+            + self.storage_iron_mg
+            + self.erythroid_iron_mg()
+            + self.red_cell_iron_mg()
+    }
+
+    /// Hemoglobin, g/dL.
+    pub fn hemoglobin_g_dl(&self) -> f64 {
+        self.red_cells
+            .iter()
+            .map(RedCellCohort::hemoglobin_mg)
+            .sum::<f64>()
+            * 1e-3
+            / BLOOD_VOLUME_DL
+    }
+
+    /// Hematocrit as a fraction.
+    pub fn hematocrit(&self) -> f64 {
+        self.red_cells
+            .iter()
+            .map(RedCellCohort::volume_l)
+            .sum::<f64>()
+            / (BLOOD_VOLUME_DL / 10.0)
+    }
+
+    /// Plasma volume, dL.
+    pub fn plasma_volume_dl(&self) -> f64 {
+        BLOOD_VOLUME_DL * (1.0 - self.hematocrit().min(0.9))
+    }
+
+    /// Transferrin saturation as a fraction.
+    pub fn transferrin_saturation(&self) -> f64 {
+        let capacity_mg = self.tibc_ug_dl * self.plasma_volume_dl() * 1e-3;
+        (self.plasma_iron_mg / capacity_mg.max(1e-9)).min(1.0)
+    }
+
+    /// Erythroid mass (erythroblasts and marrow reticulocytes) relative to health.
+    pub fn erythroid_mass_relative(&self) -> f64 {
+        let healthy = healthy_erythroid_cells();
+        (self
+            .erythroblasts
+            .iter()
+            .map(|cohort| cohort.cells)
+            .sum::<f64>()
+            + self.marrow_reticulocytes)
+            / healthy
+    }
+}
+
+/// Days the healthy guess is simulated to reach its steady state.
+const HEALTHY_SETTLING_DAYS: u64 = 1500;
+
+fn healthy_erythroid_cells() -> f64 {
+    static CELLS: OnceLock<f64> = OnceLock::new();
+    *CELLS.get_or_init(|| {
+        let guess = PatientState::healthy_guess();
+        guess
+            .erythroblasts
+            .iter()
+            .map(|cohort| cohort.cells)
+            .sum::<f64>()
+            + guess.marrow_reticulocytes
+    })
+}
+
+impl Patient {
+    /// A healthy adult at steady state who from day 0 has `settings`.
+    pub fn new(settings: Settings) -> Patient {
+        Patient::from_state(settings, PatientState::healthy())
+    }
+
+    /// A patient with a given state (for settled starts and tests).
+    pub fn from_state(settings: Settings, state: PatientState) -> Patient {
+        Patient {
+            settings,
+            start: Box::new((settings, state.clone(), Vec::new())),
+            state,
+            pending_events: Vec::new(),
+            courses: Vec::new(),
+            carry_days: 0.0,
+        }
+    }
+
+    /// Schedules events (any order); they are part of what `reset` returns to.
+    pub fn schedule(&mut self, events: impl IntoIterator<Item = Event>) {
+        self.pending_events.extend(events);
+        self.pending_events.sort_by(|a, b| a.day.total_cmp(&b.day));
+        if self.state.steps_taken == 0 {
+            self.start.2 = self.pending_events.clone();
+        }
+    }
+
+    /// Applies an event now (the page's buttons); scheduled events go through `schedule`.
+    pub fn apply(&mut self, event: &Event) {
+        match &event.action {
+            EventAction::Set(changes) => {
+                for &(key, value) in changes {
+                    // Values were checked when the event was made; a bad one leaves the setting alone.
+                    let _ = self.settings.set(key, value);
+                }
+            }
+            EventAction::Give {
+                treatment,
+                dose,
+                days,
+            } => self.give(*treatment, *dose, *days),
+        }
+    }
+
+    /// Back to the state this patient started from, with its scheduled events.
+    pub fn reset(&mut self) {
+        let (settings, state, events) = (*self.start).clone();
+        self.settings = settings;
+        self.state = state;
+        self.pending_events = events;
+        self.courses.clear();
+        self.carry_days = 0.0;
+    }
+
+    /// Simulated days since day 0 (on the internal grid).
+    pub fn day(&self) -> f64 {
+        self.state.day()
+    }
+
+    /// Advances by `dt_days` (any non-negative amount). Whole internal steps are taken; the rest is
+    /// carried to the next call, so the state at a day does not depend on how the caller stepped.
+    pub fn step(&mut self, dt_days: f64) {
+        if dt_days.is_nan() || dt_days <= 0.0 || dt_days.is_infinite() {
+            return;
+        }
+        self.carry_days += dt_days;
+        // A small tolerance keeps sums like 0.1 × 10 from missing a step by rounding.
+        let steps = ((self.carry_days + 1e-9) / STEP_DAYS).floor();
+        self.carry_days = (self.carry_days - steps * STEP_DAYS).max(0.0);
+        self.run_steps(steps as u64);
+    }
+
+    /// Advances to an absolute day (no-op if already there).
+    pub fn advance_to(&mut self, day: f64) {
+        let target_steps = ((day + 1e-9) / STEP_DAYS).floor() as u64;
+        if target_steps > self.state.steps_taken {
+            self.carry_days = 0.0;
+            self.run_steps(target_steps - self.state.steps_taken);
+        }
+    }
+
+    fn run_steps(&mut self, steps: u64) {
+        for _ in 0..steps {
+            self.apply_due_events();
+            if self.state.steps_taken.is_multiple_of(STEPS_PER_DAY) {
+                self.daily_step();
+            }
+            self.fast_step(STEP_DAYS);
+            self.state.steps_taken += 1;
+        }
+    }
+
+    fn apply_due_events(&mut self) {
+        let now = self.state.day();
+        while let Some(event) = self.pending_events.first() {
+            // An event at a fractional day applies at the first step at or after it.
+            if event.day > now + 1e-9 {
+                break;
+            }
+            let event = self.pending_events.remove(0);
+            self.apply(&event);
+        }
+    }
+
+    fn give(&mut self, treatment: Treatment, dose: f64, days: f64) {
+        let state = &mut self.state;
+        match treatment {
+            Treatment::Bleed => {
+                let share = (dose / (BLOOD_VOLUME_DL * 100.0)).clamp(0.0, 0.9);
+                lose_blood(state, share);
+            }
+            Treatment::Transfusion => transfuse(state, dose),
+            Treatment::IvIron => {
+                state.macrophage_iron_mg += dose;
+                state.iron_given_mg_total += dose;
+            }
+            Treatment::B12Injection => state.b12_plasma_extra_ug += dose,
+            Treatment::OralIron | Treatment::FolicAcid | Treatment::Esa | Treatment::AntiIl6 => {
+                self.courses.push(Course {
+                    treatment,
+                    dose,
+                    start_day: state.day(),
+                    days,
+                })
+            }
+        }
+    }
+
+    /// Effective IL-6 after any receptor blockade, pg/mL.
+    pub fn il6_effective_pg_ml(&self) -> f64 {
+        self.settings.il6_pg_per_ml * (1.0 - self.state.anti_il6_blockade)
+    }
+
+    /// Total EPO (endogenous and injected), mU/mL.
+    pub fn epo_mu_ml(&self) -> f64 {
+        self.state.epo_endogenous_mu_ml + self.state.esa_plasma_mu_ml
+    }
+
+    /// Erythroferrone signal relative to health: EPO-stimulated erythroblasts.
+    pub fn erythroferrone_relative(&self) -> f64 {
+        self.state.erythroid_mass_relative()
+            * (self.epo_mu_ml() / HEALTHY_EPO_MU_ML).max(0.0).sqrt()
+    }
+
+    /// Once a day: the marrow conveyor moves one day and the red cells age one day.
+    fn daily_step(&mut self) {
+        let il6 = inflammatory_signal_pg_ml(self.il6_effective_pg_ml());
+        let epo = self.epo_mu_ml();
+        let settings = self.settings;
+        let state = &mut self.state;
+
+        // BFU-E: progenitors enter in proportion to the marrow space left.
+        let cfu_e_entering = state.bfu_e[BFU_E_DAYS - 1];
+        state.bfu_e.rotate_right(1);
+        state.bfu_e[0] = PROGENITOR_INPUT_PER_DAY * marrow_space_factor(&settings);
+
+        // CFU-E: EPO-dependent survival, suppressed by inflammation and by iron restriction.
+        let stage_survival = (cfu_e_epo_survival(epo)
+            * progenitor_inflammation_factor(il6)
+            * state.erythroid_iron_sufficiency.powf(2.5))
+        .clamp(0.0, 1.0);
+        let daily_survival = stage_survival.powf(1.0 / CFU_E_DAYS as f64);
+        let blasts_entering = state.cfu_e[CFU_E_DAYS - 1] * daily_survival;
+        for day in (1..CFU_E_DAYS).rev() {
+            state.cfu_e[day] = state.cfu_e[day - 1] * daily_survival;
+        }
+        state.cfu_e[0] = cfu_e_entering;
+
+        // Erythroblasts: divisions need DNA synthesis; those that fail die in the marrow and their
+        // iron goes to macrophages.
+        let dna = state.dna_synthesis;
+        let blast_daily_survival = erythroblast_survival(dna).powf(1.0 / ERYTHROBLAST_DAYS as f64);
+        let leaving = state.erythroblasts[ERYTHROBLAST_DAYS - 1];
+        let mut deaths = 0.0;
+        for day in (1..ERYTHROBLAST_DAYS).rev() {
+            let mut cohort = state.erythroblasts[day - 1];
+            let dying = cohort.cells * (1.0 - blast_daily_survival);
+            deaths += dying;
+            state.digesting_iron_mg += dying * cohort.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
+            cohort.cells -= dying;
+            cohort.dna_synthesis =
+                (cohort.dna_synthesis * cohort.days_in_stage + dna) / (cohort.days_in_stage + 1.0);
+            cohort.days_in_stage += 1.0;
+            state.erythroblasts[day] = cohort;
+        }
+        state.erythroblasts[0] = PrecursorCohort {
+            cells: blasts_entering,
+            hemoglobin_pg: 0.0,
+            dna_synthesis: dna,
+            days_in_stage: 0.0,
+        };
+        state.intramedullary_deaths_per_day = deaths;
+
+        // Leaving erythroblasts become marrow reticulocytes. Their size follows their hemoglobin
+        // (iron-poor cells divide once more and come out small and pale) and their DNA synthesis
+        // (megaloblasts skip divisions and come out large).
+        if leaving.cells > 0.0 {
+            let size = megaloblastic_size_factor(leaving.dna_synthesis);
+            let target_hemoglobin_pg = NORMAL_MCH_PG * size;
+            let iron_share = (leaving.hemoglobin_pg / target_hemoglobin_pg).clamp(0.05, 1.5);
+            let volume_fl = NORMAL_MCV_FL * size * iron_share.powf(0.75);
+            state.marrow_reticulocytes += leaving.cells;
+            state.marrow_reticulocyte_hemoglobin_mg += leaving.cells * leaving.hemoglobin_pg;
+            state.marrow_reticulocyte_volume_fl_cells += leaving.cells * volume_fl;
+            state.marrow_reticulocyte_folate_cells +=
+                leaving.cells * folate_sufficiency(state.folate_stores_mg);
+        }
+
+        // Marrow reticulocytes are released early when EPO is high (the shift).
+        let shift = reticulocyte_shift(epo);
+        let release_share = first_order_share(1.0 / marrow_reticulocyte_days(shift), 1.0);
+        let released = state.marrow_reticulocytes * release_share;
+        let (released_hemoglobin, released_volume, released_folate) = (
+            state.marrow_reticulocyte_hemoglobin_mg * release_share,
+            state.marrow_reticulocyte_volume_fl_cells * release_share,
+            state.marrow_reticulocyte_folate_cells * release_share,
+        );
+        state.marrow_reticulocytes -= released;
+        state.marrow_reticulocyte_hemoglobin_mg -= released_hemoglobin;
+        state.marrow_reticulocyte_volume_fl_cells -= released_volume;
+        state.marrow_reticulocyte_folate_cells -= released_folate;
+        state.output_cells_per_day = released;
+
+        // Red cells age; senescent ones are taken up by macrophages, which keep their iron.
+        let ageing = red_cell_ageing_factor(&settings, il6) / HEALTHY_LIFESPAN_DAYS;
+        let table = senescence();
+        let mut destroyed = 0.0;
+        for cohort in state.red_cells.iter_mut() {
+            let new_age = cohort.biological_age + ageing * cohort.fragility;
+            let dying = cohort.cells * table.share_dying(cohort.biological_age, new_age);
+            destroyed += dying;
+            state.digesting_iron_mg += dying * cohort.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
+            cohort.cells -= dying;
+            cohort.biological_age = new_age;
+            cohort.age_days += 1.0;
+        }
+        state.red_cells_destroyed_per_day = destroyed;
+        while let Some(oldest) = state.red_cells.back() {
+            if oldest.cells > 1e-6 && state.red_cells.len() < MAX_RED_CELL_AGE_DAYS {
+                break;
+            }
+            let oldest = state.red_cells.pop_back().expect("back() was Some");
+            state.digesting_iron_mg += oldest.iron_mg();
+        }
+        if released > 0.0 {
+            state.red_cells.push_front(RedCellCohort {
+                cells: released,
+                volume_fl: released_volume / released,
+                hemoglobin_pg: released_hemoglobin / released,
+                biological_age: 0.0,
+                fragility: megaloblastic_fragility(leaving.dna_synthesis),
+                blood_reticulocyte_days: blood_reticulocyte_days(shift),
+                folate_relative: released_folate / released,
+                age_days: 0.0,
+            });
+        }
+
+        // Chronic blood loss, one day's worth.
+        let share = settings.blood_loss_ml_per_day / (BLOOD_VOLUME_DL * 100.0);
+        if share > 0.0 {
+            lose_blood(state, share);
+        }
+    }
+
+    /// Every internal step: hormones, drugs, iron traffic, vitamins.
+    fn fast_step(&mut self, dt: f64) {
+        let day = self.state.day();
+        // Courses: what is being taken now.
+        let mut oral_iron_today = 0.0;
+        let mut folic_acid_mg_per_day = 0.0;
+        let mut esa_dose_iu = 0.0;
+        let mut anti_il6_on = false;
+        let step_index_in_day = self.state.steps_taken % STEPS_PER_DAY;
+        for course in &self.courses {
+            if !course.is_running(day) {
+                continue;
+            }
+            let course_day = ((day - course.start_day) / 1.0 + 1e-9).floor();
+            let first_step_of_course_day = (day - course.start_day - course_day).abs() < 1e-9;
+            match course.treatment {
+                Treatment::OralIron if first_step_of_course_day => oral_iron_today += course.dose,
+                Treatment::FolicAcid => folic_acid_mg_per_day += course.dose,
+                // Three times a week: days 0, 2 and 4 of each week of the course.
+                Treatment::Esa
+                    if first_step_of_course_day
+                        && [0.0, 2.0, 4.0].contains(&(course_day % 7.0)) =>
+                {
+                    esa_dose_iu += course.dose * BODY_MASS_KG
+                }
+                Treatment::AntiIl6 => anti_il6_on = true,
+                _ => {}
+            }
+        }
+        let settings = self.settings;
+        let state = &mut self.state;
+
+        // Anti-IL-6: blockade on while the course runs, washing out after it.
+        state.anti_il6_blockade = if anti_il6_on {
+            ANTI_IL6_BLOCKADE
+        } else {
+            state.anti_il6_blockade
+                * (1.0
+                    - first_order_share(
+                        std::f64::consts::LN_2 / ANTI_IL6_WASHOUT_HALF_LIFE_DAYS,
+                        dt,
+                    ))
+        };
+        let il6 =
+            inflammatory_signal_pg_ml(settings.il6_pg_per_ml * (1.0 - state.anti_il6_blockade));
+
+        // EPO: the kidney's order follows hemoglobin (Symeonidis), limited by eGFR, blunted by
+        // inflammation and cleared partly by the erythroid mass.
+        let hemoglobin = state.hemoglobin_g_dl();
+        let epo_target = symeonidis_epo_mu_ml(hemoglobin)
+            * renal_epo_capacity(settings.egfr_ml_per_min)
+            * epo_inflammation_factor(il6)
+            * epo_receptor_clearance_factor(state.erythroid_mass_relative());
+        relax(
+            &mut state.epo_endogenous_mu_ml,
+            epo_target,
+            std::f64::consts::LN_2 / EPO_HALF_LIFE_DAYS,
+            dt,
+        );
+
+        // Epoetin: subcutaneous depot → plasma → elimination.
+        state.esa_depot_iu += esa_dose_iu * ESA_BIOAVAILABILITY;
+        let absorbed_iu = state.esa_depot_iu
+            * first_order_share(std::f64::consts::LN_2 / ESA_ABSORPTION_HALF_LIFE_DAYS, dt);
+        state.esa_depot_iu -= absorbed_iu;
+        state.esa_plasma_mu_ml += absorbed_iu * 1000.0 / ESA_DISTRIBUTION_VOLUME_ML;
+        state.esa_plasma_mu_ml *=
+            1.0 - first_order_share(std::f64::consts::LN_2 / ESA_ELIMINATION_HALF_LIFE_DAYS, dt);
+
+        // Hepcidin and ferroportin.
+        let saturation = state.transferrin_saturation();
+        let erythroferrone = state.erythroid_mass_relative()
+            * ((state.epo_endogenous_mu_ml + state.esa_plasma_mu_ml) / HEALTHY_EPO_MU_ML).sqrt();
+        let hepcidin_goal = hepcidin_target(
+            state.storage_iron_mg,
+            saturation,
+            il6,
+            erythroferrone,
+            settings.egfr_ml_per_min,
+        );
+        relax(
+            &mut state.hepcidin_relative,
+            hepcidin_goal,
+            std::f64::consts::LN_2 / HEPCIDIN_HALF_LIFE_DAYS,
+            dt,
+        );
+        let degradation = ferroportin_degradation_per_day(state.hepcidin_relative);
+        relax(
+            &mut state.ferroportin_macrophage_relative,
+            ferroportin_steady(
+                state.hepcidin_relative,
+                ferroportin_transcription(il6, false),
+            ),
+            degradation,
+            dt,
+        );
+        relax(
+            &mut state.ferroportin_gut_relative,
+            ferroportin_steady(
+                state.hepcidin_relative,
+                ferroportin_transcription(il6, true),
+            ),
+            degradation,
+            dt,
+        );
+        relax(
+            &mut state.tibc_ug_dl,
+            tibc_target_ug_dl(state.storage_iron_mg, il6),
+            std::f64::consts::LN_2 / TRANSFERRIN_HALF_LIFE_DAYS,
+            dt,
+        );
+        relax(
+            &mut state.ferritin_acute_phase_factor,
+            ferritin_acute_phase_target(il6),
+            1.0 / FERRITIN_ACUTE_PHASE_TIME_CONSTANT_DAYS,
+            dt,
+        );
+
+        // Gut: diet and oral iron enter enterocytes (saturable import), then leave through
+        // ferroportin into plasma (absorbed) or are shed with the cell (lost to the body never).
+        state.oral_iron_lumen_mg += oral_iron_today;
+        let import_drive = enterocyte_import_drive(state.storage_iron_mg);
+        let diet_uptake = enterocyte_uptake_mg(settings.iron_intake_mg_per_day, import_drive) * dt;
+        let dose_uptake = enterocyte_uptake_mg(state.oral_iron_lumen_mg, import_drive);
+        state.oral_iron_lumen_mg = 0.0;
+        state.enterocyte_iron_mg += diet_uptake + dose_uptake;
+        let export_rate = ENTEROCYTE_EXPORT_PER_DAY * state.ferroportin_gut_relative;
+        let leaving = state.enterocyte_iron_mg
+            * first_order_share(export_rate + ENTEROCYTE_SHEDDING_PER_DAY, dt);
+        let absorbed = leaving * export_rate / (export_rate + ENTEROCYTE_SHEDDING_PER_DAY);
+        state.enterocyte_iron_mg -= leaving;
+        state.iron_absorbed_mg_total += absorbed;
+
+        // Digestion of the day's phagocytosed cells frees their iron evenly over the day.
+        let steps_left_today = (STEPS_PER_DAY - step_index_in_day) as f64;
+        let digested = state.digesting_iron_mg / steps_left_today;
+        state.digesting_iron_mg -= digested;
+        state.macrophage_iron_mg += digested;
+
+        // Macrophages export recycled iron through ferroportin or lay it down in stores; stores
+        // release iron through ferroportin too.
+        let macrophage_export_rate =
+            MACROPHAGE_EXPORT_PER_DAY * state.ferroportin_macrophage_relative;
+        let macrophage_leaving = state.macrophage_iron_mg
+            * first_order_share(macrophage_export_rate + MACROPHAGE_TO_STORAGE_PER_DAY, dt);
+        let macrophage_export = macrophage_leaving * macrophage_export_rate
+            / (macrophage_export_rate + MACROPHAGE_TO_STORAGE_PER_DAY);
+        state.macrophage_iron_mg -= macrophage_leaving;
+        state.storage_iron_mg += macrophage_leaving - macrophage_export;
+        let storage_release = state.storage_iron_mg
+            * first_order_share(
+                STORAGE_RELEASE_PER_DAY * state.ferroportin_macrophage_relative.sqrt(),
+                dt,
+            );
+        state.storage_iron_mg -= storage_release;
+
+        // Basal losses (shed cells, sweat, urine) come from the stores.
+        let basal_loss = (basal_iron_loss_mg_per_day(state.storage_iron_mg) * dt)
+            .min(0.5 * state.storage_iron_mg);
+        state.storage_iron_mg -= basal_loss;
+        state.iron_lost_mg_total += basal_loss;
+
+        // Plasma (transferrin) iron: implicit step, since it turns over ≈ 10× a day.
+        let demand_mg_per_day = erythroid_iron_demand_mg_per_day(state);
+        let delivery_now = erythroid_iron_delivery(state.plasma_iron_mg);
+        let erythroid_rate = if state.plasma_iron_mg > 1e-9 {
+            demand_mg_per_day * delivery_now / state.plasma_iron_mg
+        } else {
+            demand_mg_per_day * erythroid_iron_delivery(1e-3) / 1e-3
+        };
+        let influx = absorbed + macrophage_export + storage_release;
+        let outflow_rate = erythroid_rate + PLASMA_TO_STORAGE_PER_DAY;
+        let plasma = (state.plasma_iron_mg + influx) / (1.0 + outflow_rate * dt);
+        // Erythroblasts take no more than they need; what they leave stays in plasma.
+        let to_erythroid = (erythroid_rate * plasma * dt).min(demand_mg_per_day * dt);
+        let to_storage = PLASMA_TO_STORAGE_PER_DAY * plasma * dt;
+        state.plasma_iron_mg = state.plasma_iron_mg + influx - to_erythroid - to_storage;
+        state.storage_iron_mg += to_storage;
+
+        // Erythroblasts make hemoglobin with the iron delivered.
+        let delivered_share = if demand_mg_per_day > 1e-12 {
+            to_erythroid / (demand_mg_per_day * dt)
+        } else {
+            1.0
+        };
+        hemoglobinize(state, to_erythroid);
+        state.erythroid_iron_delivery = delivered_share.min(1.0);
+        relax(
+            &mut state.erythroid_iron_sufficiency,
+            state.erythroid_iron_delivery,
+            1.0 / 3.0,
+            dt,
+        );
+
+        // Vitamin B12: diet through the relay; an injection mostly leaves in urine, part is kept.
+        let b12_absorbed = b12_absorbed_ug_per_day(&settings) * dt;
+        let from_injection =
+            state.b12_plasma_extra_ug * first_order_share(B12_INJECTION_CLEARANCE_PER_DAY, dt);
+        state.b12_plasma_extra_ug -= from_injection;
+        state.b12_stores_ug += b12_absorbed + from_injection * B12_INJECTION_RETAINED;
+        state.b12_stores_ug -=
+            state.b12_stores_ug * first_order_share(b12_loss_per_day(&settings), dt);
+
+        // Folate: food folate and folic acid fill the store, which turns over in months.
+        let folate_absorbed_mg =
+            settings.folate_intake_ug_per_day * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY * dt
+                + folic_acid_mg_per_day * FOLIC_ACID_ABSORBED * dt;
+        state.folate_stores_mg += folate_absorbed_mg;
+        state.folate_stores_mg -=
+            state.folate_stores_mg * first_order_share(FOLATE_LOSS_PER_DAY, dt);
+        let healthy_folate_intake = super::settings::SettingKey::FolateIntake.spec().healthy;
+        let intake_relative =
+            (settings.folate_intake_ug_per_day * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY
+                + folic_acid_mg_per_day * FOLIC_ACID_ABSORBED)
+                / (healthy_folate_intake * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY);
+        relax(
+            &mut state.folate_recent_intake_relative,
+            intake_relative,
+            1.0 / SERUM_FOLATE_TIME_CONSTANT_DAYS,
+            dt,
+        );
+        relax(
+            &mut state.folic_acid_recent_mg_per_day,
+            folic_acid_mg_per_day,
+            1.0 / FOLIC_ACID_TIME_CONSTANT_DAYS,
+            dt,
+        );
+
+        // DNA synthesis and the nerves.
+        let b12_status = b12_sufficiency(state.b12_stores_ug);
+        let folate_status = folate_sufficiency(state.folate_stores_mg);
+        state.dna_synthesis = usable_folate(
+            folate_status,
+            b12_status,
+            state.folic_acid_recent_mg_per_day,
+        )
+        .clamp(0.05, 1.0);
+        relax(
+            &mut state.neuro_reversible,
+            1.0 - b12_status,
+            1.0 / NEURO_REVERSIBLE_TIME_CONSTANT_DAYS,
+            dt,
+        );
+        let excess = (state.neuro_reversible - NEURO_IRREVERSIBLE_ONSET).max(0.0);
+        state.neuro_irreversible =
+            (state.neuro_irreversible + NEURO_IRREVERSIBLE_RATE_PER_DAY * excess * dt).min(1.0);
+    }
+}
+
+/// Moves `value` toward `target` with first-order kinetics at `rate_per_day`, exactly for a step.
+fn relax(value: &mut f64, target: f64, rate_per_day: f64, dt_days: f64) {
+    *value += (target - *value) * first_order_share(rate_per_day, dt_days);
+}
+
+/// Iron the erythroblasts need per day to fill their cells with hemoglobin, mg/day.
+fn erythroid_iron_demand_mg_per_day(state: &PatientState) -> f64 {
+    state
+        .erythroblasts
+        .iter()
+        .map(|cohort| {
+            let target_pg = NORMAL_MCH_PG * megaloblastic_size_factor(cohort.dna_synthesis);
+            cohort.cells * target_pg / ERYTHROBLAST_DAYS as f64
+        })
+        .sum::<f64>()
+        * IRON_MG_PER_MG_HEMOGLOBIN
+}
+
+/// Shares `iron_mg` among the erythroblast cohorts as hemoglobin, in proportion to their demand.
+fn hemoglobinize(state: &mut PatientState, iron_mg: f64) {
+    if iron_mg <= 0.0 {
+        return;
+    }
+    let total_demand: f64 = erythroid_iron_demand_mg_per_day(state);
+    if total_demand <= 0.0 {
+        // Nobody to take it: it stays in the body as storage iron.
+        state.storage_iron_mg += iron_mg;
+        return;
+    }
+    for cohort in state.erythroblasts.iter_mut() {
+        if cohort.cells <= 0.0 {
+            continue;
+        }
+        let target_pg = NORMAL_MCH_PG * megaloblastic_size_factor(cohort.dna_synthesis);
+        let cohort_demand =
+            cohort.cells * target_pg / ERYTHROBLAST_DAYS as f64 * IRON_MG_PER_MG_HEMOGLOBIN;
+        let cohort_iron = iron_mg * cohort_demand / total_demand;
+        cohort.hemoglobin_pg += cohort_iron / IRON_MG_PER_MG_HEMOGLOBIN / cohort.cells;
+    }
+}
+
+/// Removes a share of the blood: red cells of every age and the plasma's iron with it.
+fn lose_blood(state: &mut PatientState, share: f64) {
+    let mut iron = 0.0;
+    for cohort in state.red_cells.iter_mut() {
+        let lost = cohort.cells * share;
+        iron += lost * cohort.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
+        cohort.cells -= lost;
+    }
+    let plasma_lost = state.plasma_iron_mg * share;
+    state.plasma_iron_mg -= plasma_lost;
+    state.iron_lost_mg_total += iron + plasma_lost;
+}
+
+/// Adds packed red cells: donor cells of mixed age (stored blood holds cells of every age).
+fn transfuse(state: &mut PatientState, units: f64) {
+    const DONOR_AGE_BANDS: usize = 10;
+    let hemoglobin_mg = units * IRON_PER_TRANSFUSION_UNIT_MG / IRON_MG_PER_MG_HEMOGLOBIN;
+    let cells = hemoglobin_mg / NORMAL_MCH_PG;
+    let per_band = cells / DONOR_AGE_BANDS as f64;
+    let available = state.red_cells.len();
+    for band in 0..DONOR_AGE_BANDS {
+        // Donor cells spread over biological ages 0–0.9 of a lifespan, added to cohorts of the
+        // matching age so their later removal follows their age.
+        let biological_age = 0.9 * (band as f64 + 0.5) / DONOR_AGE_BANDS as f64;
+        let age_days = (biological_age * HEALTHY_LIFESPAN_DAYS).round();
+        let donor = RedCellCohort {
+            cells: per_band,
+            volume_fl: NORMAL_MCV_FL,
+            hemoglobin_pg: NORMAL_MCH_PG,
+            biological_age,
+            fragility: 1.0,
+            blood_reticulocyte_days: 0.0,
+            folate_relative: 1.0,
+            age_days,
+        };
+        let index = (age_days as usize).min(available.saturating_sub(1));
+        match state.red_cells.get_mut(index) {
+            Some(cohort) => merge_cohorts(cohort, &donor),
+            None => state.red_cells.push_back(donor),
+        }
+    }
+    state.iron_given_mg_total += units * IRON_PER_TRANSFUSION_UNIT_MG;
+}
+
+/// Merges `other` into `cohort`, keeping totals of cells, hemoglobin and volume exact.
+fn merge_cohorts(cohort: &mut RedCellCohort, other: &RedCellCohort) {
+    let cells = cohort.cells + other.cells;
+    if cells <= 0.0 {
+        return;
+    }
+    let weighted = |a: f64, b: f64| (a * cohort.cells + b * other.cells) / cells;
+    let merged = RedCellCohort {
+        cells,
+        volume_fl: weighted(cohort.volume_fl, other.volume_fl),
+        hemoglobin_pg: weighted(cohort.hemoglobin_pg, other.hemoglobin_pg),
+        biological_age: weighted(cohort.biological_age, other.biological_age),
+        fragility: weighted(cohort.fragility, other.fragility),
+        // Reticulocyte window: cells that are not reticulocytes dilute it.
+        blood_reticulocyte_days: weighted(
+            cohort.blood_reticulocyte_days,
+            other.blood_reticulocyte_days,
+        ),
+        folate_relative: weighted(cohort.folate_relative, other.folate_relative),
+        age_days: cohort.age_days,
+    };
+    *cohort = merged;
+}
