@@ -268,12 +268,17 @@ impl Patient {
         let plasma_dl = state.plasma_volume_dl();
         let serum_iron = state.plasma_iron_mg * 1000.0 / plasma_dl;
         let saturation = state.transferrin_saturation();
-        let ferritin = state.storage_iron_mg / STORAGE_IRON_MG_PER_FERRITIN_NG_ML
+        // Cook's 8 mg of stores per ng/mL near normal stores; ferritin falls faster than stores when
+        // they run low (exponent tuned for teaching so that depleted stores read < 15 ng/mL).
+        let ferritin = HEALTHY_STORAGE_IRON_MG / STORAGE_IRON_MG_PER_FERRITIN_NG_ML
+            * (state.storage_iron_mg / HEALTHY_STORAGE_IRON_MG)
+                .max(0.0)
+                .powf(1.15)
             * state.ferritin_acute_phase_factor;
         let iron_hunger = 1.0 - state.erythroid_iron_sufficiency.min(1.0);
         let stfr = HEALTHY_STFR_MG_L
             * state.erythroid_mass_relative().max(0.0).powf(0.7)
-            * (1.0 + 2.0 * iron_hunger);
+            * (1.0 + 3.0 * iron_hunger);
 
         let b12_status = b12_sufficiency(state.b12_stores_ug);
         let folate_status = folate_sufficiency(state.folate_stores_mg);
@@ -294,9 +299,9 @@ impl Patient {
         );
         let homocysteine = (HEALTHY_HOMOCYSTEINE_UMOL_L
             + 55.0 * (1.0 - synthase).max(0.0).powf(1.5))
-            * renal.powf(0.3);
+            * renal.powf(0.35);
         let mma =
-            (HEALTHY_MMA_UMOL_L + 6.0 * (1.0 - b12_status).max(0.0).powi(2)) * renal.powf(0.4);
+            (HEALTHY_MMA_UMOL_L + 6.0 * (1.0 - b12_status).max(0.0).powi(2)) * renal.powf(0.5);
 
         // LDH: red cells destroyed in blood and, far more, megaloblasts dying in the marrow.
         let healthy_output = 208.0;
@@ -304,8 +309,17 @@ impl Patient {
             + 60.0 * state.red_cells_destroyed_per_day / healthy_output
             + 150.0 * state.intramedullary_deaths_per_day / healthy_output;
 
-        let marrow_iron = state.storage_iron_mg + state.macrophage_iron_mg;
-        let marrow_iron_grade = 6.0 * marrow_iron / (marrow_iron + 2000.0);
+        // Prussian blue sees the marrow macrophages' iron: their share of the stores plus the
+        // recycled iron they cannot export (high when hepcidin has shut ferroportin).
+        let marrow_iron_relative = 0.6
+            * (state.storage_iron_mg / HEALTHY_STORAGE_IRON_MG)
+                .max(0.0)
+                .powf(1.5)
+            + 0.4
+                * (state.macrophage_iron_mg / healthy_macrophage_iron_mg())
+                    .max(0.0)
+                    .powi(2);
+        let marrow_iron_grade = 6.0 * marrow_iron_relative / (marrow_iron_relative + 2.0);
         let sideroblasts = (HEALTHY_SIDEROBLASTS_PERCENT
             * (saturation / HEALTHY_TRANSFERRIN_SATURATION).powf(1.2)
             * (1.0 + 0.5 * (1.0 - state.dna_synthesis)))
@@ -357,6 +371,12 @@ impl Patient {
             folate_stores_mg: state.folate_stores_mg,
         }
     }
+}
+
+/// The model's healthy macrophage (recycled) iron pool, mg.
+fn healthy_macrophage_iron_mg() -> f64 {
+    static HEALTHY: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    *HEALTHY.get_or_init(|| super::patient::PatientState::healthy().macrophage_iron_mg)
 }
 
 /// The model's healthy hepcidin level, for reporting hepcidin relative to health.

@@ -18,6 +18,9 @@ use super::settings::Settings;
 
 /// The internal step, days (6 hours). Fast variables move every step.
 pub const STEP_DAYS: f64 = 0.25;
+/// How strongly iron shortage kills erythroblasts (survival ∝ sufficiency^exponent); tuned for
+/// teaching so that iron deficiency is hypoproliferative (RPI < 2) with MCV 60–78 fL.
+pub const IRON_RESTRICTION_EXPONENT: f64 = 2.5;
 /// Internal steps per day (the marrow conveyor and the cohorts move once a day).
 pub const STEPS_PER_DAY: u64 = 4;
 
@@ -460,10 +463,8 @@ impl Patient {
         state.bfu_e[0] = PROGENITOR_INPUT_PER_DAY * marrow_space_factor(&settings);
 
         // CFU-E: EPO-dependent survival, suppressed by inflammation and by iron restriction.
-        let stage_survival = (cfu_e_epo_survival(epo)
-            * progenitor_inflammation_factor(il6)
-            * state.erythroid_iron_sufficiency.powf(2.5))
-        .clamp(0.0, 1.0);
+        let stage_survival =
+            (cfu_e_epo_survival(epo) * progenitor_inflammation_factor(il6)).clamp(0.0, 1.0);
         let daily_survival = stage_survival.powf(1.0 / CFU_E_DAYS as f64);
         let blasts_entering = state.cfu_e[CFU_E_DAYS - 1] * daily_survival;
         for day in (1..CFU_E_DAYS).rev() {
@@ -474,7 +475,14 @@ impl Patient {
         // Erythroblasts: divisions need DNA synthesis; those that fail die in the marrow and their
         // iron goes to macrophages.
         let dna = state.dna_synthesis;
-        let blast_daily_survival = erythroblast_survival(dna).powf(1.0 / ERYTHROBLAST_DAYS as f64);
+        // Iron-starved erythroblasts die too (iron-restricted erythropoiesis: heme-regulated
+        // apoptosis); tuned for teaching so that the marrow cannot expand without iron.
+        let iron_survival = state
+            .erythroid_iron_sufficiency
+            .clamp(0.0, 1.0)
+            .powf(IRON_RESTRICTION_EXPONENT);
+        let blast_daily_survival =
+            (erythroblast_survival(dna) * iron_survival).powf(1.0 / ERYTHROBLAST_DAYS as f64);
         let leaving = state.erythroblasts[ERYTHROBLAST_DAYS - 1];
         let mut deaths = 0.0;
         for day in (1..ERYTHROBLAST_DAYS).rev() {
@@ -718,7 +726,8 @@ impl Patient {
         state.storage_iron_mg += macrophage_leaving - macrophage_export;
         let storage_release = state.storage_iron_mg
             * first_order_share(
-                STORAGE_RELEASE_PER_DAY * state.ferroportin_macrophage_relative.sqrt(),
+                STORAGE_RELEASE_PER_DAY
+                    * storage_mobilization(state.ferroportin_macrophage_relative),
                 dt,
             );
         state.storage_iron_mg -= storage_release;
@@ -813,6 +822,18 @@ impl Patient {
         let excess = (state.neuro_reversible - NEURO_IRREVERSIBLE_ONSET).max(0.0);
         state.neuro_irreversible =
             (state.neuro_irreversible + NEURO_IRREVERSIBLE_RATE_PER_DAY * excess * dt).min(1.0);
+    }
+}
+
+/// How readily stores are mobilized for a ferroportin level (1 in health): steeply more when
+/// hepcidin is low (iron deficiency, erythropoietic drive), less when it is high. Tuned for teaching
+/// so that stores empty before transferrin saturation falls (reference section 6, order of events).
+fn storage_mobilization(ferroportin_relative: f64) -> f64 {
+    let ferroportin = ferroportin_relative.max(0.0);
+    if ferroportin < 1.0 {
+        ferroportin.sqrt()
+    } else {
+        ferroportin.powi(4)
     }
 }
 

@@ -239,8 +239,8 @@ pub const HEALTHY_TRANSFERRIN_SATURATION: f64 = 0.33;
 /// Total iron-binding capacity the liver aims for, µg/dL: up in iron deficiency (> 400), down in
 /// inflammation (< 250) (reference section 6). Tuned for teaching.
 pub fn tibc_target_ug_dl(storage_iron_mg: f64, il6_effective_pg_ml: f64) -> f64 {
-    const LOW_STORES_MG: f64 = 250.0;
-    let deficiency = 1.0 + 0.4 * (1.0 - (storage_iron_mg.max(0.0) / LOW_STORES_MG).min(1.0));
+    const LOW_STORES_MG: f64 = 400.0;
+    let deficiency = 1.0 + 0.45 * (1.0 - (storage_iron_mg.max(0.0) / LOW_STORES_MG).min(1.0));
     let il6_excess = (il6_effective_pg_ml - HEALTHY_IL6_PG_ML).max(0.0);
     let inflammation = 1.0 - 0.45 * il6_excess / (il6_excess + 21.0);
     HEALTHY_TIBC_UG_DL * deficiency * inflammation
