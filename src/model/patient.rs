@@ -277,6 +277,12 @@ impl PatientState {
         (self.plasma_iron_mg / capacity_mg.max(1e-9)).min(1.0)
     }
 
+    /// Erythroferrone signal relative to health: the erythroid mass times the EPO stimulating it.
+    pub fn erythroferrone_relative(&self) -> f64 {
+        let epo_mu_ml = self.epo_endogenous_mu_ml + self.esa_plasma_mu_ml;
+        self.erythroid_mass_relative() * (epo_mu_ml / HEALTHY_EPO_MU_ML).max(0.0).sqrt()
+    }
+
     /// Erythroid mass (erythroblasts and marrow reticulocytes) relative to health.
     pub fn erythroid_mass_relative(&self) -> f64 {
         let healthy = healthy_erythroid_cells();
@@ -446,8 +452,7 @@ impl Patient {
 
     /// Erythroferrone signal relative to health: EPO-stimulated erythroblasts.
     pub fn erythroferrone_relative(&self) -> f64 {
-        self.state.erythroid_mass_relative()
-            * (self.epo_mu_ml() / HEALTHY_EPO_MU_ML).max(0.0).sqrt()
+        self.state.erythroferrone_relative()
     }
 
     /// Once a day: the marrow conveyor moves one day and the red cells age one day.
@@ -646,8 +651,7 @@ impl Patient {
 
         // Hepcidin and ferroportin.
         let saturation = state.transferrin_saturation();
-        let erythroferrone = state.erythroid_mass_relative()
-            * ((state.epo_endogenous_mu_ml + state.esa_plasma_mu_ml) / HEALTHY_EPO_MU_ML).sqrt();
+        let erythroferrone = state.erythroferrone_relative();
         let hepcidin_goal = hepcidin_target(
             state.storage_iron_mg,
             saturation,
