@@ -109,9 +109,10 @@ impl SenescenceTable {
         if biological_age >= SENESCENCE_TABLE_HIGH {
             return 1.0;
         }
-        let position = (biological_age - SENESCENCE_TABLE_LOW)
-            / (SENESCENCE_TABLE_HIGH - SENESCENCE_TABLE_LOW)
-            * (SENESCENCE_TABLE_SIZE - 1) as f64;
+        // Table entries per unit of biological age (a multiplication: this runs for every cohort).
+        const ENTRIES_PER_AGE: f64 =
+            (SENESCENCE_TABLE_SIZE - 1) as f64 / (SENESCENCE_TABLE_HIGH - SENESCENCE_TABLE_LOW);
+        let position = (biological_age - SENESCENCE_TABLE_LOW) * ENTRIES_PER_AGE;
         let index = (position as usize).min(SENESCENCE_TABLE_SIZE - 2);
         let fraction = position - index as f64;
         self.cumulative[index] * (1.0 - fraction) + self.cumulative[index + 1] * fraction
@@ -119,6 +120,10 @@ impl SenescenceTable {
 
     /// The share of the cells alive at `from_age` that die before reaching `to_age`.
     pub fn share_dying(&self, from_age: f64, to_age: f64) -> f64 {
+        // Most cohorts are too young for any threshold to lie below their age.
+        if to_age <= SENESCENCE_TABLE_LOW {
+            return 0.0;
+        }
         let dead_before = self.share_dead_by(from_age);
         let alive = 1.0 - dead_before;
         if alive <= 1e-12 {

@@ -40,8 +40,15 @@ pub struct PatientState {
     pub marrow_reticulocyte_hemoglobin_mg: f64,
     pub marrow_reticulocyte_volume_fl_cells: f64,
     pub marrow_reticulocyte_folate_cells: f64,
-    /// Circulating red cells, youngest first.
+    /// Circulating red cells, youngest first. After changing them, call
+    /// [`PatientState::recount_red_cells`] so the totals below stay their sum.
     pub red_cells: VecDeque<RedCellCohort>,
+    /// Hemoglobin in all circulating red cells, mg: the sum over `red_cells`, kept so that the
+    /// 6-hour step need not add up ≈ 130 cohorts several times (cohorts change only once a day and
+    /// on bleeding or transfusion).
+    pub red_cell_hemoglobin_mg: f64,
+    /// Packed volume of all circulating red cells, L: the sum over `red_cells`, kept as above.
+    pub red_cell_volume_l: f64,
 
     // Iron pools, mg.
     pub plasma_iron_mg: f64,
@@ -155,7 +162,7 @@ impl PatientState {
             };
         }
         let marrow_reticulocytes = production * marrow_reticulocyte_days(0.0);
-        PatientState {
+        let mut state = PatientState {
             steps_taken: 0,
             bfu_e: [PROGENITOR_INPUT_PER_DAY; BFU_E_DAYS],
             cfu_e,
@@ -165,6 +172,8 @@ impl PatientState {
             marrow_reticulocyte_volume_fl_cells: marrow_reticulocytes * NORMAL_MCV_FL,
             marrow_reticulocyte_folate_cells: marrow_reticulocytes,
             red_cells,
+            red_cell_hemoglobin_mg: 0.0,
+            red_cell_volume_l: 0.0,
             plasma_iron_mg: HEALTHY_PLASMA_IRON_MG,
             macrophage_iron_mg: 12.0,
             storage_iron_mg: HEALTHY_STORAGE_IRON_MG,
@@ -196,7 +205,24 @@ impl PatientState {
             intramedullary_deaths_per_day: blast_input * (1.0 - HEALTHY_ERYTHROBLAST_SURVIVAL),
             red_cells_destroyed_per_day: production,
             dna_synthesis: 1.0,
-        }
+        };
+        state.recount_red_cells();
+        state
+    }
+
+    /// Recomputes the red-cell totals from the cohorts (after the cohorts change).
+    pub fn recount_red_cells(&mut self) {
+        let (hemoglobin_mg, volume_l) =
+            self.red_cells
+                .iter()
+                .fold((0.0, 0.0), |(hemoglobin, volume), cohort| {
+                    (
+                        hemoglobin + cohort.hemoglobin_mg(),
+                        volume + cohort.volume_l(),
+                    )
+                });
+        self.red_cell_hemoglobin_mg = hemoglobin_mg;
+        self.red_cell_volume_l = volume_l;
     }
 
     /// The healthy adult at steady state (contract section 1 defaults), computed once.
@@ -234,7 +260,7 @@ impl PatientState {
 
     /// Iron in circulating red cells, mg.
     pub fn red_cell_iron_mg(&self) -> f64 {
-        self.red_cells.iter().map(RedCellCohort::iron_mg).sum()
+        self.red_cell_hemoglobin_mg * IRON_MG_PER_MG_HEMOGLOBIN
     }
 
     /// All iron in the body, mg: plasma, macrophages, stores, marrow and red cells.
@@ -249,21 +275,12 @@ impl PatientState {
 
     /// Hemoglobin, g/dL.
     pub fn hemoglobin_g_dl(&self) -> f64 {
-        self.red_cells
-            .iter()
-            .map(RedCellCohort::hemoglobin_mg)
-            .sum::<f64>()
-            * 1e-3
-            / BLOOD_VOLUME_DL
+        self.red_cell_hemoglobin_mg * 1e-3 / BLOOD_VOLUME_DL
     }
 
     /// Hematocrit as a fraction.
     pub fn hematocrit(&self) -> f64 {
-        self.red_cells
-            .iter()
-            .map(RedCellCohort::volume_l)
-            .sum::<f64>()
-            / (BLOOD_VOLUME_DL / 10.0)
+        self.red_cell_volume_l / (BLOOD_VOLUME_DL / 10.0)
     }
 
     /// Plasma volume, dL.
@@ -543,15 +560,17 @@ impl Patient {
         let ageing = red_cell_ageing_factor(&settings, il6) / HEALTHY_LIFESPAN_DAYS;
         let table = senescence();
         let mut destroyed = 0.0;
+        let mut destroyed_hemoglobin_mg = 0.0;
         for cohort in state.red_cells.iter_mut() {
             let new_age = cohort.biological_age + ageing * cohort.fragility;
             let dying = cohort.cells * table.share_dying(cohort.biological_age, new_age);
             destroyed += dying;
-            state.digesting_iron_mg += dying * cohort.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
+            destroyed_hemoglobin_mg += dying * cohort.hemoglobin_pg;
             cohort.cells -= dying;
             cohort.biological_age = new_age;
             cohort.age_days += 1.0;
         }
+        state.digesting_iron_mg += destroyed_hemoglobin_mg * IRON_MG_PER_MG_HEMOGLOBIN;
         state.red_cells_destroyed_per_day = destroyed;
         while let Some(oldest) = state.red_cells.back() {
             if oldest.cells > 1e-6 && state.red_cells.len() < MAX_RED_CELL_AGE_DAYS {
@@ -578,6 +597,7 @@ impl Patient {
         if share > 0.0 {
             lose_blood(state, share);
         }
+        state.recount_red_cells();
     }
 
     /// Every internal step: hormones, drugs, iron traffic, vitamins.
@@ -893,6 +913,7 @@ fn lose_blood(state: &mut PatientState, share: f64) {
     let plasma_lost = state.plasma_iron_mg * share;
     state.plasma_iron_mg -= plasma_lost;
     state.iron_lost_mg_total += iron + plasma_lost;
+    state.recount_red_cells();
 }
 
 /// Adds packed red cells: donor cells of mixed age (stored blood holds cells of every age).
@@ -924,6 +945,7 @@ fn transfuse(state: &mut PatientState, units: f64) {
         }
     }
     state.iron_given_mg_total += units * IRON_PER_TRANSFUSION_UNIT_MG;
+    state.recount_red_cells();
 }
 
 /// Merges `other` into `cohort`, keeping totals of cells, hemoglobin and volume exact.

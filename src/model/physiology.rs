@@ -220,15 +220,15 @@ pub fn hepcidin_target(
     erythroferrone_relative: f64,
     egfr_ml_per_min: f64,
 ) -> f64 {
-    let stores = (storage_iron_mg.max(0.0) / HEALTHY_STORAGE_IRON_MG).powf(0.5);
-    let saturation = (transferrin_saturation.max(0.0) / HEALTHY_TRANSFERRIN_SATURATION).powf(0.5);
+    let stores = (storage_iron_mg.max(0.0) / HEALTHY_STORAGE_IRON_MG).sqrt();
+    let saturation = (transferrin_saturation.max(0.0) / HEALTHY_TRANSFERRIN_SATURATION).sqrt();
     const IL6_HALF_EFFECT_PG_ML: f64 = 5.7;
     let inflammation = (1.0 + il6_effective_pg_ml / IL6_HALF_EFFECT_PG_ML)
         / (1.0 + HEALTHY_IL6_PG_ML / IL6_HALF_EFFECT_PG_ML);
     const ERYTHROFERRONE_STRENGTH: f64 = 2.0;
     let erythroid = (1.0 + ERYTHROFERRONE_STRENGTH)
         / (1.0 + ERYTHROFERRONE_STRENGTH * erythroferrone_relative.max(0.0));
-    let renal = (100.0 / egfr_ml_per_min.max(1.0)).powf(0.5).max(1.0);
+    let renal = (100.0 / egfr_ml_per_min.max(1.0)).sqrt().max(1.0);
     stores * saturation * inflammation * erythroid * renal
 }
 

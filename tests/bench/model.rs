@@ -28,12 +28,16 @@ fn main() {
     // Warm the cached healthy state so it is not timed.
     black_box(Patient::new(Settings::default()));
     for (name, settings) in cases {
+        // Best of five runs: the machine is shared, so the fastest run is the least disturbed.
         let days = 20_000.0;
-        let mut patient = Patient::new(settings);
-        let started = Instant::now();
-        patient.advance_to(days);
-        let seconds = started.elapsed().as_secs_f64();
-        black_box(patient.labs());
+        let mut seconds = f64::INFINITY;
+        for _ in 0..5 {
+            let mut patient = Patient::new(settings);
+            let started = Instant::now();
+            patient.advance_to(days);
+            seconds = seconds.min(started.elapsed().as_secs_f64());
+            black_box(patient.labs());
+        }
         println!(
             "{name:16} {:>12.0} simulated days/s ({days} days in {:.1} ms)",
             days / seconds,
