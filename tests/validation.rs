@@ -15,24 +15,24 @@ fn preset(id: &str) -> Patient {
         .patient()
 }
 
+/// The labs on `day`; the patient must not be past it (time only runs forward).
 fn labs_at(patient: &mut Patient, day: f64) -> Labs {
+    assert!(
+        patient.day() <= day + 1e-9,
+        "asked for day {day}, but the patient is already on day {}",
+        patient.day()
+    );
     patient.advance_to(day);
     patient.labs()
 }
 
 /// Checks that grade "poor" today, each with why, listed so the table shows them and they do not
 /// block other work. A listed check that starts passing fails the suite until it is removed here.
-/// - oral iron, day 14: the model's Hb rise is ≈ +0.6 g/dL (reference ≥ +1); absorption of a daily
-///   100 mg dose (fitted to Moretti's single doses) and the marrow's ramp-up are too slow.
-/// - IV vs oral at day 14: both routes are limited by the same marrow capacity in the model, so IV
-///   is not yet clearly faster.
-/// - anti-IL-6, TSAT at week 6: the released marrow eats the freed iron; TSAT recovers more slowly
-///   than the reference's "over weeks".
-const KNOWN_DEVIATIONS: [(&str, &str); 3] = [
-    ("oral iron", "Hb rise at day 14"),
-    ("IV iron", "IV minus oral Hb at day 14"),
-    ("anti-IL-6", "TSAT at week 6"),
-];
+/// - oral iron, day 14: the model's Hb rise is ≈ +0.6 g/dL (reference ≥ +1). A single daily 100 mg
+///   dose is absorbed as Moretti's single doses (≈ 11 mg/day in depletion), which caps the rise near
+///   0.06 g/dL/day, and the six-day erythroblast stage delays it; the reference's rule comes from
+///   more anaemic patients on split doses (≈ 195 mg/day; the model gives +0.8 at Hb 8.9).
+const KNOWN_DEVIATIONS: [(&str, &str); 1] = [("oral iron", "Hb rise at day 14")];
 
 /// Records checks so that every failure of a test is reported at once, with its source.
 struct Checks {
@@ -342,6 +342,19 @@ fn inflammation_pattern() {
         None,
         Some(15.0),
         S6,
+    );
+    // Even sepsis-level IL-6 sustained until the long-run state keeps the anemia mild.
+    let extreme = Patient::settled(Settings {
+        il6_pg_per_ml: 200.0,
+        ..Settings::default()
+    })
+    .labs();
+    checks.within(
+        "Hb at IL-6 200 pg/mL, settled",
+        extreme.hb_g_dl,
+        Some(8.0),
+        None,
+        "ref §6: mild, rarely < 8",
     );
     checks.finish();
 }
@@ -705,11 +718,12 @@ fn iv_iron_in_iron_deficiency() {
         None,
         "ref §7: ferritin jumps within days",
     );
+    let day_7 = labs_at(&mut patient, 7.0).hb_g_dl;
     let iv = labs_at(&mut patient, 14.0).hb_g_dl;
     let by_mouth = labs_at(&mut oral, 14.0).hb_g_dl;
     checks.within(
         "Hb rise by day 7",
-        labs_at(&mut patient.clone(), 7.0).hb_g_dl - start.hb_g_dl,
+        day_7 - start.hb_g_dl,
         Some(0.2),
         None,
         "ref §7: response within ≈ 1 week",

@@ -21,6 +21,11 @@ pub const STEP_DAYS: f64 = 0.25;
 /// How strongly iron shortage kills erythroblasts (survival ∝ sufficiency^exponent); tuned for
 /// teaching so that iron deficiency is hypoproliferative (RPI < 2) with MCV 60–78 fL.
 pub const IRON_RESTRICTION_EXPONENT: f64 = 2.5;
+/// Share of an IV iron dose that macrophages export at once rather than store as ferritin. Tuned
+/// for teaching: transferrin saturation rises for a day or two after a 1 g dose without saturating,
+/// while ferritin jumps (reference section 7; iron-carbohydrate complexes are cleared by the
+/// reticuloendothelial system within hours).
+pub const IV_IRON_LABILE_SHARE: f64 = 0.01;
 /// Internal steps per day (the marrow conveyor and the cohorts move once a day).
 pub const STEPS_PER_DAY: u64 = 4;
 
@@ -442,7 +447,11 @@ impl Patient {
             }
             Treatment::Transfusion => transfuse(state, dose),
             Treatment::IvIron => {
-                state.macrophage_iron_mg += dose;
+                // Macrophages take up the iron-carbohydrate complex within hours and lay most of
+                // its iron down as ferritin; a small labile part goes straight to export.
+                let labile = dose * IV_IRON_LABILE_SHARE;
+                state.macrophage_iron_mg += labile;
+                state.storage_iron_mg += dose - labile;
                 state.iron_given_mg_total += dose;
             }
             Treatment::B12Injection => state.b12_plasma_extra_ug += dose,

@@ -41,7 +41,7 @@ pub fn cfu_e_epo_survival(epo_mu_ml: f64) -> f64 {
 
 /// Inflammatory suppression of erythroid progenitors (TNF-α, IFN-γ travel with IL-6): a survival
 /// factor on CFU-E, 1 in health (reference section 4: a multiplicative survival factor is the usual
-/// simplification). Tuned for teaching: IL-6 50 pg/mL roughly halves CFU-E survival.
+/// simplification). Tuned for teaching: a saturated signal of 50 pg/mL roughly halves CFU-E survival.
 pub fn progenitor_inflammation_factor(il6_effective_pg_ml: f64) -> f64 {
     const HALF_EFFECT_PG_ML: f64 = 43.0;
     (1.0 + HEALTHY_IL6_PG_ML / HALF_EFFECT_PG_ML) / (1.0 + il6_effective_pg_ml / HALF_EFFECT_PG_ML)
@@ -66,7 +66,7 @@ pub fn megaloblastic_fragility(dna_synthesis: f64) -> f64 {
 
 /// Red-cell ageing rate relative to health: inflammation and uraemia shorten red-cell life.
 /// CKD: lifespan ≈ 122, 112, 90, 88, 60 d in stages 1–5 (reference section 2); inflammation: tuned
-/// for teaching (IL-6 50 pg/mL → ≈ 95 d).
+/// for teaching (a saturated signal of 50 pg/mL → ≈ 95 d).
 pub fn red_cell_ageing_factor(settings: &Settings, il6_effective_pg_ml: f64) -> f64 {
     const CKD_LIFESPAN_DAYS: [(f64, f64); 6] = [
         (5.0, 60.0),
@@ -125,10 +125,11 @@ pub fn renal_epo_capacity(egfr_ml_per_min: f64) -> f64 {
     capacity(egfr_ml_per_min) / capacity(100.0)
 }
 
-/// Inflammatory blunting of EPO production. Tuned so that IL-6 ≈ 50 pg/mL gives ≈ 46 % less EPO at
-/// equal Hb (Gowanlock 2016: anemia of inflammation vs iron deficiency).
+/// Inflammatory blunting of EPO production (takes the saturated signal). Tuned so that IL-6 ≈ 50
+/// pg/mL gives ≈ 46 % less EPO at equal Hb (Gowanlock 2016: anemia of inflammation vs iron
+/// deficiency).
 pub fn epo_inflammation_factor(il6_effective_pg_ml: f64) -> f64 {
-    const HALF_EFFECT_PG_ML: f64 = 36.0;
+    const HALF_EFFECT_PG_ML: f64 = 22.0;
     (1.0 + HEALTHY_IL6_PG_ML / HALF_EFFECT_PG_ML) / (1.0 + il6_effective_pg_ml / HALF_EFFECT_PG_ML)
 }
 
@@ -153,7 +154,7 @@ pub const HEALTHY_IL6_PG_ML: f64 = 2.0;
 /// IL-6 level at which its effects are half saturated, pg/mL. Receptor signalling saturates, so
 /// sepsis-level IL-6 (hundreds of pg/mL) does not push hemoglobin far below 8 g/dL (reference
 /// section 6: anemia of inflammation is mild, rarely < 8). Tuned for teaching.
-pub const IL6_SATURATION_PG_ML: f64 = 100.0;
+pub const IL6_SATURATION_PG_ML: f64 = 40.0;
 
 /// The inflammatory signal the tissues respond to, in pg/mL of IL-6 equivalent: linear at low
 /// levels, saturating at high ones. Every IL-6 effect in the model takes this signal.
@@ -278,12 +279,14 @@ pub fn enterocyte_uptake_mg(lumen_iron_mg: f64, import_drive: f64) -> f64 {
 
 /// Rate constants of the iron pools, per day (tuned so that the healthy adult holds ≈ 1 g of
 /// stores, ≈ 3 mg of plasma iron and recycles 20–25 mg/day through macrophages; reference 3).
+/// Storage exchanges ≈ 12 mg/day with plasma in health, so that full stores can feed a marrow that
+/// suddenly needs more (IV iron, anti-IL-6: reference section 7).
 pub const ENTEROCYTE_EXPORT_PER_DAY: f64 = 0.75;
 pub const ENTEROCYTE_SHEDDING_PER_DAY: f64 = 0.5;
 pub const MACROPHAGE_EXPORT_PER_DAY: f64 = 2.0;
 pub const MACROPHAGE_TO_STORAGE_PER_DAY: f64 = 0.12;
-pub const STORAGE_RELEASE_PER_DAY: f64 = 0.006;
-pub const PLASMA_TO_STORAGE_PER_DAY: f64 = 1.6;
+pub const STORAGE_RELEASE_PER_DAY: f64 = 0.012;
+pub const PLASMA_TO_STORAGE_PER_DAY: f64 = 3.2;
 /// Basal iron loss (skin, gut, urine) of a healthy man, mg/day (reference section 3: ≈ 1 mg/day);
 /// it falls to about half in iron deficiency.
 pub const HEALTHY_BASAL_IRON_LOSS_MG_PER_DAY: f64 = 1.0;
