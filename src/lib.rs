@@ -1,13 +1,16 @@
 //! Marrow Factory: an interactive teaching simulation of anemia.
 //!
 //! `model` is the pure-Rust physiology engine (tested natively, shared by the page and `marrow-sim`);
-//! `charts` draws time courses on any plotters backend; `app` is the Leptos page (wasm32 only).
+//! `charts` draws time courses on any plotters backend; `view` holds the page's drawing and text as
+//! pure, natively tested functions; `app` is the Leptos page (wasm32 only).
 
 pub mod charts;
 pub mod cli;
 pub mod model;
 pub mod palette;
+pub mod presets;
 pub mod strings;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

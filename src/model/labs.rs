@@ -304,7 +304,7 @@ impl Patient {
             (HEALTHY_MMA_UMOL_L + 6.0 * (1.0 - b12_status).max(0.0).powi(2)) * renal.powf(0.5);
 
         // LDH: red cells destroyed in blood and, far more, megaloblasts dying in the marrow.
-        let healthy_output = 208.0;
+        let healthy_output = HEALTHY_RED_CELL_OUTPUT_PER_DAY;
         let ldh = 120.0
             + 60.0 * state.red_cells_destroyed_per_day / healthy_output
             + 150.0 * state.intramedullary_deaths_per_day / healthy_output;

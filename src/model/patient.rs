@@ -133,7 +133,7 @@ fn senescence() -> &'static SenescenceTable {
 impl PatientState {
     /// A first guess at the healthy steady state; [`PatientState::healthy`] settles it.
     fn healthy_guess() -> PatientState {
-        let production = 208.0;
+        let production = HEALTHY_RED_CELL_OUTPUT_PER_DAY;
         let mut red_cells = VecDeque::with_capacity(MAX_RED_CELL_AGE_DAYS);
         for age in 0..150 {
             let biological_age = age as f64 / HEALTHY_LIFESPAN_DAYS;

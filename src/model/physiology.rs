@@ -19,6 +19,9 @@ pub const HEALTHY_LIFESPAN_DAYS: f64 = 120.0;
 /// (10⁹/day). Set so that healthy survival gives ≈ 208 × 10⁹ cells/day (reference section 2:
 /// 2–2.5 × 10¹¹/day).
 pub const PROGENITOR_INPUT_PER_DAY: f64 = 1250.0;
+/// Red cells a healthy adult releases per day, 10⁹/day (what that survival gives; the lab panel's
+/// LDH and the factory's conveyor are scaled to it).
+pub const HEALTHY_RED_CELL_OUTPUT_PER_DAY: f64 = 208.0;
 /// CFU-E survival through the stage at the healthy EPO level. Tuned for teaching so that full
 /// EPO drive gives ≈ 5× basal output (reference section 2: max 5–10× with ample iron).
 pub const HEALTHY_CFU_E_SURVIVAL: f64 = 0.2;

@@ -1,0 +1,807 @@
+//! The bone-marrow factory scene: what the model's state looks like as a factory
+//! (../shared/domain/anemia-pathophysiology.md), drawn by a pure function of a [`FactoryScene`], the
+//! animation time and a palette. Nothing here is scripted per preset: every count, opening and
+//! colour comes from the model.
+
+use crate::model::physiology::{
+    b12_sufficiency, folate_sufficiency, inflammatory_signal_pg_ml, renal_epo_capacity,
+    HEALTHY_EPO_MU_ML, HEALTHY_RED_CELL_OUTPUT_PER_DAY, HEALTHY_STORAGE_IRON_MG,
+    IL6_SATURATION_PG_ML, NORMAL_MCH_PG, NORMAL_MCV_FL,
+};
+use crate::model::{Labs, Patient};
+use crate::palette::{Colour, Palette};
+use crate::strings::{fill, Strings};
+
+use super::painter::{Painter, TextAlign};
+
+/// The scene's coordinate system (scene units; scaled to the canvas by a view transform).
+pub const SCENE_WIDTH: f64 = 1000.0;
+pub const SCENE_HEIGHT: f64 = 560.0;
+
+/// Workers on the floor for a healthy erythroid mass; tuned for teaching (readable at a glance, room
+/// for a five-fold expansion on the floor's 60 places).
+pub const WORKERS_AT_HEALTHY_MASS: f64 = 12.0;
+/// Places on the factory floor (columns × rows).
+const FLOOR_COLUMNS: usize = 12;
+const FLOOR_ROWS: usize = 5;
+/// Red cells per real second leaving on the conveyor at healthy output; tuned for a readable pace.
+const CELLS_PER_SECOND_AT_HEALTHY_OUTPUT: f64 = 2.0;
+/// Conveyor speed, scene units per real second.
+const CONVEYOR_SPEED_PER_SECOND: f64 = 70.0;
+/// Radius of a normal red cell (MCV 90 fL) on the conveyor, scene units.
+const NORMAL_CELL_RADIUS: f64 = 11.0;
+/// Iron crates a full healthy warehouse shows.
+const CRATES_AT_HEALTHY_STORES: f64 = 10.0;
+const MAX_CRATES: usize = 32;
+
+/// What the factory shows, derived from the model (all 0–1 unless a unit is named).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactoryScene {
+    /// Dietary iron relative to a healthy diet (iron arriving at the gut dock).
+    pub diet_iron_relative: f64,
+    /// Openness of the gut's ferroportin gate (1 = healthy, up to 2 when hepcidin is low).
+    pub gut_gate_openness: f64,
+    /// Openness of the macrophage warehouses' ferroportin gate.
+    pub warehouse_gate_openness: f64,
+    /// Hepcidin relative to health (the lock on both gates).
+    pub hepcidin_relative: f64,
+    /// Iron held in macrophages and stores relative to a healthy adult's stores.
+    pub warehouse_iron_relative: f64,
+    /// Transferrin saturation as a fraction: iron on its way to the floor.
+    pub transferrin_saturation: f64,
+    /// EPO relative to health: how busy the kidney's order line is.
+    pub epo_relative: f64,
+    /// The kidney's EPO-making capacity (eGFR).
+    pub kidney_capacity: f64,
+    /// Erythroblasts and marrow reticulocytes relative to health: the workers.
+    pub erythroid_mass_relative: f64,
+    /// Share of the erythroblasts' iron demand met: how red the workers are.
+    pub worker_iron_supply: f64,
+    /// Inflammatory signal relative to its saturation: the cytokine haze.
+    pub cytokine_haze: f64,
+    /// Marrow space taken by foreign (plasma) cells.
+    pub infiltration_share: f64,
+    /// Failing DNA synthesis: the share of workers that are stalled megaloblasts.
+    pub megaloblast_share: f64,
+    /// B12 and folate blueprints available.
+    pub b12_blueprints: f64,
+    pub folate_blueprints: f64,
+    /// Red cells leaving per day relative to health.
+    pub output_relative: f64,
+    /// Mean cell volume and hemoglobin of the cells on the conveyor.
+    pub mcv_fl: f64,
+    pub mch_pg: f64,
+    pub hb_g_dl: f64,
+    pub epo_mu_ml: f64,
+}
+
+impl FactoryScene {
+    /// The scene for a patient and the labs already computed from it.
+    pub fn from_patient(patient: &Patient, labs: &Labs) -> FactoryScene {
+        let state = &patient.state;
+        let settings = &patient.settings;
+        let healthy_iron = crate::model::SettingKey::IronIntake.spec().healthy;
+        FactoryScene {
+            diet_iron_relative: settings.iron_intake_mg_per_day / healthy_iron,
+            gut_gate_openness: state.ferroportin_gut_relative,
+            warehouse_gate_openness: state.ferroportin_macrophage_relative,
+            hepcidin_relative: state.hepcidin_relative,
+            warehouse_iron_relative: (state.storage_iron_mg + state.macrophage_iron_mg)
+                / HEALTHY_STORAGE_IRON_MG,
+            transferrin_saturation: labs.tsat_percent / 100.0,
+            epo_relative: labs.epo_mu_ml / HEALTHY_EPO_MU_ML,
+            kidney_capacity: renal_epo_capacity(settings.egfr_ml_per_min),
+            erythroid_mass_relative: state.erythroid_mass_relative()
+                / healthy_erythroid_mass_relative(),
+            worker_iron_supply: state.erythroid_iron_delivery,
+            cytokine_haze: (inflammatory_signal_pg_ml(patient.il6_effective_pg_ml())
+                / IL6_SATURATION_PG_ML)
+                .clamp(0.0, 1.0),
+            infiltration_share: settings.marrow_infiltration_percent / 100.0,
+            megaloblast_share: (1.0 - state.dna_synthesis).clamp(0.0, 1.0),
+            b12_blueprints: b12_sufficiency(state.b12_stores_ug).clamp(0.0, 1.0),
+            folate_blueprints: folate_sufficiency(state.folate_stores_mg).clamp(0.0, 1.0),
+            output_relative: state.output_cells_per_day / HEALTHY_RED_CELL_OUTPUT_PER_DAY,
+            mcv_fl: labs.mcv_fl,
+            mch_pg: labs.mch_pg,
+            hb_g_dl: labs.hb_g_dl,
+            epo_mu_ml: labs.epo_mu_ml,
+        }
+    }
+
+    /// Workers drawn on the floor (erythroid mass), never more than the places left.
+    pub fn worker_count(&self) -> usize {
+        let wanted = (self.erythroid_mass_relative * WORKERS_AT_HEALTHY_MASS).round();
+        (wanted.max(0.0) as usize).min(FLOOR_COLUMNS * FLOOR_ROWS - self.plasma_cell_count())
+    }
+
+    /// Floor places taken by plasma cells.
+    pub fn plasma_cell_count(&self) -> usize {
+        ((self.infiltration_share * (FLOOR_COLUMNS * FLOOR_ROWS) as f64).round() as usize)
+            .min(FLOOR_COLUMNS * FLOOR_ROWS)
+    }
+
+    /// Workers drawn as stalled megaloblasts.
+    pub fn megaloblast_count(&self) -> usize {
+        (self.worker_count() as f64 * self.megaloblast_share).round() as usize
+    }
+
+    /// Iron crates in the warehouse.
+    pub fn crate_count(&self) -> usize {
+        ((self.warehouse_iron_relative * CRATES_AT_HEALTHY_STORES)
+            .round()
+            .max(0.0) as usize)
+            .min(MAX_CRATES)
+    }
+
+    /// How open a ferroportin gate looks (0 shut … 1 wide open); 1.5 × healthy is wide open.
+    pub fn gate_opening(openness: f64) -> f64 {
+        (openness / 1.5).clamp(0.0, 1.0)
+    }
+
+    /// Radius of the red cells on the conveyor, scene units: proportional to cell diameter, which
+    /// follows volume as its cube root, exaggerated (squared) so that the change is visible.
+    pub fn cell_radius(&self) -> f64 {
+        let volume = (self.mcv_fl / NORMAL_MCV_FL).clamp(0.3, 2.0);
+        NORMAL_CELL_RADIUS * volume.powf(2.0 / 3.0)
+    }
+
+    /// How much hemoglobin colours the cells (1 = normal MCH, less is paler).
+    pub fn cell_fullness(&self) -> f64 {
+        (self.mch_pg / NORMAL_MCH_PG).clamp(0.2, 1.3)
+    }
+}
+
+/// The healthy adult's erythroid mass on the model's scale (the scene shows mass relative to it).
+fn healthy_erythroid_mass_relative() -> f64 {
+    static HEALTHY: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    *HEALTHY.get_or_init(|| crate::model::PatientState::healthy().erythroid_mass_relative())
+}
+
+/// A fixed pseudo-random number in 0–1 for an index, so scattered things stay put between frames.
+fn scatter(index: usize, salt: u64) -> f64 {
+    let mut x = (index as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ salt;
+    x ^= x >> 31;
+    x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x ^= x >> 27;
+    (x % 10_000) as f64 / 10_000.0
+}
+
+/// Mixes two colours, `share` of the second.
+pub fn mix(first: Colour, second: Colour, share: f64) -> Colour {
+    let share = share.clamp(0.0, 1.0);
+    let channel =
+        |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * share).round() as u8;
+    Colour {
+        red: channel(first.red, second.red),
+        green: channel(first.green, second.green),
+        blue: channel(first.blue, second.blue),
+    }
+}
+
+/// Font sizes, scene units: readable on a projector when the scene is ≈ 700 px wide.
+const LABEL_SIZE: f64 = 25.0;
+const CAPTION_SIZE: f64 = 21.0;
+
+/// Draws the whole factory. `animation_seconds` only moves things along (0 with reduced motion:
+/// the same state, standing still).
+pub fn draw_factory_scene(
+    painter: &mut impl Painter,
+    scene: &FactoryScene,
+    animation_seconds: f64,
+    palette: &Palette,
+    strings: &Strings,
+) {
+    painter.rectangle(
+        0.0,
+        0.0,
+        SCENE_WIDTH,
+        SCENE_HEIGHT,
+        palette.factory_floor,
+        1.0,
+    );
+    draw_gut_dock(painter, scene, animation_seconds, palette, strings);
+    draw_warehouse(painter, scene, palette, strings);
+    draw_liver(painter, scene, palette, strings);
+    draw_transferrin_pipe(painter, scene, animation_seconds, palette, strings);
+    draw_kidney(painter, scene, animation_seconds, palette, strings);
+    draw_blueprints(painter, scene, palette, strings);
+    draw_floor(painter, scene, animation_seconds, palette, strings);
+    draw_conveyor(painter, scene, animation_seconds, palette, strings);
+}
+
+/// A ferroportin gate on a dock's right wall: the open part lets iron through; the shut part is
+/// barred in hepcidin's colour with a padlock that grows with hepcidin.
+fn draw_gate(
+    painter: &mut impl Painter,
+    x: f64,
+    top: f64,
+    height: f64,
+    openness: f64,
+    hepcidin_relative: f64,
+    palette: &Palette,
+) {
+    let opening = FactoryScene::gate_opening(openness);
+    let shut = height * (1.0 - opening);
+    painter.rectangle(x - 6.0, top, 12.0, height, palette.gate_frame, 1.0);
+    painter.rectangle(
+        x - 4.0,
+        top + shut,
+        8.0,
+        height - shut,
+        palette.factory_floor,
+        1.0,
+    );
+    let bars = (shut / 10.0).floor() as usize;
+    for bar in 0..bars {
+        let y = top + 5.0 + bar as f64 * 10.0;
+        painter.line((x - 6.0, y), (x + 6.0, y), 3.0, palette.hepcidin);
+    }
+    let lock_radius = (4.0 + 4.0 * hepcidin_relative.sqrt()).min(16.0);
+    painter.ring(
+        x,
+        top - lock_radius - 2.0,
+        lock_radius * 0.6,
+        3.0,
+        palette.hepcidin,
+    );
+    painter.rectangle(
+        x - lock_radius,
+        top - lock_radius,
+        lock_radius * 2.0,
+        lock_radius * 1.2,
+        palette.hepcidin,
+        1.0,
+    );
+}
+
+fn draw_gut_dock(
+    painter: &mut impl Painter,
+    scene: &FactoryScene,
+    animation_seconds: f64,
+    palette: &Palette,
+    strings: &Strings,
+) {
+    let (left, top, width, height) = (15.0, 60.0, 190.0, 140.0);
+    painter.rectangle(left, top, width, height, palette.dock, 1.0);
+    painter.text(
+        strings.scene_gut,
+        left + 8.0,
+        top + 28.0,
+        LABEL_SIZE,
+        palette.text,
+        TextAlign::Left,
+    );
+    // Diet iron arriving: dots drifting in from the left, as many as the diet brings.
+    let arriving = (scene.diet_iron_relative * 6.0).round().clamp(0.0, 18.0) as usize;
+    for index in 0..arriving {
+        let phase = (scatter(index, 1) + animation_seconds * 0.15) % 1.0;
+        let x = left + 10.0 + phase * (width - 40.0);
+        let y = top + 45.0 + scatter(index, 2) * (height - 80.0);
+        painter.circle(x, y, 5.0, palette.iron, 1.0);
+    }
+    painter.text(
+        &fill(
+            strings.scene_diet_iron,
+            &[("value", &format!("{:.0}", scene.diet_iron_relative * 100.0))],
+        ),
+        left + 8.0,
+        top + height - 10.0,
+        CAPTION_SIZE,
+        palette.text,
+        TextAlign::Left,
+    );
+    draw_gate(
+        painter,
+        left + width,
+        top + 20.0,
+        height - 30.0,
+        scene.gut_gate_openness,
+        scene.hepcidin_relative,
+        palette,
+    );
+}
+
+fn draw_warehouse(
+    painter: &mut impl Painter,
+    scene: &FactoryScene,
+    palette: &Palette,
+    strings: &Strings,
+) {
+    let (left, top, width, height) = (15.0, 265.0, 190.0, 175.0);
+    painter.rectangle(left, top, width, height, palette.dock, 1.0);
+    painter.text(
+        strings.scene_warehouse,
+        left + 8.0,
+        top + 28.0,
+        LABEL_SIZE,
+        palette.text,
+        TextAlign::Left,
+    );
+    // Iron crates piling up: 8 to a row, from the floor up.
+    for index in 0..scene.crate_count() {
+        let column = index % 8;
+        let row = index / 8;
+        painter.rectangle(
+            left + 8.0 + column as f64 * 22.0,
+            top + height - 50.0 - row as f64 * 22.0,
+            18.0,
+            18.0,
+            palette.iron,
+            1.0,
+        );
+    }
+    painter.text(
+        &fill(
+            strings.scene_warehouse_iron,
+            &[(
+                "value",
+                &format!("{:.0}", scene.warehouse_iron_relative * 100.0),
+            )],
+        ),
+        left + 8.0,
+        top + height - 8.0,
+        CAPTION_SIZE,
+        palette.text,
+        TextAlign::Left,
+    );
+    draw_gate(
+        painter,
+        left + width,
+        top + 30.0,
+        height - 60.0,
+        scene.warehouse_gate_openness,
+        scene.hepcidin_relative,
+        palette,
+    );
+}
+
+fn draw_liver(
+    painter: &mut impl Painter,
+    scene: &FactoryScene,
+    palette: &Palette,
+    strings: &Strings,
+) {
+    let (x, y) = (300.0, 78.0);
+    // Hepcidin's reach to both gates: thicker as it rises.
+    let width = (1.0 + 2.0 * scene.hepcidin_relative).min(8.0);
+    painter.line((x - 30.0, y + 5.0), (210.0, 70.0), width, palette.hepcidin);
+    painter.line(
+        (x - 20.0, y + 28.0),
+        (210.0, 282.0),
+        width,
+        palette.hepcidin,
+    );
+    painter.circle(x, y, 34.0, palette.liver, 1.0);
+    painter.text(
+        strings.scene_liver,
+        x,
+        y - 44.0,
+        LABEL_SIZE,
+        palette.text,
+        TextAlign::Centre,
+    );
+    painter.text(
+        &fill(
+            strings.scene_hepcidin,
+            &[("value", &format!("{:.1}", scene.hepcidin_relative))],
+        ),
+        x + 42.0,
+        y + 8.0,
+        CAPTION_SIZE,
+        palette.text,
+        TextAlign::Left,
+    );
+}
+
+fn draw_transferrin_pipe(
+    painter: &mut impl Painter,
+    scene: &FactoryScene,
+    animation_seconds: f64,
+    palette: &Palette,
+    strings: &Strings,
+) {
+    // From both gates down a pipe and onto the floor.
+    let path = [
+        (232.0, 110.0),
+        (255.0, 110.0),
+        (255.0, 330.0),
+        (300.0, 330.0),
+    ];
+    for pair in path.windows(2) {
+        painter.line(pair[0], pair[1], 14.0, palette.pipe);
+    }
+    let length: f64 = path
+        .windows(2)
+        .map(|pair| (pair[1].0 - pair[0].0).abs() + (pair[1].1 - pair[0].1).abs())
+        .sum();
+    let carried = (scene.transferrin_saturation * 30.0)
+        .round()
+        .clamp(0.0, 30.0) as usize;
+    for index in 0..carried {
+        let distance = ((index as f64 / carried as f64) + animation_seconds * 0.12) % 1.0 * length;
+        let point = point_along(&path, distance);
+        painter.circle(point.0, point.1, 4.0, palette.iron, 1.0);
+    }
+    painter.text(
+        &fill(
+            strings.scene_transferrin,
+            &[(
+                "value",
+                &format!("{:.0}", scene.transferrin_saturation * 100.0),
+            )],
+        ),
+        15.0,
+        475.0,
+        CAPTION_SIZE,
+        palette.text,
+        TextAlign::Left,
+    );
+}
+
+/// The point `distance` along a path of horizontal and vertical segments.
+fn point_along(path: &[(f64, f64)], mut distance: f64) -> (f64, f64) {
+    for pair in path.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        let length = (to.0 - from.0).abs() + (to.1 - from.1).abs();
+        if distance <= length && length > 0.0 {
+            let share = distance / length;
+            return (
+                from.0 + (to.0 - from.0) * share,
+                from.1 + (to.1 - from.1) * share,
+            );
+        }
+        distance -= length;
+    }
+    path.last().copied().unwrap_or((0.0, 0.0))
+}
+
+fn draw_kidney(
+    painter: &mut impl Painter,
+    scene: &FactoryScene,
+    animation_seconds: f64,
+    palette: &Palette,
+    strings: &Strings,
+) {
+    let (x, y) = (560.0, 72.0);
+    // The kidney dims as eGFR falls.
+    let colour = mix(palette.dock, palette.kidney, scene.kidney_capacity);
+    painter.circle(x - 22.0, y, 30.0, colour, 1.0);
+    painter.circle(x + 22.0, y, 30.0, colour, 1.0);
+    painter.circle(x, y + 14.0, 12.0, palette.factory_floor, 1.0);
+    painter.text(
+        strings.scene_kidney,
+        x,
+        y - 44.0,
+        LABEL_SIZE,
+        palette.text,
+        TextAlign::Centre,
+    );
+    painter.text(
+        &fill(
+            strings.scene_epo,
+            &[("value", &format!("{:.0}", scene.epo_mu_ml))],
+        ),
+        x + 62.0,
+        y + 8.0,
+        CAPTION_SIZE,
+        palette.text,
+        TextAlign::Left,
+    );
+    // EPO orders flying down to the floor: more of them, and faster, as EPO rises.
+    let orders = (3.0 * scene.epo_relative.max(0.0).sqrt())
+        .round()
+        .clamp(0.0, 14.0) as usize;
+    for index in 0..orders {
+        let phase = (index as f64 / orders as f64 + animation_seconds * 0.4) % 1.0;
+        let order_x = x - 50.0 + scatter(index, 3) * 100.0;
+        let order_y = y + 34.0 + phase * 110.0;
+        painter.rectangle(order_x - 7.0, order_y - 5.0, 14.0, 10.0, palette.epo, 1.0);
+    }
+}
+
+fn draw_blueprints(
+    painter: &mut impl Painter,
+    scene: &FactoryScene,
+    palette: &Palette,
+    strings: &Strings,
+) {
+    let (left, top) = (800.0, 34.0);
+    painter.text(
+        strings.scene_blueprints,
+        990.0,
+        top - 6.0,
+        LABEL_SIZE,
+        palette.text,
+        TextAlign::Right,
+    );
+    for (row, (label, amount, colour)) in [
+        (strings.scene_b12, scene.b12_blueprints, palette.b12),
+        (
+            strings.scene_folate,
+            scene.folate_blueprints,
+            palette.folate,
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let y = top + 12.0 + row as f64 * 38.0;
+        painter.rectangle(left + 80.0, y, 105.0, 26.0, palette.dock, 1.0);
+        painter.rectangle(left + 80.0, y, 105.0 * amount, 26.0, colour, 1.0);
+        painter.text(
+            label,
+            left,
+            y + 19.0,
+            CAPTION_SIZE,
+            palette.text,
+            TextAlign::Left,
+        );
+    }
+}
+
+fn draw_floor(
+    painter: &mut impl Painter,
+    scene: &FactoryScene,
+    animation_seconds: f64,
+    palette: &Palette,
+    strings: &Strings,
+) {
+    let (left, top, width, height) = (300.0, 160.0, 685.0, 265.0);
+    painter.rectangle(left, top, width, height, palette.floor_area, 1.0);
+    painter.text(
+        &fill(
+            strings.scene_floor,
+            &[(
+                "value",
+                &format!("{:.1}", scene.erythroid_mass_relative.max(0.0)),
+            )],
+        ),
+        left + 10.0,
+        top + 28.0,
+        LABEL_SIZE,
+        palette.text,
+        TextAlign::Left,
+    );
+    let places = FLOOR_COLUMNS * FLOOR_ROWS;
+    let cell_width = width / FLOOR_COLUMNS as f64;
+    let cell_height = (height - 30.0) / FLOOR_ROWS as f64;
+    let place_centre = |place: usize| {
+        let column = place % FLOOR_COLUMNS;
+        let row = place / FLOOR_COLUMNS;
+        (
+            left + (column as f64 + 0.5) * cell_width,
+            top + 30.0 + (row as f64 + 0.5) * cell_height,
+        )
+    };
+    // Places in a fixed shuffled order: plasma cells take the first ones, workers the next.
+    let mut order: Vec<usize> = (0..places).collect();
+    order.sort_by(|a, b| scatter(*a, 7).total_cmp(&scatter(*b, 7)));
+    let plasma_cells = scene.plasma_cell_count();
+    for &place in order.iter().take(plasma_cells) {
+        let (x, y) = place_centre(place);
+        painter.circle(x, y, 16.0, palette.plasma_cell, 1.0);
+        painter.circle(x + 6.0, y - 3.0, 7.0, palette.plasma_cell_nucleus, 1.0);
+    }
+    // Inflammation slows the workers' bobbing.
+    let pace = 2.5 * (1.0 - 0.8 * scene.cytokine_haze);
+    let worker_colour = mix(
+        palette.worker_starved,
+        palette.worker,
+        scene.worker_iron_supply,
+    );
+    let megaloblasts = scene.megaloblast_count();
+    for (index, &place) in order
+        .iter()
+        .skip(plasma_cells)
+        .take(scene.worker_count())
+        .enumerate()
+    {
+        let (x, y) = place_centre(place);
+        if index < megaloblasts {
+            // Oversized, stalled: the nucleus never finishes dividing, so no bobbing.
+            painter.circle(x, y, 17.0, palette.megaloblast, 1.0);
+            painter.circle(x, y, 10.0, palette.worker_nucleus, 0.5);
+        } else {
+            let bob = (animation_seconds * pace + scatter(index, 5) * 6.3).sin() * 4.0;
+            painter.circle(x, y + bob, 12.0, worker_colour, 1.0);
+            painter.circle(x - 2.0, y + bob - 1.0, 5.0, palette.worker_nucleus, 1.0);
+        }
+    }
+    // Cytokine haze drifting over the floor.
+    if scene.cytokine_haze > 0.05 {
+        let puffs = (scene.cytokine_haze * 14.0).round() as usize;
+        for index in 0..puffs {
+            let drift = (scatter(index, 11) + animation_seconds * 0.02) % 1.0;
+            let x = left + drift * width;
+            let y = top + 40.0 + scatter(index, 13) * (height - 60.0);
+            painter.circle(
+                x,
+                y,
+                45.0,
+                palette.cytokine_haze,
+                0.35 * scene.cytokine_haze,
+            );
+        }
+    }
+}
+
+fn draw_conveyor(
+    painter: &mut impl Painter,
+    scene: &FactoryScene,
+    animation_seconds: f64,
+    palette: &Palette,
+    strings: &Strings,
+) {
+    let (left, right, belt_y) = (300.0, 985.0, 485.0);
+    painter.rectangle(left, belt_y, right - left, 12.0, palette.conveyor, 1.0);
+    painter.text(
+        &fill(
+            strings.scene_output,
+            &[
+                ("output", &format!("{:.1}", scene.output_relative.max(0.0))),
+                ("hb", &format!("{:.1}", scene.hb_g_dl)),
+            ],
+        ),
+        left,
+        belt_y + 45.0,
+        LABEL_SIZE,
+        palette.text,
+        TextAlign::Left,
+    );
+    let cells_per_second = CELLS_PER_SECOND_AT_HEALTHY_OUTPUT * scene.output_relative;
+    if cells_per_second <= 0.01 {
+        return;
+    }
+    let spacing = (CONVEYOR_SPEED_PER_SECOND / cells_per_second).max(6.0);
+    let offset = (animation_seconds * CONVEYOR_SPEED_PER_SECOND) % spacing;
+    let radius = scene.cell_radius();
+    let fullness = scene.cell_fullness();
+    let body = mix(palette.red_cell_pale, palette.red_cell, fullness.min(1.0));
+    // Central pallor widens as the cells carry less hemoglobin.
+    let pallor = (0.25 + 0.5 * (1.0 - fullness).max(0.0)).min(0.75);
+    let mut x = left + offset;
+    while x < right - radius {
+        painter.circle(x, belt_y - radius - 1.0, radius, body, 1.0);
+        painter.circle(
+            x,
+            belt_y - radius - 1.0,
+            radius * pallor,
+            palette.red_cell_pale,
+            0.8,
+        );
+        x += spacing;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Patient, Settings};
+    use crate::strings::ENGLISH;
+    use crate::view::painter::{Mark, Recorder};
+
+    fn scene_for(settings: Settings) -> FactoryScene {
+        let patient = Patient::settled(settings);
+        FactoryScene::from_patient(&patient, &patient.labs())
+    }
+
+    fn draw(scene: &FactoryScene, seconds: f64) -> Recorder {
+        let mut recorder = Recorder::default();
+        draw_factory_scene(&mut recorder, scene, seconds, &Palette::STANDARD, &ENGLISH);
+        recorder
+    }
+
+    fn healthy() -> FactoryScene {
+        let patient = Patient::new(Settings::default());
+        FactoryScene::from_patient(&patient, &patient.labs())
+    }
+
+    #[test]
+    fn a_healthy_factory_has_its_normal_workforce_and_open_gates() {
+        let scene = healthy();
+        assert_eq!(scene.worker_count(), WORKERS_AT_HEALTHY_MASS as usize);
+        assert_eq!(scene.plasma_cell_count(), 0);
+        assert_eq!(scene.megaloblast_count(), 0);
+        assert!((scene.output_relative - 1.0).abs() < 0.05);
+        let recorder = draw(&scene, 0.0);
+        assert_eq!(
+            recorder.circles_of(mix(
+                Palette::STANDARD.worker_starved,
+                Palette::STANDARD.worker,
+                scene.worker_iron_supply
+            )),
+            scene.worker_count()
+        );
+        for label in [ENGLISH.scene_gut, ENGLISH.scene_kidney, ENGLISH.scene_liver] {
+            assert!(recorder.texts().contains(&label), "{label} not drawn");
+        }
+    }
+
+    #[test]
+    fn inflammation_locks_the_gates_and_fills_the_warehouse_while_the_pipe_runs_dry() {
+        let healthy = healthy();
+        let inflamed = scene_for(Settings {
+            il6_pg_per_ml: 80.0,
+            ..Settings::default()
+        });
+        assert!(inflamed.hepcidin_relative > 1.5 * healthy.hepcidin_relative);
+        assert!(
+            FactoryScene::gate_opening(inflamed.warehouse_gate_openness)
+                < FactoryScene::gate_opening(healthy.warehouse_gate_openness)
+        );
+        assert!(inflamed.transferrin_saturation < healthy.transferrin_saturation);
+        assert!(inflamed.cytokine_haze > 0.5);
+        let bars = |recorder: &Recorder| {
+            recorder
+                .marks
+                .iter()
+                .filter(|mark| matches!(mark, Mark::Line { colour, .. } if *colour == Palette::STANDARD.hepcidin))
+                .count()
+        };
+        assert!(bars(&draw(&inflamed, 0.0)) > bars(&draw(&healthy, 0.0)));
+        let haze = |recorder: &Recorder| recorder.circles_of(Palette::STANDARD.cytokine_haze);
+        assert!(haze(&draw(&inflamed, 0.0)) > 0);
+        assert_eq!(haze(&draw(&healthy, 0.0)), 0);
+    }
+
+    #[test]
+    fn iron_deficiency_sends_out_small_pale_cells_and_b12_deficiency_big_ones_from_megaloblasts() {
+        let healthy = healthy();
+        let iron_deficient = scene_for(Settings {
+            blood_loss_ml_per_day: 6.0,
+            ..Settings::default()
+        });
+        assert!(iron_deficient.cell_radius() < 0.9 * healthy.cell_radius());
+        assert!(iron_deficient.cell_fullness() < 0.85 * healthy.cell_fullness());
+        assert!(iron_deficient.worker_iron_supply < 0.8);
+        assert!(iron_deficient.crate_count() < healthy.crate_count());
+        let b12_deficient = scene_for(Settings {
+            intrinsic_factor_percent: 0.0,
+            ..Settings::default()
+        });
+        assert!(b12_deficient.cell_radius() > 1.1 * healthy.cell_radius());
+        assert!(b12_deficient.megaloblast_count() > 0);
+        assert!(b12_deficient.b12_blueprints < 0.5);
+    }
+
+    #[test]
+    fn kidney_failure_dims_the_kidney_and_myeloma_crowds_the_floor() {
+        let ckd = scene_for(Settings {
+            egfr_ml_per_min: 10.0,
+            ..Settings::default()
+        });
+        assert!(ckd.kidney_capacity < 0.3);
+        let myeloma = scene_for(Settings {
+            marrow_infiltration_percent: 60.0,
+            ..Settings::default()
+        });
+        assert_eq!(myeloma.plasma_cell_count(), 36);
+        let recorder = draw(&myeloma, 0.0);
+        assert_eq!(
+            recorder.circles_of(Palette::STANDARD.plasma_cell),
+            myeloma.plasma_cell_count()
+        );
+        assert!(myeloma.plasma_cell_count() + myeloma.worker_count() <= 60);
+    }
+
+    #[test]
+    fn the_conveyor_carries_more_cells_when_output_rises_and_time_moves_them() {
+        let mut scene = healthy();
+        let cells = |recorder: &Recorder, scene: &FactoryScene| {
+            let body = mix(
+                Palette::STANDARD.red_cell_pale,
+                Palette::STANDARD.red_cell,
+                scene.cell_fullness().min(1.0),
+            );
+            recorder.circles_of(body)
+        };
+        let normal = cells(&draw(&scene, 0.0), &scene);
+        scene.output_relative = 2.0;
+        let doubled = cells(&draw(&scene, 0.0), &scene);
+        assert!(doubled >= 2 * normal - 1, "{normal} → {doubled}");
+        // Motion: the same state at a later time draws the cells elsewhere (reduced motion passes 0).
+        assert_ne!(draw(&scene, 0.0), draw(&scene, 0.3));
+        assert_eq!(draw(&scene, 0.0), draw(&scene, 0.0));
+    }
+}

@@ -1,0 +1,303 @@
+//! The page's simulation: the patient, the clock controls (play, speed, step, skip, jump, reset) and
+//! the daily history the charts and trend arrows read. Pure Rust, outside the reactive graph: the
+//! frame loop advances it and publishes a snapshot (style.md, principles 2 and 6).
+
+use crate::model::{Event, Labs, Patient, SettingKey, Settings};
+use crate::presets::{Preset, DEFAULT_PRESET};
+
+use super::page_link::{share_query, PageRequest};
+
+/// The speeds offered, simulated days per real second.
+pub const SPEEDS_DAYS_PER_SECOND: [f64; 3] = [1.0, 7.0, 30.0];
+/// The speed the page starts at.
+pub const DEFAULT_SPEED_DAYS_PER_SECOND: f64 = 1.0;
+/// What "skip forward" adds, days.
+pub const SKIP_DAYS: f64 = 30.0;
+/// Daily samples kept for the charts (ten years).
+pub const MAX_HISTORY_DAYS: usize = 3650;
+
+/// The simulation behind the page.
+#[derive(Clone, Debug)]
+pub struct Simulation {
+    patient: Patient,
+    preset: &'static str,
+    /// The preset's own settings (the share link records only the differences).
+    preset_settings: Settings,
+    playing: bool,
+    speed_days_per_second: f64,
+    /// One sample per whole simulated day, oldest first.
+    history: Vec<Labs>,
+    /// Days on which the student changed something (charts mark them).
+    event_days: Vec<f64>,
+}
+
+impl Simulation {
+    /// Opens a preset (the default one if `None`), condition developed, at day 0, playing.
+    pub fn open_preset(id: Option<&str>) -> Simulation {
+        let preset = id
+            .and_then(Preset::find)
+            .or_else(|| Preset::find(DEFAULT_PRESET))
+            .expect("the default preset exists");
+        let patient = preset.patient();
+        let mut simulation = Simulation {
+            preset_settings: patient.settings,
+            patient,
+            preset: preset.id,
+            playing: true,
+            speed_days_per_second: DEFAULT_SPEED_DAYS_PER_SECOND,
+            history: Vec::new(),
+            event_days: Vec::new(),
+        };
+        simulation.history.push(simulation.patient.labs());
+        simulation
+    }
+
+    /// Opens what a share link asks for: the preset, its settings changed at day 0, then `day` days
+    /// simulated.
+    pub fn open(request: &PageRequest) -> Simulation {
+        let mut simulation = Simulation::open_preset(request.preset);
+        for &(key, value) in &request.settings {
+            simulation.set_setting(key, value);
+        }
+        simulation.advance_days(f64::from(request.day));
+        simulation
+    }
+
+    pub fn patient(&self) -> &Patient {
+        &self.patient
+    }
+    pub fn preset(&self) -> &'static str {
+        self.preset
+    }
+    pub fn settings(&self) -> Settings {
+        self.patient.settings
+    }
+    pub fn day(&self) -> f64 {
+        self.patient.day()
+    }
+    pub fn playing(&self) -> bool {
+        self.playing
+    }
+    pub fn speed_days_per_second(&self) -> f64 {
+        self.speed_days_per_second
+    }
+    pub fn history(&self) -> &[Labs] {
+        &self.history
+    }
+    pub fn event_days(&self) -> &[f64] {
+        &self.event_days
+    }
+
+    pub fn set_playing(&mut self, playing: bool) {
+        self.playing = playing;
+    }
+
+    pub fn toggle_playing(&mut self) {
+        self.playing = !self.playing;
+    }
+
+    /// Sets the speed if it is one of [`SPEEDS_DAYS_PER_SECOND`]; other values are ignored.
+    pub fn set_speed(&mut self, days_per_second: f64) {
+        if SPEEDS_DAYS_PER_SECOND.contains(&days_per_second) {
+            self.speed_days_per_second = days_per_second;
+        }
+    }
+
+    /// Advances by a frame's real time if playing. Returns whether the day moved.
+    pub fn advance_real_time(&mut self, real_seconds: f64) -> bool {
+        if !self.playing || real_seconds <= 0.0 {
+            return false;
+        }
+        let before = self.patient.state.steps_taken;
+        self.advance_days(real_seconds * self.speed_days_per_second);
+        self.patient.state.steps_taken != before
+    }
+
+    /// Advances by `days`, recording a history sample at every whole day passed.
+    pub fn advance_days(&mut self, days: f64) {
+        if days.is_nan() || days <= 0.0 || !days.is_finite() {
+            return;
+        }
+        let target = self.patient.day() + days;
+        let mut next_whole_day = self.patient.day().floor() + 1.0;
+        while next_whole_day <= target + 1e-9 {
+            self.patient.advance_to(next_whole_day);
+            self.record();
+            next_whole_day += 1.0;
+        }
+        // What is left of a day is stepped (carried inside the model until a whole step).
+        let rest = target - self.patient.day();
+        if rest > 0.0 {
+            self.patient.step(rest);
+        }
+    }
+
+    /// One day on, whether playing or not.
+    pub fn step_day(&mut self) {
+        self.advance_days(1.0);
+    }
+
+    /// [`SKIP_DAYS`] on at once.
+    pub fn skip_forward(&mut self) {
+        self.advance_days(SKIP_DAYS);
+    }
+
+    /// Jumps to the long-run state of the current settings (the day count stays).
+    pub fn jump_to_settled(&mut self) {
+        self.patient.jump_to_settled();
+        self.mark_event();
+        self.record();
+    }
+
+    /// Changes a setting from now on; out-of-range values are refused (the sliders cannot make
+    /// them, a share link is checked before).
+    pub fn set_setting(&mut self, key: SettingKey, value: f64) -> bool {
+        if key.check(value).is_err() || self.patient.settings.get(key) == value {
+            return false;
+        }
+        self.patient
+            .apply(&Event::set(self.patient.day(), vec![(key, value)]));
+        self.mark_event();
+        true
+    }
+
+    /// Opens another preset at day 0, keeping the speed.
+    pub fn load_preset(&mut self, id: &str) {
+        let speed = self.speed_days_per_second;
+        let playing = self.playing;
+        *self = Simulation::open_preset(Some(id));
+        self.speed_days_per_second = speed;
+        self.playing = playing;
+    }
+
+    /// Reset All: the current preset at day 0, playing at the default speed, history cleared.
+    pub fn reset_all(&mut self) {
+        *self = Simulation::open_preset(Some(self.preset));
+    }
+
+    /// The labs `days` before now (the oldest kept if the history is shorter).
+    pub fn labs_days_ago(&self, days: f64) -> &Labs {
+        let wanted = self.day() - days;
+        self.history
+            .iter()
+            .rev()
+            .find(|labs| labs.day <= wanted + 1e-9)
+            .or_else(|| self.history.first())
+            .expect("the history always holds day 0")
+    }
+
+    /// The share link's query for the current state.
+    pub fn share_query(&self, projector: bool) -> String {
+        share_query(
+            self.preset,
+            &self.preset_settings,
+            &self.patient.settings,
+            self.day(),
+            projector,
+        )
+    }
+
+    fn record(&mut self) {
+        self.history.push(self.patient.labs());
+        if self.history.len() > MAX_HISTORY_DAYS {
+            let excess = self.history.len() - MAX_HISTORY_DAYS;
+            self.history.drain(..excess);
+        }
+    }
+
+    /// Marks today as an event day (once per day, however long a slider is dragged).
+    fn mark_event(&mut self) {
+        let day = self.day().floor();
+        if self.event_days.last() != Some(&day) {
+            self.event_days.push(day);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::strings::ENGLISH;
+    use crate::view::page_link::parse_query;
+
+    #[test]
+    fn playing_advances_by_real_time_times_speed_and_records_each_day() {
+        let mut simulation = Simulation::open_preset(None);
+        simulation.set_speed(30.0);
+        for _ in 0..60 {
+            simulation.advance_real_time(1.0 / 60.0);
+        }
+        assert!(
+            (simulation.day() - 30.0).abs() < 0.26,
+            "{}",
+            simulation.day()
+        );
+        assert_eq!(simulation.history().len(), 31);
+        assert_eq!(simulation.history()[30].day, 30.0);
+        simulation.set_playing(false);
+        assert!(!simulation.advance_real_time(1.0));
+        simulation.step_day();
+        simulation.skip_forward();
+        assert!((simulation.day() - 61.0).abs() < 0.26);
+        simulation.set_speed(12.0);
+        assert_eq!(
+            simulation.speed_days_per_second(),
+            30.0,
+            "only offered speeds"
+        );
+    }
+
+    #[test]
+    fn a_link_opens_the_preset_with_its_changes_at_the_asked_day() {
+        let (request, _) = parse_query("preset=ckd&il6_pg_per_ml=20&day=45", &ENGLISH);
+        let simulation = Simulation::open(&request);
+        assert_eq!(simulation.preset(), "ckd");
+        assert_eq!(simulation.settings().il6_pg_per_ml, 20.0);
+        assert_eq!(simulation.day(), 45.0);
+        assert_eq!(simulation.event_days(), &[0.0]);
+        assert_eq!(
+            simulation.share_query(false),
+            "?preset=ckd&il6_pg_per_ml=20&day=45"
+        );
+    }
+
+    #[test]
+    fn reset_all_returns_to_the_preset_at_day_0() {
+        let mut simulation = Simulation::open_preset(Some("iron_deficiency"));
+        let fresh = simulation.patient().labs();
+        simulation.set_setting(SettingKey::IronIntake, 40.0);
+        simulation.set_speed(7.0);
+        simulation.set_playing(false);
+        simulation.advance_days(100.0);
+        simulation.reset_all();
+        assert_eq!(simulation.day(), 0.0);
+        assert_eq!(simulation.patient().labs(), fresh);
+        assert!(simulation.playing());
+        assert_eq!(
+            simulation.speed_days_per_second(),
+            DEFAULT_SPEED_DAYS_PER_SECOND
+        );
+        assert_eq!(simulation.history().len(), 1);
+        assert!(simulation.event_days().is_empty());
+    }
+
+    #[test]
+    fn jumping_to_the_long_run_shows_the_condition_developed() {
+        let mut simulation = Simulation::open_preset(None);
+        simulation.set_setting(SettingKey::IntrinsicFactor, 0.0);
+        simulation.advance_days(10.0);
+        assert!(simulation.patient().labs().mcv_fl < 96.0, "not yet");
+        simulation.jump_to_settled();
+        assert!(simulation.patient().labs().mcv_fl > 100.0);
+        assert_eq!(simulation.day(), 10.0);
+        assert_eq!(simulation.event_days(), &[0.0, 10.0]);
+    }
+
+    #[test]
+    fn the_trend_compares_with_a_week_ago() {
+        let mut simulation = Simulation::open_preset(None);
+        simulation.advance_days(20.0);
+        assert_eq!(simulation.labs_days_ago(7.0).day, 13.0);
+        assert_eq!(simulation.labs_days_ago(100.0).day, 0.0);
+    }
+}
