@@ -1,27 +1,54 @@
-//! One setting's slider, with its label, value and unit.
+//! One setting's slider (`slider-KEY`), with its label, value, unit and clinical landmarks.
 
 use leptos::prelude::*;
 
+use super::PageContext;
 use crate::model::SettingKey;
 use crate::strings::ENGLISH;
 
-/// The `<input type="range">` of one setting (`data-testid="slider-KEY"`).
-///
-/// - `key`: which setting of contract section 1.
-/// - `value`: the setting's current value.
-/// - `on_change`: called with the new value whenever the student moves the slider.
-#[component]
-pub fn SettingSlider(
-    key: SettingKey,
-    #[prop(into)] value: Signal<f64>,
-    on_change: Callback<f64>,
-) -> impl IntoView {
+/// Where a landmark sits along the slider, as a CSS percentage.
+fn position_percent(key: SettingKey, value: f64) -> f64 {
     let spec = key.spec();
+    (value - spec.min) / (spec.max - spec.min) * 100.0
+}
+
+/// Rough width of a landmark label as a share of the slider (≈ 6.5 px a character on a ≈ 260 px
+/// slider): enough to put a label that would overlap its neighbour on a second row.
+const LANDMARK_PERCENT_PER_CHARACTER: f64 = 2.6;
+
+/// The row (0 or 1) of each landmark label, so that neighbours do not overlap.
+fn landmark_rows(key: SettingKey, landmarks: &[(f64, &str)]) -> Vec<usize> {
+    let mut rows = Vec::with_capacity(landmarks.len());
+    let mut row_end = [f64::NEG_INFINITY; 2];
+    for (value, label) in landmarks {
+        let width = (label.chars().count() as f64 + 1.0) * LANDMARK_PERCENT_PER_CHARACTER;
+        let start = position_percent(key, *value) - width / 2.0;
+        let row = if start > row_end[0] { 0 } else { 1 };
+        row_end[row] = start + width;
+        rows.push(row);
+    }
+    rows
+}
+
+/// The `<input type="range">` of one setting of contract section 1. Reads the current value from
+/// the page's snapshot and sets it through the page context.
+///
+/// - `key`: which setting.
+#[component]
+pub fn SettingSlider(key: SettingKey) -> impl IntoView {
+    let context = PageContext::get();
+    let spec = key.spec();
+    let value = Memo::new(move |_| context.snapshot.with(|shown| shown.settings.get(key)));
     let input_id = format!("slider-{}", spec.key);
     let output_id = format!("value-{}", spec.key);
+    let list_id = format!("landmarks-{}", spec.key);
+    let landmarks = ENGLISH.landmarks(key);
     view! {
         <div class="setting-slider">
             <label for=input_id.clone()>{ENGLISH.setting_label(key)}</label>
+            <output id=output_id.clone() for=input_id.clone()>
+                {move || format!("{} {}", value.get(), spec.unit)}
+            </output>
             <input
                 type="range"
                 id=input_id.clone()
@@ -29,17 +56,52 @@ pub fn SettingSlider(
                 min=spec.min
                 max=spec.max
                 step=spec.step
-                aria-describedby=output_id.clone()
+                list=list_id.clone()
+                aria-describedby=output_id
+                aria-valuetext=move || format!("{} {}", value.get(), spec.unit)
                 prop:value=move || value.get().to_string()
                 on:input=move |event| {
                     if let Ok(new_value) = event_target_value(&event).parse::<f64>() {
                         if key.check(new_value).is_ok() {
-                            on_change.run(new_value);
+                            context.set_setting(key, new_value);
                         }
                     }
                 }
             />
-            <output id=output_id>{move || format!("{} {}", value.get(), spec.unit)}</output>
+            <datalist id=list_id>
+                {landmarks
+                    .iter()
+                    .map(|(value, label)| view! { <option value=*value label=*label></option> })
+                    .collect_view()}
+            </datalist>
+            <div
+                class="landmarks"
+                class:two-rows=landmark_rows(key, landmarks).contains(&1)
+                aria-hidden="true"
+            >
+                {landmarks
+                    .iter()
+                    .zip(landmark_rows(key, landmarks))
+                    .map(|((value, label), row)| {
+                        let at = position_percent(key, *value);
+                        let anchor = if at < 12.0 {
+                            "start"
+                        } else if at > 88.0 {
+                            "end"
+                        } else {
+                            "middle"
+                        };
+                        view! {
+                            <span
+                                class=format!("landmark {anchor} row-{row}")
+                                style=format!("left: {at:.1}%")
+                            >
+                                {*label}
+                            </span>
+                        }
+                    })
+                    .collect_view()}
+            </div>
         </div>
     }
 }

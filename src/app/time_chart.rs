@@ -1,51 +1,92 @@
-//! A plotters-canvas time-course chart that redraws whenever its data change.
+//! A plotters-canvas time course of one lab (`chart-KEY`), redrawn when the history moves on.
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
+use super::PageContext;
 use crate::charts::{draw_time_course, TimeCourse};
+use crate::model::labs::reference_range;
 use crate::palette::Palette;
+use crate::strings::ENGLISH;
+use crate::view::lab_report::unit;
 
-/// A chart of one time course.
+/// Height of a chart as a share of its width.
+const CHART_ASPECT: f64 = 0.5;
+
+/// The band a chart shades: the reference range, open ends closed at 0 or left open above.
+fn reference_band(key: &str) -> Option<(f64, f64)> {
+    let range = reference_range(key)?;
+    match (range.low, range.high) {
+        (Some(low), Some(high)) => Some((low, high)),
+        (None, Some(high)) => Some((0.0, high)),
+        _ => None,
+    }
+}
+
+/// The chart of one lab over the simulated days, with its reference band and the event days.
 ///
-/// - `label`: the y-axis label with its unit.
-/// - `points`: (day, value) pairs; the chart redraws when they change.
-/// - `reference_band`: the normal range to shade, if any.
+/// - `key`: the lab's sample key.
 #[component]
-pub fn TimeChart(
-    label: &'static str,
-    #[prop(into)] points: Signal<Vec<(f64, f64)>>,
-    reference_band: Option<(f64, f64)>,
-) -> impl IntoView {
+pub fn TimeChart(key: &'static str) -> impl IntoView {
+    let context = PageContext::get();
     let canvas_ref = NodeRef::<Canvas>::new();
+    let label = {
+        let unit = unit(key);
+        if unit.is_empty() {
+            ENGLISH.lab_label(key).to_string()
+        } else {
+            format!("{} ({unit})", ENGLISH.lab_label(key))
+        }
+    };
+    let title = label.clone();
     Effect::new(move || {
-        let points = points.get();
+        context.history_version.track();
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
+        // Draw at the displayed size, so the axis text is the size plotters is asked for.
+        let width = canvas.client_width().max(200) as u32;
+        let height = (f64::from(width) * CHART_ASPECT).round() as u32;
+        if canvas.width() != width || canvas.height() != height {
+            canvas.set_width(width);
+            canvas.set_height(height);
+        }
         let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
             return;
         };
+        let (points, event_days): (Vec<(f64, f64)>, Vec<f64>) =
+            context.with_simulation(|simulation| {
+                (
+                    simulation
+                        .history()
+                        .iter()
+                        .filter_map(|labs| Some((labs.day, labs.get(key)?)))
+                        .collect(),
+                    simulation.event_days().to_vec(),
+                )
+            });
         let course = TimeCourse {
-            label,
+            label: &label,
             points: &points,
-            reference_band,
-            event_days: &[],
+            reference_band: reference_band(key),
+            event_days: &event_days,
         };
-        // A drawing error leaves last frame's chart on screen; the next change redraws it.
+        // A drawing error leaves the last chart on screen; the next day redraws it.
         let _ = draw_time_course(&backend.into_drawing_area(), &course, &Palette::STANDARD);
     });
     view! {
-        <canvas
-            node_ref=canvas_ref
-            class="time-chart"
-            data-testid="time-chart"
-            width="640"
-            height="260"
-            role="img"
-            aria-label=label
-        ></canvas>
+        <figure class="chart">
+            <canvas
+                node_ref=canvas_ref
+                class="time-chart"
+                data-testid=format!("chart-{key}")
+                width="480"
+                height="220"
+                role="img"
+                aria-label=title
+            ></canvas>
+        </figure>
     }
 }

@@ -1,0 +1,90 @@
+//! The B12 absorption view: the four-step relay drawn as hand-offs, each with its slider, and how
+//! much B12 gets through.
+
+use leptos::prelude::*;
+
+use super::{PageContext, SettingSlider};
+use crate::model::physiology::b12_absorbed_ug_per_day;
+use crate::model::SettingKey;
+use crate::strings::{fill, ENGLISH};
+
+/// Short names of the relay's stations, as drawn.
+const STATIONS: [(&str, SettingKey); 4] = [
+    ("Acid", SettingKey::GastricAcid),
+    ("Proteases", SettingKey::PancreaticProtease),
+    ("Intrinsic factor", SettingKey::IntrinsicFactor),
+    ("Cubam", SettingKey::IlealUptake),
+];
+
+/// The relay diagram and its four sliders.
+#[component]
+pub fn B12RelayView() -> impl IntoView {
+    let context = PageContext::get();
+    let settings = Memo::new(move |_| context.snapshot.with(|shown| shown.settings));
+    let result = move || {
+        let settings = settings.get();
+        fill(
+            ENGLISH.relay_result,
+            &[
+                (
+                    "absorbed",
+                    &format!("{:.2}", b12_absorbed_ug_per_day(&settings)),
+                ),
+                ("intake", &format!("{}", settings.b12_intake_ug_per_day)),
+            ],
+        )
+    };
+    view! {
+        <details class="b12-relay" open>
+            <summary><h3>{ENGLISH.relay_heading}</h3></summary>
+            <p class="relay-intro">{ENGLISH.relay_intro}</p>
+            <ol class="relay-chain" aria-label=ENGLISH.relay_heading>
+                {STATIONS
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, (name, _))| {
+                        // What is still carried after this hand-off (the product of the steps so far).
+                        let carried = move || {
+                            settings.with(|settings| {
+                                STATIONS[..=index]
+                                    .iter()
+                                    .map(|(_, key)| settings.get(*key) / 100.0)
+                                    .product::<f64>()
+                            })
+                        };
+                        view! {
+                            <li class="relay-station">
+                                <span class="relay-name">{name}</span>
+                                <span
+                                    class="relay-baton"
+                                    aria-hidden="true"
+                                    style=move || {
+                                        format!(
+                                            "border-top-width: {:.1}px; opacity: {:.2}",
+                                            1.0 + 7.0 * carried(),
+                                            0.2 + 0.8 * carried(),
+                                        )
+                                    }
+                                ></span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            <ol class="relay-steps">
+                {STATIONS
+                    .into_iter()
+                    .map(|(_, key)| {
+                        view! {
+                            <li>
+                                <p class="relay-step">{ENGLISH.relay_step(key)}</p>
+                                <SettingSlider key=key/>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            <p class="relay-result" data-testid="b12-absorbed">{result}</p>
+        </details>
+    }
+}

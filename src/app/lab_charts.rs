@@ -1,0 +1,61 @@
+//! The time-course charts: the student picks which labs to follow (default Hb, MCV, ferritin,
+//! reticulocytes); Reset All restores the default picks.
+
+use leptos::prelude::*;
+
+use super::{PageContext, TimeChart, DEFAULT_CHART_KEYS};
+use crate::strings::ENGLISH;
+use crate::view::lab_report::panel_keys;
+
+/// Most charts shown at once (a 2 × 3 grid stays readable).
+const MAX_CHARTS: usize = 6;
+
+/// Checkboxes to pick labs and one chart per picked lab.
+#[component]
+pub fn LabCharts() -> impl IntoView {
+    let context = PageContext::get();
+    let picked = RwSignal::new(DEFAULT_CHART_KEYS.to_vec());
+    Effect::new(move || {
+        // Reset All resets this view-only setting too.
+        context.view_reset.track();
+        picked.set(DEFAULT_CHART_KEYS.to_vec());
+    });
+    let toggle = move |key: &'static str, on: bool| {
+        picked.update(|picked| {
+            if on && !picked.contains(&key) && picked.len() < MAX_CHARTS {
+                picked.push(key);
+            } else if !on {
+                picked.retain(|picked_key| *picked_key != key);
+            }
+        });
+    };
+    view! {
+        <h2 id="chart-heading">{ENGLISH.chart_heading}</h2>
+        <details class="chart-picker">
+            <summary>{ENGLISH.chart_pick_label}</summary>
+            <fieldset>
+                <legend class="visually-hidden">{ENGLISH.chart_pick_label}</legend>
+                {panel_keys()
+                    .map(|key| {
+                        view! {
+                            <label class="chart-pick">
+                                <input
+                                    type="checkbox"
+                                    data-testid=format!("chart-pick-{key}")
+                                    prop:checked=move || picked.with(|picked| picked.contains(&key))
+                                    on:change=move |event| toggle(key, event_target_checked(&event))
+                                />
+                                {ENGLISH.lab_label(key)}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </details>
+        <div class="chart-grid">
+            <For each=move || picked.get() key=|key| *key let:key>
+                <TimeChart key=key/>
+            </For>
+        </div>
+    }
+}

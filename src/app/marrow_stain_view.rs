@@ -1,0 +1,76 @@
+//! The marrow iron stain view: a Prussian-blue smear drawn from the macrophage iron grade and the
+//! sideroblasts, redrawn only when they change visibly.
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+
+use super::canvas_painter::{fit_canvas, CanvasPainter};
+use super::PageContext;
+use crate::palette::Palette;
+use crate::strings::{fill, ENGLISH};
+use crate::view::marrow_stain::{draw_marrow_stain, MarrowStain, STAIN_HEIGHT, STAIN_WIDTH};
+use crate::view::painter::ViewTransform;
+
+/// The smear with its caption.
+#[component]
+pub fn MarrowStainView() -> impl IntoView {
+    let context = PageContext::get();
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let stain = Memo::new(move |_| {
+        let stain = context
+            .snapshot
+            .with(|snapshot| MarrowStain::from_labs(&snapshot.labs));
+        // Rounded to what the drawing can show, so the memo changes only when the smear would.
+        (
+            stain.granules_per_macrophage(),
+            stain.sideroblasts_in_field(),
+            stain,
+        )
+    });
+    let shown = Memo::new(move |_| {
+        let (granules, sideroblasts, _) = stain.get();
+        (granules, sideroblasts)
+    });
+    Effect::new(move || {
+        // Read, not only tracked: a memo that is never read never learns its own sources.
+        let _shown = shown.get();
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let (_, _, stain) = stain.get_untracked();
+        if let Some((context_2d, width, height)) = fit_canvas(&canvas) {
+            let transform = ViewTransform::fit(STAIN_WIDTH, STAIN_HEIGHT, width, height);
+            context_2d.clear_rect(0.0, 0.0, width, height);
+            draw_marrow_stain(
+                &mut CanvasPainter::new(&context_2d, transform),
+                &stain,
+                &Palette::STANDARD,
+            );
+        }
+    });
+    let caption = Memo::new(move |_| {
+        let (_, _, stain) = stain.get();
+        fill(
+            ENGLISH.stain_caption,
+            &[
+                ("grade", &format!("{:.1}", stain.grade)),
+                (
+                    "sideroblasts",
+                    &format!("{:.0}", stain.sideroblasts_percent),
+                ),
+            ],
+        )
+    });
+    view! {
+        <h2 id="stain-heading">{ENGLISH.stain_heading}</h2>
+        <canvas
+            node_ref=canvas_ref
+            class="stain-canvas"
+            data-testid="marrow-stain"
+            role="img"
+            aria-label=ENGLISH.stain_label
+        ></canvas>
+        <p class="stain-caption" data-testid="marrow-stain-caption">{caption}</p>
+        <p class="stain-legend">{ENGLISH.stain_legend}</p>
+    }
+}

@@ -1,0 +1,48 @@
+//! Notices for the student: what a link asked for that could not be used, and the like.
+
+use leptos::prelude::*;
+
+use super::PageContext;
+use crate::strings::ENGLISH;
+
+/// The list of notices, each dismissable; nothing is shown when there are none.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let notices = PageContext::get().notices;
+    view! {
+        <Show when=move || notices.with(|notices| !notices.is_empty())>
+            <section class="notices" role="status" aria-label=ENGLISH.notices_heading>
+                <ul>
+                    {move || {
+                        notices
+                            .get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(index, notice)| {
+                                view! {
+                                    <li data-testid="notice">
+                                        <span>{notice}</span>
+                                        " "
+                                        <button
+                                            type="button"
+                                            class="dismiss"
+                                            on:click=move |_| {
+                                                notices.update(|notices| {
+                                                    if index < notices.len() {
+                                                        notices.remove(index);
+                                                    }
+                                                })
+                                            }
+                                        >
+                                            {ENGLISH.dismiss}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </section>
+        </Show>
+    }
+}

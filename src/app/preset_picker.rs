@@ -1,0 +1,55 @@
+//! The preset picker (`preset-select`) and what to look at in the chosen preset.
+
+use leptos::prelude::*;
+
+use super::PageContext;
+use crate::presets::{Preset, PRESETS};
+use crate::strings::ENGLISH;
+
+/// A `<select>` of the eight presets with the chosen one's explanation.
+#[component]
+pub fn PresetPicker() -> impl IntoView {
+    let context = PageContext::get();
+    let preset = Memo::new(move |_| context.snapshot.with(|shown| shown.preset));
+    let description = move || {
+        Preset::find(preset.get())
+            .and_then(|preset| preset.scenario().ok())
+            .map(|scenario| scenario.description)
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="preset-picker">
+            <label for="preset-select">{ENGLISH.preset_label}</label>
+            <select
+                id="preset-select"
+                data-testid="preset-select"
+                prop:value=move || preset.get()
+                on:change=move |event| {
+                    let id = event_target_value(&event);
+                    if Preset::find(&id).is_some() {
+                        context.change(|simulation| simulation.load_preset(&id));
+                    }
+                }
+            >
+                {PRESETS
+                    .into_iter()
+                    .map(|choice| {
+                        let name = choice
+                            .scenario()
+                            .map(|scenario| scenario.name)
+                            .unwrap_or_else(|_| choice.id.to_string());
+                        view! {
+                            <option value=choice.id selected=move || preset.get() == choice.id>
+                                {name}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <p class="preset-description" data-testid="preset-description">
+                <strong>{ENGLISH.preset_look_at} ": "</strong>
+                {description}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,55 @@
+//! The share link (`share-link`): shows, selects and copies the link to the current state.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+
+use super::PageContext;
+use crate::strings::ENGLISH;
+
+/// A button that shows the link to this preset, these settings and this day, selected for copying.
+#[component]
+pub fn ShareLink() -> impl IntoView {
+    let context = PageContext::get();
+    let link = RwSignal::new(String::new());
+    let input_ref = NodeRef::<Input>::new();
+    let show_link = move |_| {
+        let query = context.with_simulation(|simulation| simulation.share_query(context.projector));
+        let base = web_sys::window()
+            .and_then(|window| {
+                let location = window.location();
+                Some(format!(
+                    "{}{}",
+                    location.origin().ok()?,
+                    location.pathname().ok()?
+                ))
+            })
+            .unwrap_or_default();
+        link.set(format!("{base}{query}"));
+        if let Some(input) = input_ref.get() {
+            input.set_value(&link.get_untracked());
+            input.select();
+        }
+    };
+    view! {
+        <div class="share">
+            <button
+                type="button"
+                data-testid="share-link"
+                title=ENGLISH.share_link_hint
+                on:click=show_link
+            >
+                {ENGLISH.share_link}
+            </button>
+            <input
+                node_ref=input_ref
+                type="text"
+                readonly
+                class="share-url"
+                data-testid="share-link-url"
+                aria-label=ENGLISH.share_link_hint
+                prop:value=move || link.get()
+                class:hidden=move || link.with(String::is_empty)
+            />
+        </div>
+    }
+}
