@@ -1,25 +1,58 @@
-//! Browser component tests: the app mounted in a real headless Chromium (wasm-bindgen-test).
-//! Run by `bash setup.sh test`; by hand: `CHROMEDRIVER=/usr/bin/chromedriver
+//! Browser component tests: the page's components mounted in a real headless Chromium
+//! (wasm-bindgen-test). Run by `bash setup.sh test`; by hand: `CHROMEDRIVER=/usr/bin/chromedriver
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 //! cargo test --target wasm32-unknown-unknown --test web`.
 #![cfg(target_arch = "wasm32")]
 
+use leptos::mount::mount_to;
+use leptos::prelude::*;
 use leptos::task::tick;
 use marrow_factory::app::App;
+use marrow_factory::model::SettingKey;
+use marrow_factory::presets::PRESETS;
+use marrow_factory::view::lab_report::panel_keys;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, Event, EventInit, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+use web_sys::{
+    Element, Event, EventInit, HtmlCanvasElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
+    KeyboardEvent, KeyboardEventInit,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the whole app in a fresh element and returns that element.
-async fn mount_app() -> Element {
+/// The app mounted in a fresh element; unmounted (frame loop and key listener removed) on drop.
+struct MountedApp {
+    host: Element,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl Drop for MountedApp {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}
+
+async fn mount_app() -> MountedApp {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone().unchecked_into::<HtmlElement>(), App).forget();
+    let handle = mount_to(host.clone().unchecked_into::<HtmlElement>(), || {
+        view! { <App/> }.into_any()
+    });
     tick().await;
-    host
+    let app = MountedApp {
+        host,
+        _handle: handle,
+    };
+    // Start paused so the tests decide when time moves.
+    if by_test_id::<Element>(&app.host, "play-pause")
+        .get_attribute("aria-pressed")
+        .as_deref()
+        == Some("true")
+    {
+        click(&app.host, "play-pause").await;
+    }
+    app
 }
 
 fn by_test_id<T: JsCast>(host: &Element, test_id: &str) -> T {
@@ -30,54 +63,233 @@ fn by_test_id<T: JsCast>(host: &Element, test_id: &str) -> T {
         .unwrap_or_else(|_| panic!("data-testid={test_id} has the wrong element type"))
 }
 
-/// Sets a range input as a user's drag would: a new value, then a bubbling `input` event.
-async fn drag_slider(slider: &HtmlInputElement, value: &str) {
-    slider.set_value(value);
+fn text(host: &Element, test_id: &str) -> String {
+    by_test_id::<Element>(host, test_id)
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn flag(host: &Element, key: &str) -> String {
+    by_test_id::<Element>(host, &format!("lab-{key}"))
+        .get_attribute("data-flag")
+        .unwrap_or_default()
+}
+
+fn bubbling(kind: &str) -> Event {
     let init = EventInit::new();
     init.set_bubbles(true);
-    slider
-        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+    Event::new_with_event_init_dict(kind, &init).unwrap()
+}
+
+async fn click(host: &Element, test_id: &str) {
+    by_test_id::<HtmlElement>(host, test_id).click();
+    tick().await;
+}
+
+/// Sets a range input as a user's drag would: a new value, then a bubbling `input` event.
+async fn drag_slider(host: &Element, key: &str, value: &str) {
+    let slider: HtmlInputElement = by_test_id(host, &format!("slider-{key}"));
+    slider.set_value(value);
+    slider.dispatch_event(&bubbling("input")).unwrap();
+    tick().await;
+}
+
+async fn choose(host: &Element, test_id: &str, value: &str) {
+    let select: HtmlSelectElement = by_test_id(host, test_id);
+    select.set_value(value);
+    select.dispatch_event(&bubbling("change")).unwrap();
+    tick().await;
+}
+
+async fn press(code: &str, alt: bool) {
+    let init = KeyboardEventInit::new();
+    init.set_code(code);
+    init.set_alt_key(alt);
+    init.set_bubbles(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap()
+        .dispatch_event(&event)
         .unwrap();
     tick().await;
 }
 
 #[wasm_bindgen_test]
-async fn the_page_shows_its_name_the_factory_and_the_iron_slider() {
-    let host = mount_app().await;
-    assert!(host
-        .query_selector("h1")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap()
-        .contains("Marrow Factory"));
-    let _canvas: HtmlCanvasElement = by_test_id(&host, "factory-canvas");
-    let slider: HtmlInputElement = by_test_id(&host, "slider-iron_intake_mg_per_day");
-    assert_eq!(slider.type_(), "range");
-    assert_eq!(slider.value(), "14");
-    let label = host
-        .query_selector("label[for=\"slider-iron_intake_mg_per_day\"]")
-        .unwrap();
-    assert!(label.is_some(), "the slider has an accessible label");
+async fn every_setting_has_a_labelled_slider_with_its_unit_and_landmarks() {
+    let app = mount_app().await;
+    for key in SettingKey::ALL {
+        let spec = key.spec();
+        let slider: HtmlInputElement = by_test_id(&app.host, &format!("slider-{}", spec.key));
+        assert_eq!(slider.type_(), "range");
+        assert_eq!(slider.value().parse::<f64>().unwrap(), spec.healthy);
+        let label = app
+            .host
+            .query_selector(&format!("label[for=\"slider-{}\"]", spec.key))
+            .unwrap();
+        assert!(label.is_some(), "{} has no label", spec.key);
+        let output = app
+            .host
+            .query_selector(&format!("#value-{}", spec.key))
+            .unwrap()
+            .unwrap();
+        assert!(output.text_content().unwrap().ends_with(spec.unit));
+        let landmarks = app
+            .host
+            .query_selector_all(&format!("#landmarks-{} option", spec.key))
+            .unwrap();
+        assert!(landmarks.length() > 0, "{} has no landmarks", spec.key);
+    }
 }
 
 #[wasm_bindgen_test]
-async fn moving_the_iron_slider_updates_its_readout_and_redraws_the_chart() {
-    let host = mount_app().await;
-    let slider: HtmlInputElement = by_test_id(&host, "slider-iron_intake_mg_per_day");
-    let chart: HtmlCanvasElement = by_test_id(&host, "time-chart");
-    let chart_before = chart.to_data_url().unwrap();
+async fn the_lab_panel_shows_every_panel_lab_with_a_flag_and_a_trend() {
+    let app = mount_app().await;
+    for key in panel_keys() {
+        let value = text(&app.host, &format!("lab-{key}"));
+        assert!(value.parse::<f64>().is_ok(), "lab-{key} shows {value:?}");
+        assert!(
+            ["low", "normal", "high"].contains(&flag(&app.host, key).as_str()),
+            "lab-{key}"
+        );
+        let trend: Element = by_test_id(&app.host, &format!("trend-{key}"));
+        assert!(trend.get_attribute("data-trend").is_some());
+    }
+    assert_eq!(flag(&app.host, "hb_g_dl"), "normal");
+}
 
-    drag_slider(&slider, "4").await;
-
-    let readout = host
-        .query_selector("#value-iron_intake_mg_per_day")
+#[wasm_bindgen_test]
+async fn moving_a_slider_updates_the_lab_report_in_the_same_turn() {
+    let app = mount_app().await;
+    drag_slider(&app.host, "il6_pg_per_ml", "150").await;
+    assert_eq!(text(&app.host, "lab-il6_pg_per_ml"), "150");
+    assert_eq!(flag(&app.host, "il6_pg_per_ml"), "high");
+    let readout = app
+        .host
+        .query_selector("#value-il6_pg_per_ml")
         .unwrap()
         .unwrap();
-    assert_eq!(readout.text_content().unwrap(), "4 mg/day");
-    assert_ne!(
-        chart.to_data_url().unwrap(),
-        chart_before,
-        "the chart did not redraw"
+    assert_eq!(readout.text_content().unwrap(), "150 pg/mL");
+}
+
+#[wasm_bindgen_test]
+async fn the_b12_relay_view_shows_what_gets_through() {
+    let app = mount_app().await;
+    let before = text(&app.host, "b12-absorbed");
+    drag_slider(&app.host, "intrinsic_factor_percent", "0").await;
+    let after = text(&app.host, "b12-absorbed");
+    assert_ne!(before, after);
+    // Only passive absorption is left: 1 % of 5 µg/day.
+    assert!(after.starts_with("Absorbed 0.05 µg/day"), "{after}");
+}
+
+#[wasm_bindgen_test]
+async fn time_controls_step_skip_play_and_reset() {
+    let app = mount_app().await;
+    let day = || text(&app.host, "sim-day").parse::<f64>().unwrap();
+    let start = day();
+    click(&app.host, "step").await;
+    assert_eq!(day(), start + 1.0);
+    click(&app.host, "skip-forward").await;
+    assert_eq!(day(), start + 31.0);
+    choose(&app.host, "speed", "30").await;
+    let speed: HtmlSelectElement = by_test_id(&app.host, "speed");
+    assert_eq!(speed.value(), "30");
+    click(&app.host, "play-pause").await;
+    let play: Element = by_test_id(&app.host, "play-pause");
+    assert_eq!(play.get_attribute("aria-pressed").as_deref(), Some("true"));
+    // Space pauses; Alt+R resets the model and the view.
+    press("Space", false).await;
+    assert_eq!(play.get_attribute("aria-pressed").as_deref(), Some("false"));
+    drag_slider(&app.host, "iron_intake_mg_per_day", "2").await;
+    press("KeyR", true).await;
+    assert_eq!(day(), 0.0);
+    assert_eq!(speed.value(), "1");
+    let iron: HtmlInputElement = by_test_id(&app.host, "slider-iron_intake_mg_per_day");
+    assert_eq!(iron.value(), "14");
+}
+
+#[wasm_bindgen_test]
+async fn presets_open_developed_and_explain_what_to_look_at() {
+    let app = mount_app().await;
+    let select: HtmlSelectElement = by_test_id(&app.host, "preset-select");
+    let ids: Vec<String> = (0..select.length())
+        .map(|index| {
+            select
+                .item(index)
+                .unwrap()
+                .dyn_into::<web_sys::HtmlOptionElement>()
+                .unwrap()
+                .value()
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        PRESETS.iter().map(|preset| preset.id).collect::<Vec<_>>()
     );
+    let healthy_description = text(&app.host, "preset-description");
+    choose(&app.host, "preset-select", "iron_deficiency").await;
+    assert_ne!(text(&app.host, "preset-description"), healthy_description);
+    assert_eq!(text(&app.host, "sim-day"), "0");
+    for (key, expected) in [
+        ("hb_g_dl", "low"),
+        ("mcv_fl", "low"),
+        ("ferritin_ng_ml", "low"),
+        ("tibc_ug_dl", "high"),
+    ] {
+        assert_eq!(flag(&app.host, key), expected, "{key}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn charts_and_canvases_redraw_when_the_patient_changes() {
+    let app = mount_app().await;
+    tick().await;
+    let scene: HtmlCanvasElement = by_test_id(&app.host, "factory-canvas");
+    assert!(scene.width() > 0, "the scene has a backing store");
+    let chart: HtmlCanvasElement = by_test_id(&app.host, "chart-hb_g_dl");
+    let stain: HtmlCanvasElement = by_test_id(&app.host, "marrow-stain");
+    let (scene_before, chart_before, stain_before) = (
+        scene.to_data_url().unwrap(),
+        chart.to_data_url().unwrap(),
+        stain.to_data_url().unwrap(),
+    );
+    let blank: HtmlCanvasElement = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("canvas")
+        .unwrap()
+        .unchecked_into();
+    assert_ne!(
+        stain_before,
+        blank.to_data_url().unwrap(),
+        "the stain was drawn at first"
+    );
+    choose(&app.host, "preset-select", "inflammation").await;
+    click(&app.host, "skip-forward").await;
+    // Memo → memo → effect chains settle over a few turns of the task queue.
+    for _ in 0..5 {
+        tick().await;
+    }
+    assert_ne!(scene.to_data_url().unwrap(), scene_before, "scene");
+    assert_ne!(chart.to_data_url().unwrap(), chart_before, "chart");
+    assert_ne!(
+        stain.to_data_url().unwrap(),
+        stain_before,
+        "stain: {} {}x{} client {}",
+        text(&app.host, "marrow-stain-caption"),
+        stain.width(),
+        stain.height(),
+        stain.client_width()
+    );
+    // Picking a lab adds its chart.
+    let pick: HtmlInputElement = by_test_id(&app.host, "chart-pick-tsat_percent");
+    pick.set_checked(true);
+    pick.dispatch_event(&bubbling("change")).unwrap();
+    tick().await;
+    let _: HtmlCanvasElement = by_test_id(&app.host, "chart-tsat_percent");
 }

@@ -25,12 +25,43 @@ export class FactoryPage {
   }
 
   get factoryCanvas() { return this.page.getByTestId('factory-canvas'); }
-  get chart() { return this.page.getByTestId('time-chart'); }
+  get stainCanvas() { return this.page.getByTestId('marrow-stain'); }
   get simDay() { return this.page.getByTestId('sim-day'); }
+  get playPause() { return this.page.getByTestId('play-pause'); }
+  get presetSelect() { return this.page.getByTestId('preset-select'); }
+  get notices() { return this.page.getByTestId('notice'); }
   slider(key) { return this.page.getByTestId(`slider-${key}`); }
+  lab(key) { return this.page.getByTestId(`lab-${key}`); }
+  chart(key) { return this.page.getByTestId(`chart-${key}`); }
 
   async setSlider(key, value) {
     await this.slider(key).fill(String(value));
+  }
+
+  async day() {
+    return Number(await this.simDay.textContent());
+  }
+
+  async isPlaying() {
+    return (await this.playPause.getAttribute('aria-pressed')) === 'true';
+  }
+
+  async pause() {
+    if (await this.isPlaying()) await this.playPause.click();
+    await expect(this.playPause).toHaveAttribute('aria-pressed', 'false');
+  }
+
+  async play() {
+    if (!(await this.isPlaying())) await this.playPause.click();
+    await expect(this.playPause).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  async flag(key) {
+    return this.lab(key).getAttribute('data-flag');
+  }
+
+  async labValue(key) {
+    return Number(await this.lab(key).textContent());
   }
 
   /** A fingerprint of what a canvas shows right now. */

@@ -1,0 +1,277 @@
+// The built page end to end: every contract hook, the time controls, presets with their
+// characteristic flags (expected directions from physiology-reference.md section 6, not from the
+// model), share links and bad links, layouts, reduced motion and an accessibility scan.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { FactoryPage } from '../pages/factory-page.mjs';
+
+const MAIN_SETTINGS = [
+  'iron_intake_mg_per_day', 'blood_loss_ml_per_day', 'b12_intake_ug_per_day',
+  'folate_intake_ug_per_day', 'il6_pg_per_ml', 'egfr_ml_per_min', 'marrow_infiltration_percent',
+];
+const RELAY_SETTINGS = [
+  'gastric_acid_percent', 'pancreatic_protease_percent', 'intrinsic_factor_percent', 'ileal_uptake_percent',
+];
+const PRESETS = [
+  'healthy', 'iron_deficiency', 'folate_deficiency', 'b12_deficiency', 'inflammation',
+  'inflammation_iron_deficiency', 'ckd', 'myeloma',
+];
+const PANEL_LABS = [
+  'hb_g_dl', 'hct_percent', 'rbc_10e12_per_l', 'mcv_fl', 'mch_pg', 'mchc_g_dl', 'rdw_percent',
+  'retic_percent', 'retic_abs_10e9_per_l', 'rpi', 'serum_iron_ug_dl', 'tibc_ug_dl', 'tsat_percent',
+  'ferritin_ng_ml', 'stfr_mg_l', 'epo_mu_ml', 'hepcidin_ng_ml', 'il6_pg_per_ml', 'b12_pg_ml',
+  'folate_ng_ml', 'homocysteine_umol_l', 'mma_umol_l', 'ldh_u_l', 'neuro_damage_index',
+  'marrow_iron_grade', 'sideroblasts_percent', 'storage_iron_mg', 'body_iron_mg',
+];
+
+// Reference section 6 as lab flags: each entry lists the flags the reference allows.
+const N = ['normal'];
+const LOW = ['low'];
+const HIGH = ['high'];
+const NOT_LOW = ['normal', 'high'];
+const EXPECTED_FLAGS = {
+  healthy: {
+    hb_g_dl: N, mcv_fl: N, mch_pg: N, rdw_percent: N, tsat_percent: N, ferritin_ng_ml: N,
+    b12_pg_ml: N, folate_ng_ml: N, homocysteine_umol_l: N, mma_umol_l: N, epo_mu_ml: N,
+  },
+  iron_deficiency: {
+    hb_g_dl: LOW, mcv_fl: LOW, mch_pg: LOW, rdw_percent: HIGH, serum_iron_ug_dl: LOW,
+    tibc_ug_dl: HIGH, tsat_percent: LOW, ferritin_ng_ml: LOW, stfr_mg_l: HIGH, hepcidin_ng_ml: LOW,
+    sideroblasts_percent: LOW, marrow_iron_grade: LOW, mma_umol_l: N,
+  },
+  inflammation: {
+    hb_g_dl: LOW, serum_iron_ug_dl: LOW, tsat_percent: LOW, ferritin_ng_ml: NOT_LOW,
+    tibc_ug_dl: ['low', 'normal'], stfr_mg_l: N, il6_pg_per_ml: HIGH, homocysteine_umol_l: N,
+    mma_umol_l: N,
+  },
+  inflammation_iron_deficiency: {
+    hb_g_dl: LOW, mcv_fl: LOW, tsat_percent: LOW, serum_iron_ug_dl: LOW, ferritin_ng_ml: N,
+    stfr_mg_l: HIGH, il6_pg_per_ml: HIGH,
+  },
+  folate_deficiency: {
+    hb_g_dl: LOW, mcv_fl: HIGH, mch_pg: HIGH, folate_ng_ml: LOW, homocysteine_umol_l: HIGH,
+    mma_umol_l: N, ferritin_ng_ml: NOT_LOW,
+  },
+  b12_deficiency: {
+    hb_g_dl: LOW, mcv_fl: HIGH, mch_pg: HIGH, b12_pg_ml: LOW, mma_umol_l: HIGH,
+    homocysteine_umol_l: HIGH, ldh_u_l: HIGH, ferritin_ng_ml: NOT_LOW,
+  },
+  ckd: { hb_g_dl: LOW, mcv_fl: N, mch_pg: N, ferritin_ng_ml: NOT_LOW },
+  myeloma: { hb_g_dl: LOW, mcv_fl: N, mch_pg: N, ferritin_ng_ml: NOT_LOW },
+};
+
+test.describe('the Marrow Factory page', () => {
+  /** @type {FactoryPage} */
+  let factory;
+
+  test.beforeEach(async ({ page }) => {
+    factory = new FactoryPage(page);
+  });
+
+  test.afterEach(async () => {
+    expect(factory.consoleErrors, 'console errors').toEqual([]);
+    expect(factory.offHostRequests, 'requests that left 127.0.0.1').toEqual([]);
+  });
+
+  test('has every contract hook', async ({ page }) => {
+    await factory.open();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Marrow Factory');
+    for (const key of [...MAIN_SETTINGS, ...RELAY_SETTINGS]) {
+      await expect(factory.slider(key)).toHaveAttribute('type', 'range');
+      await expect(page.locator(`label[for="slider-${key}"]`)).toHaveCount(1);
+    }
+    for (const key of PANEL_LABS) {
+      await expect(factory.lab(key)).toHaveAttribute('data-flag', /^(low|normal|high)$/);
+    }
+    for (const hook of ['play-pause', 'step', 'speed', 'reset-all', 'skip-forward', 'sim-day',
+      'preset-select', 'factory-canvas', 'share-link']) {
+      await expect(page.getByTestId(hook)).toBeVisible();
+    }
+    const options = await factory.presetSelect.locator('option').evaluateAll((nodes) => nodes.map((n) => n.value));
+    expect(options).toEqual(PRESETS);
+    const box = await factory.factoryCanvas.boundingBox();
+    expect(box.width).toBeGreaterThan(300);
+  });
+
+  test('time controls: pause, step, speed, skip, jump, reset, and the keyboard', async ({ page }) => {
+    await factory.open();
+    await expect(factory.simDay).not.toHaveText('0', { timeout: 5_000 });
+    await factory.pause();
+    const paused = await factory.day();
+    await page.waitForTimeout(400);
+    expect(await factory.day()).toBe(paused);
+    await page.getByTestId('step').click();
+    await expect(factory.simDay).toHaveText(String(paused + 1));
+    await page.getByTestId('skip-forward').click();
+    await expect(factory.simDay).toHaveText(String(paused + 31));
+    await page.getByTestId('speed').selectOption('30');
+    await factory.play();
+    await expect.poll(() => factory.day(), { timeout: 5_000 }).toBeGreaterThan(paused + 60);
+    // Space toggles play on the page; Alt+R resets all.
+    await page.locator('h1').click();
+    await page.keyboard.press('Space');
+    await expect(factory.playPause).toHaveAttribute('aria-pressed', 'false');
+    await factory.setSlider('intrinsic_factor_percent', 0);
+    const mcvBefore = await factory.labValue('mcv_fl');
+    await page.getByTestId('jump-settled').click();
+    await expect.poll(() => factory.labValue('mcv_fl')).toBeGreaterThan(mcvBefore + 10);
+    await expect(factory.lab('mcv_fl')).toHaveAttribute('data-flag', 'high');
+    await page.locator('h1').click();
+    await page.keyboard.press('Alt+r');
+    await expect(factory.simDay).toHaveText(/^[0-2]$/);
+    await expect(factory.slider('intrinsic_factor_percent')).toHaveValue('100');
+    await expect(page.getByTestId('speed')).toHaveValue('1');
+    await expect(factory.playPause).toHaveAttribute('aria-pressed', 'true');
+    await factory.pause();
+    await page.getByTestId('skip-forward').click();
+    await page.getByTestId('reset-all').click();
+    await expect(factory.simDay).toHaveText(/^[0-2]$/);
+  });
+
+  for (const preset of PRESETS) {
+    test(`preset ${preset} opens with its signature on screen`, async ({ page }) => {
+      await factory.open();
+      await factory.presetSelect.selectOption(preset);
+      await factory.pause();
+      await expect(page.getByTestId('preset-description')).toContainText(/\w{20,}|\w+ \w+ \w+/);
+      for (const [key, allowed] of Object.entries(EXPECTED_FLAGS[preset])) {
+        expect(allowed, `${preset}: ${key} = ${await factory.lab(key).textContent()}`)
+          .toContain(await factory.flag(key));
+      }
+      await page.screenshot({ path: `test-results/preset-${preset}.png`, fullPage: true });
+    });
+  }
+
+  test('the scene and the stain follow the model: inflammation fills the warehouses, not the erythroblasts', async ({ page }) => {
+    await factory.open('?preset=healthy');
+    await factory.pause();
+    const healthyScene = await factory.canvasImage(factory.factoryCanvas);
+    const caption = page.getByTestId('marrow-stain-caption');
+    const healthyStain = await caption.textContent();
+    const healthySmear = await factory.canvasImage(factory.stainCanvas);
+    await factory.presetSelect.selectOption('inflammation');
+    await factory.pause();
+    await expect.poll(() => factory.canvasImage(factory.factoryCanvas)).not.toEqual(healthyScene);
+    await expect.poll(() => factory.canvasImage(factory.stainCanvas)).not.toEqual(healthySmear);
+    const grade = (text) => Number(text.match(/grade ([\d.]+)/)[1]);
+    const sideroblasts = (text) => Number(text.match(/sideroblasts ([\d.]+)/)[1]);
+    const inflamed = await caption.textContent();
+    expect(grade(inflamed)).toBeGreaterThan(grade(healthyStain));
+    expect(sideroblasts(inflamed)).toBeLessThan(sideroblasts(healthyStain));
+  });
+
+  test('a slider changes the patient and the lab report at once', async ({ page }) => {
+    await factory.open();
+    await factory.pause();
+    await factory.setSlider('il6_pg_per_ml', 120);
+    await expect(factory.lab('il6_pg_per_ml')).toHaveText('120');
+    await expect(factory.lab('il6_pg_per_ml')).toHaveAttribute('data-flag', 'high');
+    await expect(page.locator('#value-il6_pg_per_ml')).toHaveText('120 pg/mL');
+    // Hepcidin follows within days, and its trend arrow says so.
+    const hepcidin = await factory.labValue('hepcidin_ng_ml');
+    for (let day = 0; day < 3; day += 1) await page.getByTestId('step').click();
+    await expect.poll(() => factory.labValue('hepcidin_ng_ml')).toBeGreaterThan(hepcidin * 1.3);
+    await expect(page.getByTestId('trend-hepcidin_ng_ml')).toHaveAttribute('data-trend', 'rising');
+  });
+
+  test('charts: the default four, and a picked lab adds its chart', async ({ page }) => {
+    await factory.open();
+    for (const key of ['hb_g_dl', 'mcv_fl', 'ferritin_ng_ml', 'retic_percent']) {
+      await expect(factory.chart(key)).toBeVisible();
+    }
+    await page.locator('summary', { hasText: 'Labs to chart' }).click();
+    await page.getByTestId('chart-pick-tsat_percent').check();
+    await expect(factory.chart('tsat_percent')).toBeVisible();
+    await page.getByTestId('chart-pick-mcv_fl').uncheck();
+    await expect(factory.chart('mcv_fl')).toHaveCount(0);
+    const before = await factory.canvasImage(factory.chart('hb_g_dl'));
+    await page.getByTestId('skip-forward').click();
+    await expect.poll(() => factory.canvasImage(factory.chart('hb_g_dl'))).not.toEqual(before);
+  });
+
+  test('a share link reopens the same patient, settings and day', async ({ page }) => {
+    await factory.open('?preset=ckd');
+    await factory.pause();
+    await factory.setSlider('iron_intake_mg_per_day', 6);
+    await page.getByTestId('skip-forward').click();
+    await page.getByTestId('share-link').click();
+    const link = await page.getByTestId('share-link-url').inputValue();
+    expect(link).toMatch(/\?preset=ckd&iron_intake_mg_per_day=6&day=\d+$/);
+    const day = await factory.day();
+    const other = new FactoryPage(await page.context().newPage());
+    await other.page.goto(link);
+    await other.pause();
+    expect(await other.day()).toBeGreaterThanOrEqual(day);
+    await expect(other.slider('iron_intake_mg_per_day')).toHaveValue('6');
+    await expect(other.presetSelect).toHaveValue('ckd');
+    expect(other.consoleErrors).toEqual([]);
+  });
+
+  test('a bad link is ignored part by part, with a notice naming each part', async () => {
+    await factory.open('?preset=vampire&iron_intake_mg_per_day=400&day=-2&colour=red&il6_pg_per_ml=50');
+    await expect(factory.notices).toHaveCount(4);
+    await expect(factory.notices.nth(0)).toContainText('preset=vampire');
+    await expect(factory.notices.nth(1)).toContainText('iron_intake_mg_per_day=400');
+    await expect(factory.notices.nth(2)).toContainText('day=-2');
+    await expect(factory.notices.nth(3)).toContainText('colour');
+    // The good part still applies and the page works.
+    await expect(factory.slider('il6_pg_per_ml')).toHaveValue('50');
+    await expect(factory.slider('iron_intake_mg_per_day')).toHaveValue('14');
+    await factory.notices.nth(0).getByRole('button').click();
+    await expect(factory.notices).toHaveCount(3);
+  });
+
+  test('day and projector mode from the link', async ({ page }) => {
+    await factory.open('?preset=iron_deficiency&day=200&mode=projector');
+    await factory.pause();
+    expect(await factory.day()).toBeGreaterThanOrEqual(200);
+    await expect(page.locator('.page')).toHaveClass(/projector/);
+  });
+
+  for (const [width, height] of [[1366, 768], [1024, 768], [768, 1024]]) {
+    test(`layout at ${width}×${height}: no sideways scrolling, scene and controls on screen`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await factory.open('?preset=inflammation');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const scene = await factory.factoryCanvas.boundingBox();
+      expect(scene.width).toBeGreaterThan(Math.min(560, width * 0.55));
+      expect(scene.y + scene.height).toBeLessThan(height);
+      for (const hook of ['play-pause', 'preset-select', 'sim-day']) {
+        const box = await page.getByTestId(hook).boundingBox();
+        expect(box.y + box.height, `${hook} above the fold`).toBeLessThan(height);
+      }
+      await page.screenshot({ path: `test-results/layout-${width}x${height}.png` });
+    });
+  }
+
+  test('reduced motion: the scene shows the state but stands still', async ({ browser }) => {
+    const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1366, height: 768 } });
+    const still = new FactoryPage(await context.newPage());
+    await still.open();
+    await expect(still.factoryCanvas).toHaveAttribute('data-reduced-motion', 'true');
+    await still.page.waitForTimeout(300);
+    const first = await still.canvasImage(still.factoryCanvas);
+    await still.page.waitForTimeout(300);
+    expect(await still.canvasImage(still.factoryCanvas)).toEqual(first);
+    expect(still.consoleErrors).toEqual([]);
+    await context.close();
+    // Without the preference the same healthy scene moves.
+    await factory.open();
+    const moving = await factory.canvasImage(factory.factoryCanvas);
+    await factory.page.waitForTimeout(300);
+    expect(await factory.canvasImage(factory.factoryCanvas)).not.toEqual(moving);
+  });
+
+  test('has no serious or critical WCAG 2.1 AA violations', async ({ page }) => {
+    for (const query of ['', '?preset=b12_deficiency&mode=projector&colour=red']) {
+      await factory.open(query);
+      await factory.pause();
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const serious = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+      expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual([]);
+    }
+  });
+});
