@@ -19,15 +19,15 @@ pub struct TimeCourse<'a> {
     pub event_days: &'a [f64],
 }
 
+/// The narrowest day range a chart shows, days.
+pub const MIN_DAYS_SHOWN: f64 = 30.0;
+
 /// The day range and value range the chart must show: the data, the reference band and some air.
 pub fn chart_bounds(course: &TimeCourse<'_>) -> ((f64, f64), (f64, f64)) {
     let first_day = course.points.first().map_or(0.0, |point| point.0);
     let last_day = course.points.last().map_or(1.0, |point| point.0);
-    let last_day = if last_day > first_day {
-        last_day
-    } else {
-        first_day + 1.0
-    };
+    // A short history still gets a month-wide axis, so the line grows from the left.
+    let last_day = last_day.max(first_day + MIN_DAYS_SHOWN);
     let values = course
         .points
         .iter()
@@ -54,6 +54,18 @@ pub fn chart_bounds(course: &TimeCourse<'_>) -> ((f64, f64), (f64, f64)) {
     )
 }
 
+/// A y-axis tick printed with as many decimals as the axis span needs ("12", "0.4", "0.05").
+pub fn tick_label(value: f64, span: f64) -> String {
+    let decimals = if span >= 20.0 {
+        0
+    } else if span >= 2.0 {
+        1
+    } else {
+        2
+    };
+    format!("{value:.decimals$}")
+}
+
 /// Draws one time course into `area`, with the reference band shaded and events marked.
 pub fn draw_time_course<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -64,8 +76,9 @@ pub fn draw_time_course<DB: DrawingBackend>(
     let ((first_day, last_day), (low, high)) = chart_bounds(course);
     let mut chart = ChartBuilder::on(area)
         .margin(8)
+        .margin_right(18)
         .x_label_area_size(34)
-        .y_label_area_size(52)
+        .y_label_area_size(64)
         .build_cartesian_2d(first_day..last_day, low..high)?;
     let text = palette.chart_text.to_rgb();
     chart
@@ -74,7 +87,9 @@ pub fn draw_time_course<DB: DrawingBackend>(
         .y_desc(course.label)
         .x_labels(6)
         .y_labels(5)
-        .light_line_style(palette.chart_grid.to_rgb().mix(0.4))
+        .x_label_formatter(&|day| format!("{day:.0}"))
+        .y_label_formatter(&|value| tick_label(*value, high - low))
+        .light_line_style(palette.chart_grid.to_rgb().mix(0.15))
         .bold_line_style(palette.chart_grid.to_rgb())
         .axis_style(text)
         .label_style(("sans-serif", 14).into_font().color(&text))
@@ -129,8 +144,15 @@ mod tests {
             event_days: &[],
         };
         let ((first, last), (low, high)) = chart_bounds(&course);
-        assert_eq!((first, last), (0.0, 10.0));
+        assert_eq!((first, last), (0.0, MIN_DAYS_SHOWN));
         assert!(low < 9.0 && high > 17.5, "{low}..{high}");
+    }
+
+    #[test]
+    fn tick_labels_have_the_decimals_the_span_needs() {
+        assert_eq!(tick_label(300.0, 290.0), "300");
+        assert_eq!(tick_label(12.5, 8.0), "12.5");
+        assert_eq!(tick_label(0.4, 0.5), "0.40");
     }
 
     #[test]

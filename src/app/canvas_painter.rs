@@ -20,6 +20,20 @@ impl<'a> CanvasPainter<'a> {
         self.transform.apply(x, y)
     }
 
+    /// Starts a path holding one full circle, in scene units.
+    fn circle_path(&self, x: f64, y: f64, radius: f64) {
+        let (centre_x, centre_y) = self.point(x, y);
+        self.context.begin_path();
+        // A non-negative radius and a full turn cannot fail.
+        let _ = self.context.arc(
+            centre_x,
+            centre_y,
+            (radius * self.transform.scale).max(0.0),
+            0.0,
+            std::f64::consts::TAU,
+        );
+    }
+
     fn fill(&self, colour: Colour, alpha: f64) {
         self.context.set_global_alpha(alpha.clamp(0.0, 1.0));
         self.context.set_fill_style_str(&colour.css());
@@ -37,16 +51,7 @@ impl Painter for CanvasPainter<'_> {
 
     fn circle(&mut self, x: f64, y: f64, radius: f64, colour: Colour, alpha: f64) {
         self.fill(colour, alpha);
-        let (centre_x, centre_y) = self.point(x, y);
-        self.context.begin_path();
-        // A non-negative radius and a full turn cannot fail.
-        let _ = self.context.arc(
-            centre_x,
-            centre_y,
-            (radius * self.transform.scale).max(0.0),
-            0.0,
-            std::f64::consts::TAU,
-        );
+        self.circle_path(x, y, radius);
         self.context.fill();
     }
 
@@ -55,15 +60,7 @@ impl Painter for CanvasPainter<'_> {
         self.context.set_stroke_style_str(&colour.css());
         self.context
             .set_line_width(line_width * self.transform.scale);
-        let (centre_x, centre_y) = self.point(x, y);
-        self.context.begin_path();
-        let _ = self.context.arc(
-            centre_x,
-            centre_y,
-            (radius * self.transform.scale).max(0.0),
-            0.0,
-            std::f64::consts::TAU,
-        );
+        self.circle_path(x, y, radius);
         self.context.stroke();
     }
 

@@ -16,15 +16,27 @@ fn position_percent(key: SettingKey, value: f64) -> f64 {
 /// slider): enough to put a label that would overlap its neighbour on a second row.
 const LANDMARK_PERCENT_PER_CHARACTER: f64 = 2.6;
 
+/// Where a label starts and ends along the slider (percent): labels hang to the right of their
+/// mark, or to the left near the slider's right end.
+fn label_extent(key: SettingKey, value: f64, label: &str) -> (f64, f64, bool) {
+    let at = position_percent(key, value);
+    let width = (label.chars().count() as f64 + 1.0) * LANDMARK_PERCENT_PER_CHARACTER;
+    let hangs_left = at + width > 100.0;
+    if hangs_left {
+        (at - width, at, true)
+    } else {
+        (at, at + width, false)
+    }
+}
+
 /// The row (0 or 1) of each landmark label, so that neighbours do not overlap.
 fn landmark_rows(key: SettingKey, landmarks: &[(f64, &str)]) -> Vec<usize> {
     let mut rows = Vec::with_capacity(landmarks.len());
     let mut row_end = [f64::NEG_INFINITY; 2];
     for (value, label) in landmarks {
-        let width = (label.chars().count() as f64 + 1.0) * LANDMARK_PERCENT_PER_CHARACTER;
-        let start = position_percent(key, *value) - width / 2.0;
+        let (start, end, _) = label_extent(key, *value, label);
         let row = if start > row_end[0] { 0 } else { 1 };
-        row_end[row] = start + width;
+        row_end[row] = end;
         rows.push(row);
     }
     rows
@@ -84,16 +96,11 @@ pub fn SettingSlider(key: SettingKey) -> impl IntoView {
                     .zip(landmark_rows(key, landmarks))
                     .map(|((value, label), row)| {
                         let at = position_percent(key, *value);
-                        let anchor = if at < 12.0 {
-                            "start"
-                        } else if at > 88.0 {
-                            "end"
-                        } else {
-                            "middle"
-                        };
+                        let (_, _, hangs_left) = label_extent(key, *value, label);
+                        let side = if hangs_left { "hangs-left" } else { "hangs-right" };
                         view! {
                             <span
-                                class=format!("landmark {anchor} row-{row}")
+                                class=format!("landmark {side} row-{row}")
                                 style=format!("left: {at:.1}%")
                             >
                                 {*label}

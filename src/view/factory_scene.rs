@@ -13,6 +13,7 @@ use crate::palette::{Colour, Palette};
 use crate::strings::{fill, Strings};
 
 use super::painter::{Painter, TextAlign};
+use super::scatter;
 
 /// The scene's coordinate system (scene units; scaled to the canvas by a view transform).
 pub const SCENE_WIDTH: f64 = 1000.0;
@@ -158,15 +159,6 @@ fn healthy_erythroid_mass_relative() -> f64 {
     *HEALTHY.get_or_init(|| crate::model::PatientState::healthy().erythroid_mass_relative())
 }
 
-/// A fixed pseudo-random number in 0–1 for an index, so scattered things stay put between frames.
-fn scatter(index: usize, salt: u64) -> f64 {
-    let mut x = (index as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ salt;
-    x ^= x >> 31;
-    x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x ^= x >> 27;
-    (x % 10_000) as f64 / 10_000.0
-}
-
 /// Mixes two colours, `share` of the second.
 pub fn mix(first: Colour, second: Colour, share: f64) -> Colour {
     let share = share.clamp(0.0, 1.0);
@@ -294,8 +286,8 @@ fn draw_gut_dock(
     draw_gate(
         painter,
         left + width,
-        top + 20.0,
-        height - 30.0,
+        top + 50.0,
+        height - 60.0,
         scene.gut_gate_openness,
         scene.hepcidin_relative,
         palette,
@@ -348,8 +340,8 @@ fn draw_warehouse(
     draw_gate(
         painter,
         left + width,
-        top + 30.0,
-        height - 60.0,
+        top + 55.0,
+        height - 75.0,
         scene.warehouse_gate_openness,
         scene.hepcidin_relative,
         palette,
@@ -365,10 +357,10 @@ fn draw_liver(
     let (x, y) = (300.0, 78.0);
     // Hepcidin's reach to both gates: thicker as it rises.
     let width = (1.0 + 2.0 * scene.hepcidin_relative).min(8.0);
-    painter.line((x - 30.0, y + 5.0), (210.0, 70.0), width, palette.hepcidin);
+    painter.line((x - 30.0, y + 5.0), (205.0, 95.0), width, palette.hepcidin);
     painter.line(
         (x - 20.0, y + 28.0),
-        (210.0, 282.0),
+        (205.0, 305.0),
         width,
         palette.hepcidin,
     );
@@ -609,19 +601,14 @@ fn draw_floor(
         }
     }
     // Cytokine haze drifting over the floor.
+    // Many faint, overlapping puffs read as a haze rather than as cells.
     if scene.cytokine_haze > 0.05 {
-        let puffs = (scene.cytokine_haze * 14.0).round() as usize;
+        let puffs = (scene.cytokine_haze * 24.0).round() as usize;
         for index in 0..puffs {
             let drift = (scatter(index, 11) + animation_seconds * 0.02) % 1.0;
-            let x = left + drift * width;
-            let y = top + 40.0 + scatter(index, 13) * (height - 60.0);
-            painter.circle(
-                x,
-                y,
-                45.0,
-                palette.cytokine_haze,
-                0.35 * scene.cytokine_haze,
-            );
+            let x = left + 30.0 + drift * (width - 60.0);
+            let y = top + 60.0 + scatter(index, 13) * (height - 100.0);
+            painter.circle(x, y, 70.0, palette.cytokine_haze, 0.1 * scene.cytokine_haze);
         }
     }
 }

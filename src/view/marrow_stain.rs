@@ -6,6 +6,7 @@ use crate::model::Labs;
 use crate::palette::Palette;
 
 use super::painter::Painter;
+use super::scatter;
 
 pub const STAIN_WIDTH: f64 = 400.0;
 pub const STAIN_HEIGHT: f64 = 240.0;
@@ -42,15 +43,6 @@ impl MarrowStain {
         ((self.sideroblasts_percent.clamp(0.0, 100.0) / 100.0) * ERYTHROBLASTS_IN_FIELD as f64)
             .round() as usize
     }
-}
-
-/// A fixed pseudo-random number in 0–1, so the smear does not flicker between redraws.
-fn scatter(index: usize, salt: u64) -> f64 {
-    let mut x = (index as u64 + 7).wrapping_mul(0x2545_F491_4F6C_DD1D) ^ salt;
-    x ^= x >> 29;
-    x = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    x ^= x >> 32;
-    (x % 10_000) as f64 / 10_000.0
 }
 
 /// Draws the smear. A pure function of the stain and the palette.
