@@ -245,6 +245,22 @@ test.describe('the Marrow Factory page', () => {
     });
   }
 
+  test('HiDPI: the scene is drawn at device pixels and follows the window size', async ({ browser }) => {
+    const context = await browser.newContext({ deviceScaleFactor: 2, viewport: { width: 1366, height: 768 } });
+    const sharp = new FactoryPage(await context.newPage());
+    await sharp.open();
+    const backing = () => sharp.factoryCanvas.evaluate((canvas) => ({
+      width: canvas.width, css: canvas.clientWidth,
+    }));
+    await expect.poll(async () => { const b = await backing(); return b.width - 2 * b.css; }).toBe(0);
+    const before = (await backing()).css;
+    await sharp.page.setViewportSize({ width: 1024, height: 768 });
+    await expect.poll(async () => (await backing()).css).not.toBe(before);
+    await expect.poll(async () => { const b = await backing(); return b.width - 2 * b.css; }).toBe(0);
+    expect(sharp.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   test('reduced motion: the scene shows the state but stands still', async ({ browser }) => {
     const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1366, height: 768 } });
     const still = new FactoryPage(await context.newPage());
