@@ -28,6 +28,8 @@ pub use share_link::ShareLink;
 pub use time_chart::TimeChart;
 pub use time_controls::TimeControls;
 
+use std::collections::VecDeque;
+
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -109,9 +111,13 @@ impl PageContext {
 
     /// Changes the simulation and publishes the result at once (the same frame).
     pub fn change(&self, change: impl FnOnce(&mut Simulation)) {
+        let charted_before = self.with_simulation(Simulation::charted);
         self.simulation.update_value(change);
         self.publish();
-        self.history_version.update(|version| *version += 1);
+        // Charts redraw only when what they show changed (a slider drag marks one event a day).
+        if self.with_simulation(Simulation::charted) != charted_before {
+            self.history_version.update(|version| *version += 1);
+        }
     }
 
     /// Publishes a snapshot of the simulation as it is now.
@@ -196,7 +202,7 @@ pub fn App() -> impl IntoView {
 
     let reduced_motion = prefers_reduced_motion();
     let mut since_chart_redraw = 0.0;
-    let mut frame_times: Vec<f64> = Vec::with_capacity(FRAME_TIMES_KEPT);
+    let mut frame_times: VecDeque<f64> = VecDeque::with_capacity(FRAME_TIMES_KEPT);
     let frame_loop = start_frame_loop(move |_now_ms, elapsed_seconds| {
         let started_ms = now_ms();
         let (moved, playing) = context
@@ -226,11 +232,11 @@ pub fn App() -> impl IntoView {
         }
         if playing {
             if frame_times.len() == FRAME_TIMES_KEPT {
-                frame_times.remove(0);
+                frame_times.pop_front();
             }
-            frame_times.push(now_ms() - started_ms);
+            frame_times.push_back(now_ms() - started_ms);
             if frame_times.len().is_multiple_of(30) || frame_times.len() == FRAME_TIMES_KEPT {
-                let (p50, p95) = percentiles(&frame_times);
+                let (p50, p95) = percentiles(frame_times.make_contiguous());
                 context.frame_stats.set((p50, p95, frame_times.len()));
             }
         }

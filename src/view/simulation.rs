@@ -88,6 +88,16 @@ impl Simulation {
         &self.event_days
     }
 
+    /// What the charts show, in brief: it changes whenever a chart would look different.
+    pub fn charted(&self) -> (&'static str, usize, f64, usize) {
+        (
+            self.preset,
+            self.history.len(),
+            self.history.last().map_or(0.0, |labs| labs.day),
+            self.event_days.len(),
+        )
+    }
+
     pub fn set_playing(&mut self, playing: bool) {
         self.playing = playing;
     }
@@ -291,6 +301,20 @@ mod tests {
         assert!(simulation.patient().labs().mcv_fl > 100.0);
         assert_eq!(simulation.day(), 10.0);
         assert_eq!(simulation.event_days(), &[0.0, 10.0]);
+    }
+
+    #[test]
+    fn the_charts_fingerprint_changes_once_per_dragged_day() {
+        let mut simulation = Simulation::open_preset(None);
+        let start = simulation.charted();
+        simulation.set_setting(SettingKey::IronIntake, 10.0);
+        let dragged = simulation.charted();
+        assert_ne!(dragged, start);
+        simulation.set_setting(SettingKey::IronIntake, 9.0);
+        simulation.set_speed(7.0);
+        assert_eq!(simulation.charted(), dragged);
+        simulation.step_day();
+        assert_ne!(simulation.charted(), dragged);
     }
 
     #[test]
