@@ -1,7 +1,7 @@
 //! Every piece of text the page shows, in one catalogue (style.md, principle 10). Templates use
 //! named placeholders (`{value}`), filled by [`fill`].
 
-use crate::model::SettingKey;
+use crate::model::{SettingKey, Treatment};
 
 /// The page's words in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,6 +85,19 @@ pub struct Strings {
     pub stain_caption: &'static str,
     pub stain_legend: &'static str,
 
+    // Treatments.
+    pub treatments_heading: &'static str,
+    pub treatment_label: &'static str,
+    pub treatment_dose_label: &'static str,
+    pub treatment_days_label: &'static str,
+    pub treatment_give: &'static str,
+    /// `{name}`, `{day}`: what was just given.
+    pub treatment_given: &'static str,
+    /// `{value}`, `{max}`, `{unit}`.
+    pub treatment_bad_dose: &'static str,
+    /// `{value}`, `{max}`.
+    pub treatment_bad_days: &'static str,
+
     // B12 absorption relay.
     pub relay_heading: &'static str,
     pub relay_intro: &'static str,
@@ -159,6 +172,15 @@ pub const ENGLISH: Strings = Strings {
     stain_caption: "Macrophage iron grade {grade} of 6 · sideroblasts {sideroblasts} %",
     stain_legend: "Large cells: macrophages (iron store). Small cells: erythroblasts; a blue ring of dots means iron reached them.",
 
+    treatments_heading: "Treatments and events",
+    treatment_label: "Give",
+    treatment_dose_label: "Dose",
+    treatment_days_label: "For (days)",
+    treatment_give: "Give now",
+    treatment_given: "Day {day}: {name} given.",
+    treatment_bad_dose: "Not given: the dose “{value}” must be a number above 0 and at most {max} {unit}.",
+    treatment_bad_days: "Not given: the course length “{value}” must be from 1 to {max} days.",
+
     relay_heading: "B12 absorption relay",
     relay_intro: "Food B12 must be passed along four hand-offs before the ileum can take it up.",
     relay_result: "Absorbed {absorbed} µg/day of {intake} µg/day eaten",
@@ -188,6 +210,20 @@ impl Strings {
             SettingKey::PancreaticProtease => "Pancreatic proteases",
             SettingKey::IntrinsicFactor => "Intrinsic factor",
             SettingKey::IlealUptake => "Ileal uptake (cubam)",
+        }
+    }
+
+    /// A treatment's name in the treatments menu.
+    pub const fn treatment_name(&self, treatment: Treatment) -> &'static str {
+        match treatment {
+            Treatment::Bleed => "Acute bleed",
+            Treatment::Transfusion => "Red-cell transfusion",
+            Treatment::IvIron => "Intravenous iron",
+            Treatment::B12Injection => "Vitamin B12 injection",
+            Treatment::OralIron => "Oral iron course",
+            Treatment::FolicAcid => "Folic acid course",
+            Treatment::Esa => "Epoetin (ESA) course",
+            Treatment::AntiIl6 => "Anti-IL-6 (tocilizumab) course",
         }
     }
 

@@ -293,3 +293,44 @@ async fn charts_and_canvases_redraw_when_the_patient_changes() {
     tick().await;
     let _: HtmlCanvasElement = by_test_id(&app.host, "chart-tsat_percent");
 }
+
+async fn type_into(host: &Element, test_id: &str, value: &str) {
+    let input: HtmlInputElement = by_test_id(host, test_id);
+    input.set_value(value);
+    input.dispatch_event(&bubbling("input")).unwrap();
+    tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_treatment_is_given_from_the_page_and_a_bad_dose_is_refused() {
+    let app = mount_app().await;
+    choose(&app.host, "preset-select", "b12_deficiency").await;
+    choose(&app.host, "treatment-select", "b12_injection").await;
+    let dose: HtmlInputElement = by_test_id(&app.host, "treatment-dose");
+    assert_eq!(dose.value(), "1000", "the usual dose is offered");
+    // A dose beyond the allowed range is refused, named, and nothing is given.
+    type_into(&app.host, "treatment-dose", "90000").await;
+    click(&app.host, "treatment-give").await;
+    let message: Element = by_test_id(&app.host, "treatment-message");
+    assert_eq!(message.get_attribute("role").as_deref(), Some("alert"));
+    assert!(message.text_content().unwrap().contains("90000"));
+    click(&app.host, "skip-forward").await;
+    assert_eq!(flag(&app.host, "b12_pg_ml"), "low");
+    // The usual dose, given, brings serum B12 back within days.
+    type_into(&app.host, "treatment-dose", "1000").await;
+    click(&app.host, "treatment-give").await;
+    assert_eq!(message.get_attribute("role").as_deref(), Some("status"));
+    for _ in 0..3 {
+        click(&app.host, "step").await;
+    }
+    assert_eq!(flag(&app.host, "b12_pg_ml"), "normal");
+    // Courses ask for their length; anti-IL-6 has no dose.
+    choose(&app.host, "treatment-select", "anti_il6").await;
+    assert!(app
+        .host
+        .query_selector("[data-testid=\"treatment-dose\"]")
+        .unwrap()
+        .is_none());
+    let days: HtmlInputElement = by_test_id(&app.host, "treatment-days");
+    assert_eq!(days.value(), "180");
+}

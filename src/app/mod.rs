@@ -14,6 +14,7 @@ mod setting_slider;
 mod share_link;
 mod time_chart;
 mod time_controls;
+mod treatment_panel;
 
 pub use b12_relay_view::B12RelayView;
 pub use factory_canvas::FactoryCanvas;
@@ -27,6 +28,7 @@ pub use setting_slider::SettingSlider;
 pub use share_link::ShareLink;
 pub use time_chart::TimeChart;
 pub use time_controls::TimeControls;
+pub use treatment_panel::TreatmentPanel;
 
 use std::collections::VecDeque;
 
@@ -285,6 +287,7 @@ pub fn App() -> impl IntoView {
                         .into_iter()
                         .map(|key| view! { <SettingSlider key=key/> })
                         .collect_view()}
+                    <TreatmentPanel/>
                     <B12RelayView/>
                 </section>
                 <section class="labs" aria-labelledby="labs-heading">

@@ -8,6 +8,7 @@ pub mod marrow_stain;
 pub mod page_link;
 pub mod painter;
 pub mod simulation;
+pub mod treatment_order;
 
 /// A fixed pseudo-random number in 0–1 for an index and a salt (a splitmix-style hash), so that
 /// things scattered over a drawing stay where they are from one frame to the next.

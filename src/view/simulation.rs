@@ -6,6 +6,7 @@ use crate::model::{Event, Labs, Patient, SettingKey, Settings};
 use crate::presets::{Preset, DEFAULT_PRESET};
 
 use super::page_link::{share_query, PageRequest};
+use super::treatment_order::TreatmentOrder;
 
 /// The speeds offered, simulated days per real second.
 pub const SPEEDS_DAYS_PER_SECOND: [f64; 3] = [1.0, 7.0, 30.0];
@@ -171,6 +172,18 @@ impl Simulation {
         true
     }
 
+    /// Gives a checked treatment now (courses start today); the charts mark the day.
+    pub fn give(&mut self, order: &TreatmentOrder) {
+        let day = self.patient.day();
+        let event = if order.treatment.is_course() {
+            Event::course(day, order.treatment, order.dose, order.days)
+        } else {
+            Event::give(day, order.treatment, order.dose)
+        };
+        self.patient.apply(&event);
+        self.mark_event();
+    }
+
     /// Opens another preset at day 0, keeping the speed.
     pub fn load_preset(&mut self, id: &str) {
         let speed = self.speed_days_per_second;
@@ -315,6 +328,25 @@ mod tests {
         assert_eq!(simulation.charted(), dragged);
         simulation.step_day();
         assert_ne!(simulation.charted(), dragged);
+    }
+
+    #[test]
+    fn a_b12_injection_given_from_the_page_refills_the_stores() {
+        let mut simulation = Simulation::open_preset(Some("b12_deficiency"));
+        let before = simulation.patient().labs().b12_stores_ug;
+        simulation.give(&crate::view::treatment_order::usual_order(
+            crate::model::Treatment::B12Injection,
+        ));
+        simulation.advance_days(3.0);
+        assert!(simulation.patient().labs().b12_stores_ug > before + 100.0);
+        assert_eq!(simulation.event_days(), &[0.0]);
+        // A course runs on: oral iron keeps being absorbed for its days.
+        let mut simulation = Simulation::open_preset(Some("iron_deficiency"));
+        simulation.give(&crate::view::treatment_order::usual_order(
+            crate::model::Treatment::OralIron,
+        ));
+        simulation.advance_days(30.0);
+        assert!(simulation.patient().labs().iron_absorbed_mg_total > 200.0);
     }
 
     #[test]

@@ -189,6 +189,25 @@ test.describe('the Marrow Factory page', () => {
     await expect.poll(() => factory.canvasImage(factory.chart('hb_g_dl'))).not.toEqual(before);
   });
 
+  test('treatments: intravenous iron refills the stores; a bad dose is refused and named', async ({ page }) => {
+    await factory.open('?preset=iron_deficiency&blood_loss_ml_per_day=0');
+    await factory.pause();
+    await expect(factory.lab('ferritin_ng_ml')).toHaveAttribute('data-flag', 'low');
+    await page.getByTestId('treatment-select').selectOption('iv_iron');
+    await page.getByTestId('treatment-dose').fill('9000');
+    await page.getByTestId('treatment-give').click();
+    await expect(page.getByTestId('treatment-message')).toContainText('9000');
+    await expect(page.getByRole('alert')).toBeVisible();
+    await page.getByTestId('treatment-dose').fill('1000');
+    await page.getByTestId('treatment-give').click();
+    await expect(page.getByTestId('treatment-message')).toContainText('Intravenous iron given');
+    await page.getByTestId('step').click();
+    await page.getByTestId('step').click();
+    await expect(factory.lab('ferritin_ng_ml')).toHaveAttribute('data-flag', 'normal');
+    await page.getByTestId('skip-forward').click();
+    await expect.poll(() => factory.labValue('hb_g_dl')).toBeGreaterThan(12.5);
+  });
+
   test('a share link reopens the same patient, settings and day', async ({ page }) => {
     await factory.open('?preset=ckd');
     await factory.pause();

@@ -1,0 +1,119 @@
+//! Treatments and events the student can give now (`treatment-select`, `treatment-dose`,
+//! `treatment-days`, `treatment-give`): a refused order says why and gives nothing.
+
+use leptos::prelude::*;
+
+use super::PageContext;
+use crate::model::Treatment;
+use crate::strings::{fill, ENGLISH};
+use crate::view::treatment_order::{check_order, usual_order};
+
+/// The treatments menu with dose, course length and a button.
+#[component]
+pub fn TreatmentPanel() -> impl IntoView {
+    let context = PageContext::get();
+    let treatment = RwSignal::new(Treatment::IvIron);
+    let dose = RwSignal::new(usual_order(Treatment::IvIron).dose.to_string());
+    let days = RwSignal::new(usual_order(Treatment::IvIron).days.to_string());
+    let message = RwSignal::new(String::new());
+    let refused = RwSignal::new(false);
+    let choose = move |key: String| {
+        if let Some(chosen) = Treatment::from_key(&key) {
+            let usual = usual_order(chosen);
+            treatment.set(chosen);
+            dose.set(usual.dose.to_string());
+            days.set(usual.days.to_string());
+            message.set(String::new());
+        }
+    };
+    let give = move |_| {
+        let chosen = treatment.get_untracked();
+        match check_order(
+            chosen,
+            &dose.get_untracked(),
+            &days.get_untracked(),
+            &ENGLISH,
+        ) {
+            Ok(order) => {
+                let day = context.with_simulation(|simulation| simulation.day().floor());
+                context.change(|simulation| simulation.give(&order));
+                refused.set(false);
+                message.set(fill(
+                    ENGLISH.treatment_given,
+                    &[
+                        ("day", &day.to_string()),
+                        ("name", ENGLISH.treatment_name(chosen)),
+                    ],
+                ));
+            }
+            Err(why) => {
+                refused.set(true);
+                message.set(why);
+            }
+        }
+    };
+    view! {
+        <section class="treatments" aria-labelledby="treatments-heading">
+            <h2 id="treatments-heading">{ENGLISH.treatments_heading}</h2>
+            <div class="treatment-form">
+                <label>
+                    {ENGLISH.treatment_label}
+                    <select
+                        data-testid="treatment-select"
+                        on:change=move |event| choose(event_target_value(&event))
+                    >
+                        {Treatment::ALL
+                            .into_iter()
+                            .map(|choice| {
+                                view! {
+                                    <option
+                                        value=choice.key()
+                                        selected=move || treatment.get() == choice
+                                    >
+                                        {ENGLISH.treatment_name(choice)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <Show when=move || treatment.get().takes_dose()>
+                    <label>
+                        {ENGLISH.treatment_dose_label}
+                        <input
+                            type="number"
+                            inputmode="decimal"
+                            data-testid="treatment-dose"
+                            prop:value=move || dose.get()
+                            on:input=move |event| dose.set(event_target_value(&event))
+                        />
+                        " " {move || treatment.get().dose_unit()}
+                    </label>
+                </Show>
+                <Show when=move || treatment.get().is_course()>
+                    <label>
+                        {ENGLISH.treatment_days_label}
+                        <input
+                            type="number"
+                            inputmode="numeric"
+                            data-testid="treatment-days"
+                            prop:value=move || days.get()
+                            on:input=move |event| days.set(event_target_value(&event))
+                        />
+                    </label>
+                </Show>
+                <button type="button" data-testid="treatment-give" on:click=give>
+                    {ENGLISH.treatment_give}
+                </button>
+            </div>
+            <p
+                class="treatment-message"
+                class:refused=move || refused.get()
+                data-testid="treatment-message"
+                role=move || if refused.get() { "alert" } else { "status" }
+            >
+                {move || message.get()}
+            </p>
+        </section>
+    }
+}
