@@ -247,6 +247,24 @@ fn draw_gate(
     );
 }
 
+/// A dock's room: its floor and its name at the top.
+fn draw_dock_room(
+    painter: &mut impl Painter,
+    (left, top, width, height): (f64, f64, f64, f64),
+    name: &str,
+    palette: &Palette,
+) {
+    painter.rectangle(left, top, width, height, palette.dock, 1.0);
+    painter.text(
+        name,
+        left + 8.0,
+        top + 28.0,
+        LABEL_SIZE,
+        palette.text,
+        TextAlign::Left,
+    );
+}
+
 fn draw_gut_dock(
     painter: &mut impl Painter,
     scene: &FactoryScene,
@@ -255,14 +273,11 @@ fn draw_gut_dock(
     strings: &Strings,
 ) {
     let (left, top, width, height) = (15.0, 60.0, 190.0, 140.0);
-    painter.rectangle(left, top, width, height, palette.dock, 1.0);
-    painter.text(
+    draw_dock_room(
+        painter,
+        (left, top, width, height),
         strings.scene_gut,
-        left + 8.0,
-        top + 28.0,
-        LABEL_SIZE,
-        palette.text,
-        TextAlign::Left,
+        palette,
     );
     // Diet iron arriving: dots drifting in from the left, as many as the diet brings.
     let arriving = (scene.diet_iron_relative * 6.0).round().clamp(0.0, 18.0) as usize;
@@ -301,14 +316,11 @@ fn draw_warehouse(
     strings: &Strings,
 ) {
     let (left, top, width, height) = (15.0, 265.0, 190.0, 175.0);
-    painter.rectangle(left, top, width, height, palette.dock, 1.0);
-    painter.text(
+    draw_dock_room(
+        painter,
+        (left, top, width, height),
         strings.scene_warehouse,
-        left + 8.0,
-        top + 28.0,
-        LABEL_SIZE,
-        palette.text,
-        TextAlign::Left,
+        palette,
     );
     // Iron crates piling up: 8 to a row, from the floor up.
     for index in 0..scene.crate_count() {
