@@ -13,6 +13,7 @@ pub struct Strings {
     pub chart_heading: &'static str,
     pub chart_pick_label: &'static str,
     pub sim_day_label: &'static str,
+    /// Also in `index.html`'s `<noscript>` (it shows before any Rust runs; a test keeps them equal).
     pub wasm_required: &'static str,
 
     // Time controls.
@@ -32,7 +33,6 @@ pub struct Strings {
     pub preset_label: &'static str,
     pub preset_look_at: &'static str,
     pub share_link: &'static str,
-    pub share_link_copied: &'static str,
     pub share_link_hint: &'static str,
     pub notices_heading: &'static str,
     pub dismiss: &'static str,
@@ -129,7 +129,6 @@ pub const ENGLISH: Strings = Strings {
     preset_label: "Patient",
     preset_look_at: "What to look at",
     share_link: "Share link",
-    share_link_copied: "Link copied",
     share_link_hint: "A link that opens this patient, these settings and this day",
     notices_heading: "Notices",
     dismiss: "Dismiss",
@@ -330,6 +329,11 @@ mod tests {
             fill(ENGLISH.scene_output, &[("output", "1.0"), ("hb", "15.3")]),
             "Red cells out ×1.0 · Hb 15.3 g/dL"
         );
+    }
+
+    #[test]
+    fn the_noscript_text_is_the_catalogue_s() {
+        assert!(include_str!("../index.html").contains(ENGLISH.wasm_required));
     }
 
     #[test]
