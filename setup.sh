@@ -13,6 +13,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$(pwd)
 
 TRUNK_VERSION=0.21.14
+# Firefox is the second browser of the component tests; geckodriver builds from crates.io.
+GECKODRIVER_VERSION=0.37.1
 BINARYEN_VERSION=132
 TOOLS_DIR=${MARROW_TOOLS_DIR:-$HOME/.cache/marrow-factory}
 # wasm-bindgen-cli must match the wasm-bindgen the page links against: read it from Cargo.lock.
@@ -23,6 +25,7 @@ export TRUNK_SKIP_VERSION_CHECK=true
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+GECKODRIVER_PATH=${GECKODRIVER_PATH:-$HOME/.cargo/bin/geckodriver}
 
 say() { printf '\n==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -91,12 +94,15 @@ install_wasm_opt() {
 }
 
 install_browsers() {
-  if [ -x "$CHROMIUM_PATH" ] && [ -x "$CHROMEDRIVER" ]; then
-    return
+  if ! { [ -x "$CHROMIUM_PATH" ] && [ -x "$CHROMEDRIVER" ] && command -v firefox-esr >/dev/null; }; then
+    say "installing Chromium, ChromeDriver and Firefox ESR from Debian"
+    as_root apt-get update -q
+    as_root apt-get install -y -q --no-install-recommends chromium chromium-driver firefox-esr
   fi
-  say "installing Chromium and ChromeDriver from Debian"
-  as_root apt-get update -q
-  as_root apt-get install -y -q --no-install-recommends chromium chromium-driver
+  if [ "$("$GECKODRIVER_PATH" --version 2>/dev/null | head -n 1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (about two minutes, once)"
+    cargo install --locked "geckodriver@$GECKODRIVER_VERSION"
+  fi
 }
 
 install_e2e_packages() {
@@ -135,9 +141,17 @@ layer_native() {
   cargo test --locked
 }
 
+# The same component tests in two browsers: Chromium, then Firefox (one driver variable at a time,
+# since wasm-bindgen-test-runner picks the browser from it).
 layer_browser_components() {
+  say "component tests in Chromium"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 \
+    cargo test --locked --target wasm32-unknown-unknown --test web
+  say "component tests in Firefox"
+  env -u CHROMEDRIVER GECKODRIVER="$GECKODRIVER_PATH" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    WASM_BINDGEN_TEST_TIMEOUT=120 \
     cargo test --locked --target wasm32-unknown-unknown --test web
 }
 
