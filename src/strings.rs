@@ -152,9 +152,9 @@ pub const ENGLISH: Strings = Strings {
     flag_high: "high",
 
     scene_gut: "Gut dock",
-    scene_diet_iron: "Diet iron {value} %",
+    scene_diet_iron: "Diet {value} %",
     scene_warehouse: "Macrophages",
-    scene_warehouse_iron: "Iron stored {value} %",
+    scene_warehouse_iron: "Stores {value} %",
     scene_liver: "Liver",
     scene_hepcidin: "hepcidin ×{value}",
     scene_transferrin: "Transferrin {value} % full",
