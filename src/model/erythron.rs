@@ -37,6 +37,10 @@ pub struct RedCellCohort {
     pub folate_relative: f64,
     /// Days since release into blood.
     pub age_days: f64,
+    /// The cells divided by the share of a healthy population still alive at this biological age:
+    /// ageing then only multiplies (cells = this × survival), with no division per cohort per day.
+    /// Bleeding scales it with the cells; merging recomputes it.
+    pub cells_per_survivor: f64,
 }
 
 impl RedCellCohort {
@@ -118,18 +122,9 @@ impl SenescenceTable {
         self.cumulative[index] * (1.0 - fraction) + self.cumulative[index + 1] * fraction
     }
 
-    /// The share of the cells alive at `from_age` that die before reaching `to_age`.
-    pub fn share_dying(&self, from_age: f64, to_age: f64) -> f64 {
-        // Most cohorts are too young for any threshold to lie below their age.
-        if to_age <= SENESCENCE_TABLE_LOW {
-            return 0.0;
-        }
-        let dead_before = self.share_dead_by(from_age);
-        let alive = 1.0 - dead_before;
-        if alive <= 1e-12 {
-            return 1.0;
-        }
-        ((self.share_dead_by(to_age) - dead_before) / alive).clamp(0.0, 1.0)
+    /// The share of a healthy population still alive at `biological_age`.
+    pub fn survival(&self, biological_age: f64) -> f64 {
+        1.0 - self.share_dead_by(biological_age)
     }
 }
 
@@ -172,7 +167,7 @@ mod tests {
         assert_eq!(table.share_dead_by(0.3), 0.0);
         assert!((table.share_dead_by(1.0) - 0.5).abs() < 1e-3);
         assert_eq!(table.share_dead_by(2.0), 1.0);
-        let share = table.share_dying(0.9, 1.1);
+        let share = 1.0 - table.survival(1.1) / table.survival(0.9);
         assert!(share > 0.6 && share < 0.9, "{share}");
     }
 
@@ -187,6 +182,7 @@ mod tests {
             blood_reticulocyte_days: 1.0,
             folate_relative: 1.0,
             age_days: 0.0,
+            cells_per_survivor: 25_000.0,
         };
         // 750 g of hemoglobin holds 2.55 g of iron; 25 × 10¹² cells of 90 fL fill 2.25 L.
         assert!((cohort.iron_mg() - 2550.0).abs() < 1e-9);

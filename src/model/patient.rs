@@ -147,6 +147,7 @@ impl PatientState {
                 blood_reticulocyte_days: 1.0,
                 folate_relative: 1.0,
                 age_days: age as f64,
+                cells_per_survivor: production,
             });
         }
         let cfu_e_input = PROGENITOR_INPUT_PER_DAY;
@@ -572,7 +573,9 @@ impl Patient {
         let mut destroyed_hemoglobin_mg = 0.0;
         for cohort in state.red_cells.iter_mut() {
             let new_age = cohort.biological_age + ageing * cohort.fragility;
-            let dying = cohort.cells * table.share_dying(cohort.biological_age, new_age);
+            // Survival only falls with age, so this is never negative but for rounding.
+            let dying =
+                (cohort.cells - cohort.cells_per_survivor * table.survival(new_age)).max(0.0);
             destroyed += dying;
             destroyed_hemoglobin_mg += dying * cohort.hemoglobin_pg;
             cohort.cells -= dying;
@@ -598,6 +601,7 @@ impl Patient {
                 blood_reticulocyte_days: blood_reticulocyte_days(shift),
                 folate_relative: released_folate / released,
                 age_days: 0.0,
+                cells_per_survivor: released,
             });
         }
 
@@ -918,6 +922,7 @@ fn lose_blood(state: &mut PatientState, share: f64) {
         let lost = cohort.cells * share;
         iron += lost * cohort.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
         cohort.cells -= lost;
+        cohort.cells_per_survivor *= 1.0 - share;
     }
     let plasma_lost = state.plasma_iron_mg * share;
     state.plasma_iron_mg -= plasma_lost;
@@ -946,6 +951,7 @@ fn transfuse(state: &mut PatientState, units: f64) {
             blood_reticulocyte_days: 0.0,
             folate_relative: 1.0,
             age_days,
+            cells_per_survivor: per_band / senescence().survival(biological_age),
         };
         let index = (age_days as usize).min(available.saturating_sub(1));
         match state.red_cells.get_mut(index) {
@@ -964,11 +970,12 @@ fn merge_cohorts(cohort: &mut RedCellCohort, other: &RedCellCohort) {
         return;
     }
     let weighted = |a: f64, b: f64| (a * cohort.cells + b * other.cells) / cells;
+    let biological_age = weighted(cohort.biological_age, other.biological_age);
     let merged = RedCellCohort {
         cells,
         volume_fl: weighted(cohort.volume_fl, other.volume_fl),
         hemoglobin_pg: weighted(cohort.hemoglobin_pg, other.hemoglobin_pg),
-        biological_age: weighted(cohort.biological_age, other.biological_age),
+        biological_age,
         fragility: weighted(cohort.fragility, other.fragility),
         // Reticulocyte window: cells that are not reticulocytes dilute it.
         blood_reticulocyte_days: weighted(
@@ -977,6 +984,7 @@ fn merge_cohorts(cohort: &mut RedCellCohort, other: &RedCellCohort) {
         ),
         folate_relative: weighted(cohort.folate_relative, other.folate_relative),
         age_days: cohort.age_days,
+        cells_per_survivor: cells / senescence().survival(biological_age).max(1e-12),
     };
     *cohort = merged;
 }
