@@ -117,7 +117,7 @@ pub const EPO_HALF_LIFE_DAYS: f64 = 7.0 / 24.0;
 /// EPO the kidneys would hold for a hemoglobin with healthy kidneys and no inflammation:
 /// log10 EPO = 3.05 − 0.131 Hb (Symeonidis 2016, n = 1096).
 pub fn symeonidis_epo_mu_ml(hemoglobin_g_dl: f64) -> f64 {
-    10f64.powf(3.05 - 0.131 * hemoglobin_g_dl)
+    (std::f64::consts::LN_10 * (3.05 - 0.131 * hemoglobin_g_dl)).exp()
 }
 
 /// Kidney capacity to make EPO relative to health, from eGFR. Tuned so that at eGFR 30 EPO is
@@ -197,9 +197,10 @@ pub const FERROPORTIN_HEPCIDIN_DEGRADATION_PER_DAY: f64 = 0.6;
 /// spleen); the gut is repressed less. Returns the relative synthesis rate (1 in health).
 pub fn ferroportin_transcription(il6_effective_pg_ml: f64, gut: bool) -> f64 {
     const HALF_EFFECT_PG_ML: f64 = 43.0;
-    let exponent = if gut { 0.6 } else { 1.0 };
     let excess = (il6_effective_pg_ml - HEALTHY_IL6_PG_ML).max(0.0) / HALF_EFFECT_PG_ML;
-    1.0 / (1.0 + excess.powf(exponent))
+    // The gut's repression grows as excess^0.6, the macrophages' in proportion to the excess.
+    let repression = if gut { excess.powf(0.6) } else { excess };
+    1.0 / (1.0 + repression)
 }
 
 /// The ferroportin level (relative to health) that a hepcidin level and transcription hold.
@@ -354,8 +355,8 @@ pub fn b12_loss_per_day(settings: &Settings) -> f64 {
 /// Tissue B12 sufficiency (0–1) from the store: what methylmalonyl-CoA mutase and methionine
 /// synthase see. Tuned for teaching: ≈ 0.8 at 300 µg, falling steeply below.
 pub fn b12_sufficiency(b12_stores_ug: f64) -> f64 {
-    saturating_share(b12_stores_ug, B12_TISSUE_HALF_STORE_UG, 3.0)
-        / saturating_share(HEALTHY_B12_STORES_UG, B12_TISSUE_HALF_STORE_UG, 3.0)
+    saturating_share(b12_stores_ug, B12_TISSUE_HALF_STORE_UG, 3)
+        / saturating_share(HEALTHY_B12_STORES_UG, B12_TISSUE_HALF_STORE_UG, 3)
 }
 
 /// Healthy B12 store, µg (reference section 5: 2–5 mg): what the healthy diet settles at.
@@ -380,8 +381,8 @@ pub fn folate_sufficiency(folate_stores_mg: f64) -> f64 {
     saturating_share(
         folate_stores_mg / HEALTHY_FOLATE_STORES_MG,
         HALF_STORE_RELATIVE,
-        3.0,
-    ) / saturating_share(1.0, HALF_STORE_RELATIVE, 3.0)
+        3,
+    ) / saturating_share(1.0, HALF_STORE_RELATIVE, 3)
 }
 
 /// Folate usable for DNA synthesis (0–1). Without B12, methionine synthase cannot take the methyl
@@ -419,12 +420,12 @@ pub const NEURO_IRREVERSIBLE_RATE_PER_DAY: f64 = 0.004;
 
 // ---- Helpers ------------------------------------------------------------------------------------
 
-/// x^n / (x^n + half^n), 0 for x ≤ 0.
-pub fn saturating_share(x: f64, half: f64, hill: f64) -> f64 {
+/// x^n / (x^n + half^n), 0 for x ≤ 0 (a whole Hill exponent: it runs every step).
+pub fn saturating_share(x: f64, half: f64, hill: i32) -> f64 {
     if x <= 0.0 {
         return 0.0;
     }
-    let ratio = (x / half).powf(hill);
+    let ratio = (x / half).powi(hill);
     ratio / (1.0 + ratio)
 }
 
