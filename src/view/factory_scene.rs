@@ -247,21 +247,50 @@ fn draw_gate(
     );
 }
 
-/// A dock's room: its floor and its name at the top.
-fn draw_dock_room(
+/// A supply dock: a room with its name at the top, a caption at the bottom and a ferroportin gate
+/// in its right wall. What lies inside is drawn by the dock's own function.
+struct Dock<'a> {
+    /// Left, top, width, height, scene units.
+    room: (f64, f64, f64, f64),
+    name: &'a str,
+    caption: String,
+    /// The gate's top below the room's top, and its height, scene units.
+    gate: (f64, f64),
+    gate_openness: f64,
+}
+
+fn draw_dock(
     painter: &mut impl Painter,
-    (left, top, width, height): (f64, f64, f64, f64),
-    name: &str,
+    dock: &Dock<'_>,
+    hepcidin_relative: f64,
     palette: &Palette,
 ) {
+    let (left, top, width, height) = dock.room;
     painter.rectangle(left, top, width, height, palette.dock, 1.0);
     painter.text(
-        name,
+        dock.name,
         left + 8.0,
         top + 28.0,
         LABEL_SIZE,
         palette.text,
         TextAlign::Left,
+    );
+    painter.text(
+        &dock.caption,
+        left + 8.0,
+        top + height - 10.0,
+        CAPTION_SIZE,
+        palette.text,
+        TextAlign::Left,
+    );
+    draw_gate(
+        painter,
+        left + width,
+        top + dock.gate.0,
+        dock.gate.1,
+        dock.gate_openness,
+        hepcidin_relative,
+        palette,
     );
 }
 
@@ -273,10 +302,19 @@ fn draw_gut_dock(
     strings: &Strings,
 ) {
     let (left, top, width, height) = (15.0, 60.0, 190.0, 140.0);
-    draw_dock_room(
+    draw_dock(
         painter,
-        (left, top, width, height),
-        strings.scene_gut,
+        &Dock {
+            room: (left, top, width, height),
+            name: strings.scene_gut,
+            caption: fill(
+                strings.scene_diet_iron,
+                &[("value", &format!("{:.0}", scene.diet_iron_relative * 100.0))],
+            ),
+            gate: (50.0, height - 60.0),
+            gate_openness: scene.gut_gate_openness,
+        },
+        scene.hepcidin_relative,
         palette,
     );
     // Diet iron arriving: dots drifting in from the left, as many as the diet brings.
@@ -287,26 +325,6 @@ fn draw_gut_dock(
         let y = top + 45.0 + scatter(index, 2) * (height - 80.0);
         painter.circle(x, y, 5.0, palette.iron, 1.0);
     }
-    painter.text(
-        &fill(
-            strings.scene_diet_iron,
-            &[("value", &format!("{:.0}", scene.diet_iron_relative * 100.0))],
-        ),
-        left + 8.0,
-        top + height - 10.0,
-        CAPTION_SIZE,
-        palette.text,
-        TextAlign::Left,
-    );
-    draw_gate(
-        painter,
-        left + width,
-        top + 50.0,
-        height - 60.0,
-        scene.gut_gate_openness,
-        scene.hepcidin_relative,
-        palette,
-    );
 }
 
 fn draw_warehouse(
@@ -315,11 +333,23 @@ fn draw_warehouse(
     palette: &Palette,
     strings: &Strings,
 ) {
-    let (left, top, width, height) = (15.0, 265.0, 190.0, 175.0);
-    draw_dock_room(
+    let (left, top, height) = (15.0, 265.0, 175.0);
+    draw_dock(
         painter,
-        (left, top, width, height),
-        strings.scene_warehouse,
+        &Dock {
+            room: (left, top, 190.0, height),
+            name: strings.scene_warehouse,
+            caption: fill(
+                strings.scene_warehouse_iron,
+                &[(
+                    "value",
+                    &format!("{:.0}", scene.warehouse_iron_relative * 100.0),
+                )],
+            ),
+            gate: (55.0, height - 75.0),
+            gate_openness: scene.warehouse_gate_openness,
+        },
+        scene.hepcidin_relative,
         palette,
     );
     // Iron crates piling up: 8 to a row, from the floor up.
@@ -335,29 +365,6 @@ fn draw_warehouse(
             1.0,
         );
     }
-    painter.text(
-        &fill(
-            strings.scene_warehouse_iron,
-            &[(
-                "value",
-                &format!("{:.0}", scene.warehouse_iron_relative * 100.0),
-            )],
-        ),
-        left + 8.0,
-        top + height - 8.0,
-        CAPTION_SIZE,
-        palette.text,
-        TextAlign::Left,
-    );
-    draw_gate(
-        painter,
-        left + width,
-        top + 55.0,
-        height - 75.0,
-        scene.warehouse_gate_openness,
-        scene.hepcidin_relative,
-        palette,
-    );
 }
 
 fn draw_liver(
