@@ -86,9 +86,11 @@ pub struct SenescenceTable {
     cumulative: [f64; SENESCENCE_TABLE_SIZE],
 }
 
-/// Spread of red-cell lifespans as a fraction of the mean (≈ ±11 d around 120 d); tuned for teaching
-/// to give the Ashby survival curve's roughly linear decline between days 80 and 140.
-pub const SENESCENCE_SPREAD: f64 = 0.1;
+/// Spread of red-cell lifespans as a fraction of the mean (SD ≈ 17 d around 120 d): the Ashby and
+/// ⁵¹Cr survival curves decline roughly linearly between days ≈ 80 and 140, i.e. lifespans spread
+/// about uniformly over 60 days, whose SD is 60/√12 ≈ 17 d. The spread also keeps a burst of new
+/// cells (after treatment) from dying all at once 120 days later.
+pub const SENESCENCE_SPREAD: f64 = 0.14;
 const SENESCENCE_TABLE_SIZE: usize = 257;
 const SENESCENCE_TABLE_LOW: f64 = 1.0 - 5.0 * SENESCENCE_SPREAD;
 const SENESCENCE_TABLE_HIGH: f64 = 1.0 + 5.0 * SENESCENCE_SPREAD;
@@ -164,7 +166,7 @@ mod tests {
     #[test]
     fn senescence_kills_around_the_mean_lifespan() {
         let table = SenescenceTable::new();
-        assert_eq!(table.share_dead_by(0.3), 0.0);
+        assert_eq!(table.share_dead_by(0.25), 0.0);
         assert!((table.share_dead_by(1.0) - 0.5).abs() < 1e-3);
         assert_eq!(table.share_dead_by(2.0), 1.0);
         let share = 1.0 - table.survival(1.1) / table.survival(0.9);

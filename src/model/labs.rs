@@ -159,11 +159,14 @@ pub struct Labs {
     pub iron_lost_mg_total: f64,
     pub b12_stores_ug: f64,
     pub folate_stores_mg: f64,
+    /// 1 while the state is life-threatening (Hb below 5 g/dL or a recent acute loss above 40 % of
+    /// the blood volume), else 0 (contract section 5).
+    pub life_threatening: f64,
 }
 
 impl Labs {
     /// (key, value) for every sample key, in the contract's order (then the additions).
-    pub fn entries(&self) -> [(&'static str, f64); 36] {
+    pub fn entries(&self) -> [(&'static str, f64); 37] {
         [
             ("day", self.day),
             ("hb_g_dl", self.hb_g_dl),
@@ -201,6 +204,7 @@ impl Labs {
             ("iron_given_mg_total", self.iron_given_mg_total),
             ("hepcidin_relative", self.hepcidin_relative),
             ("rbc_folate_ng_ml", self.rbc_folate_ng_ml),
+            ("life_threatening", self.life_threatening),
         ]
     }
 
@@ -237,7 +241,7 @@ impl Patient {
     /// Every lab of contract section 3, computed from the state.
     pub fn labs(&self) -> Labs {
         let state = &self.state;
-        let blood_l = BLOOD_VOLUME_DL / 10.0;
+        let blood_l = state.blood_volume_dl() / 10.0;
 
         let mut cells = 0.0;
         let mut hemoglobin_mg = 0.0;
@@ -259,26 +263,33 @@ impl Patient {
         let mcv = volume_sum / cells_safe;
         let variance = (volume_square_sum / cells_safe - mcv * mcv).max(0.0);
 
-        let hb = hemoglobin_mg * 1e-3 / BLOOD_VOLUME_DL;
+        let hb = hemoglobin_mg * 1e-3 / state.blood_volume_dl();
         let hct_percent = volume_sum * 1e-6 / blood_l * 100.0;
         let rbc = cells / blood_l / 1000.0;
         let retic_percent = reticulocytes / cells_safe * 100.0;
         let rpi = retic_percent * (hct_percent / 45.0) / hillman_maturation_days(hct_percent);
 
-        let plasma_dl = state.plasma_volume_dl();
-        let serum_iron = state.plasma_iron_mg * 1000.0 / plasma_dl;
+        let plasma_dl = state.plasma_volume_dl;
+        // Serum iron measures all plasma iron, bound to transferrin or not.
+        let serum_iron =
+            (state.plasma_iron_mg + state.non_transferrin_iron_mg) * 1000.0 / plasma_dl;
         let saturation = state.transferrin_saturation();
-        // Cook's 8 mg of stores per ng/mL near normal stores; ferritin falls faster than stores when
-        // they run low (exponent tuned for teaching so that depleted stores read < 15 ng/mL).
-        let ferritin = HEALTHY_STORAGE_IRON_MG / STORAGE_IRON_MG_PER_FERRITIN_NG_ML
-            * (state.storage_iron_mg / HEALTHY_STORAGE_IRON_MG)
-                .max(0.0)
-                .powf(1.15)
-            * state.ferritin_acute_phase_factor;
-        let iron_hunger = 1.0 - state.erythroid_iron_sufficiency.min(1.0);
+        let ferritin = serum_ferritin_ng_ml(
+            state.storage_iron_mg,
+            state.iv_iron_complex_mg,
+            state.ferritin_acute_phase_factor,
+        );
+        // Soluble transferrin receptor: shed from erythroblasts, so it follows their mass, and
+        // from the receptors each one carries, which IRP raises as transferrin brings less iron per
+        // receptor (its binding falls with saturation): up in iron deficiency, not in a small
+        // marrow. Exponent on mass tuned for teaching.
+        let receptors_per_cell = erythroid_transferrin_binding(HEALTHY_TRANSFERRIN_SATURATION)
+            / erythroid_transferrin_binding(saturation).max(1e-3);
         let stfr = HEALTHY_STFR_MG_L
-            * state.erythroid_mass_relative().max(0.0).powf(0.7)
-            * (1.0 + 3.0 * iron_hunger);
+            * (state.erythroid_mass_relative() / healthy_erythroid_mass_relative())
+                .max(0.0)
+                .powf(0.7)
+            * receptors_per_cell.min(5.0);
 
         let b12_status = b12_sufficiency(state.b12_stores_ug);
         let folate_status = folate_sufficiency(state.folate_stores_mg);
@@ -325,8 +336,7 @@ impl Patient {
             * (1.0 + 0.5 * (1.0 - state.dna_synthesis)))
             .clamp(0.0, 90.0);
 
-        let neuro =
-            state.neuro_irreversible + (1.0 - state.neuro_irreversible) * state.neuro_reversible;
+        let neuro = neuro_damage_index(state.neuro_reversible, state.neuro_irreversible);
 
         Labs {
             day: state.day(),
@@ -369,6 +379,7 @@ impl Patient {
             iron_lost_mg_total: state.iron_lost_mg_total,
             b12_stores_ug: state.b12_stores_ug,
             folate_stores_mg: state.folate_stores_mg,
+            life_threatening: if self.life_threatening() { 1.0 } else { 0.0 },
         }
     }
 }
@@ -377,6 +388,12 @@ impl Patient {
 fn healthy_macrophage_iron_mg() -> f64 {
     static HEALTHY: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
     *HEALTHY.get_or_init(|| super::patient::PatientState::healthy().macrophage_iron_mg)
+}
+
+/// The model's healthy erythroid mass (erythroblasts and marrow reticulocytes) on its own scale.
+fn healthy_erythroid_mass_relative() -> f64 {
+    static HEALTHY: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    *HEALTHY.get_or_init(|| super::patient::PatientState::healthy().erythroid_mass_relative())
 }
 
 /// The model's healthy hepcidin level, for reporting hepcidin relative to health.

@@ -18,14 +18,15 @@ use super::settings::Settings;
 
 /// The internal step, days (6 hours). Fast variables move every step.
 pub const STEP_DAYS: f64 = 0.25;
-/// How strongly iron shortage kills erythroblasts (survival ∝ sufficiency^exponent); tuned for
-/// teaching so that iron deficiency is hypoproliferative (RPI < 2) with MCV 60–78 fL.
-pub const IRON_RESTRICTION_EXPONENT: f64 = 2.5;
-/// Share of an IV iron dose that macrophages export at once rather than store as ferritin. Tuned
-/// for teaching: transferrin saturation rises for a day or two after a 1 g dose without saturating,
-/// while ferritin jumps (reference section 7; iron-carbohydrate complexes are cleared by the
-/// reticuloendothelial system within hours).
-pub const IV_IRON_LABILE_SHARE: f64 = 0.01;
+/// How strongly iron shortage kills erythroblasts (heme-regulated apoptosis: survival ∝
+/// sufficiency^exponent), on top of the progenitors' iron-restriction response; tuned for teaching
+/// so that iron deficiency is hypoproliferative (RPI < 2) with MCV 60–78 fL.
+pub const IRON_RESTRICTION_EXPONENT: f64 = 2.0;
+/// Hb below which the state is life-threatening, g/dL (severe anemia; transfusion is indicated well
+/// above it).
+pub const LIFE_THREATENING_HB_G_DL: f64 = 5.0;
+/// Loss of blood volume, as a share of normal, that is life-threatening (ATLS class IV: > 40 %).
+pub const LIFE_THREATENING_ACUTE_LOSS_SHARE: f64 = 0.4;
 /// Internal steps per day (the marrow conveyor and the cohorts move once a day).
 pub const STEPS_PER_DAY: u64 = 4;
 
@@ -61,6 +62,10 @@ pub struct PatientState {
     pub storage_iron_mg: f64,
     /// Iron inside enterocytes, not yet in the body: exported to plasma or shed with the cell.
     pub enterocyte_iron_mg: f64,
+    /// IV iron-carbohydrate complex inside macrophages, not yet broken down, mg.
+    pub iv_iron_complex_mg: f64,
+    /// Iron beyond transferrin's capacity (non-transferrin-bound), mg: cleared by the liver.
+    pub non_transferrin_iron_mg: f64,
     /// Iron of red cells taken up by macrophages today, still being digested (released into the
     /// macrophage pool over the day so that plasma iron does not jump once a day).
     pub digesting_iron_mg: f64,
@@ -68,10 +73,15 @@ pub struct PatientState {
     pub iron_given_mg_total: f64,
     pub iron_lost_mg_total: f64,
 
+    /// Plasma volume, dL: refills after a bleed and contracts after a transfusion over ≈ a day.
+    pub plasma_volume_dl: f64,
+
     // Regulators (relative to health unless a unit is named).
     pub hepcidin_relative: f64,
     pub ferroportin_macrophage_relative: f64,
     pub ferroportin_gut_relative: f64,
+    /// The IL-6 response the acute-phase ferroportin repression has adapted to (0–1).
+    pub inflammation_adapted_response: f64,
     pub tibc_ug_dl: f64,
     pub ferritin_acute_phase_factor: f64,
     pub epo_endogenous_mu_ml: f64,
@@ -181,16 +191,20 @@ impl PatientState {
             red_cell_hemoglobin_mg: 0.0,
             red_cell_volume_l: 0.0,
             plasma_iron_mg: HEALTHY_PLASMA_IRON_MG,
-            macrophage_iron_mg: 12.0,
+            macrophage_iron_mg: 10.0,
             storage_iron_mg: HEALTHY_STORAGE_IRON_MG,
             enterocyte_iron_mg: 2.0,
+            non_transferrin_iron_mg: 0.0,
+            iv_iron_complex_mg: 0.0,
             digesting_iron_mg: 0.0,
+            plasma_volume_dl: NORMAL_BLOOD_VOLUME_DL * (1.0 - NORMAL_HEMATOCRIT),
             iron_absorbed_mg_total: 0.0,
             iron_given_mg_total: 0.0,
             iron_lost_mg_total: 0.0,
             hepcidin_relative: 1.0,
             ferroportin_macrophage_relative: 1.0,
             ferroportin_gut_relative: 1.0,
+            inflammation_adapted_response: 0.0,
             tibc_ug_dl: HEALTHY_TIBC_UG_DL,
             ferritin_acute_phase_factor: 1.0,
             epo_endogenous_mu_ml: HEALTHY_EPO_MU_ML,
@@ -238,7 +252,7 @@ impl PatientState {
             .get_or_init(|| {
                 let mut patient =
                     Patient::from_state(Settings::default(), PatientState::healthy_guess());
-                patient.run_steps(HEALTHY_SETTLING_DAYS * STEPS_PER_DAY);
+                super::settle::settle(&mut patient);
                 let mut state = patient.state;
                 state.steps_taken = 0;
                 state.iron_absorbed_mg_total = 0.0;
@@ -272,6 +286,8 @@ impl PatientState {
     /// All iron in the body, mg: plasma, macrophages, stores, marrow and red cells.
     pub fn body_iron_mg(&self) -> f64 {
         self.plasma_iron_mg
+            + self.non_transferrin_iron_mg
+            + self.iv_iron_complex_mg
             + self.macrophage_iron_mg
             + self.digesting_iron_mg
             + self.storage_iron_mg
@@ -279,25 +295,29 @@ impl PatientState {
             + self.red_cell_iron_mg()
     }
 
+    /// Blood volume, dL: red cells and plasma.
+    pub fn blood_volume_dl(&self) -> f64 {
+        self.red_cell_volume_l * 10.0 + self.plasma_volume_dl
+    }
+
     /// Hemoglobin, g/dL.
     pub fn hemoglobin_g_dl(&self) -> f64 {
-        self.red_cell_hemoglobin_mg * 1e-3 / BLOOD_VOLUME_DL
+        self.red_cell_hemoglobin_mg * 1e-3 / self.blood_volume_dl()
     }
 
     /// Hematocrit as a fraction.
     pub fn hematocrit(&self) -> f64 {
-        self.red_cell_volume_l / (BLOOD_VOLUME_DL / 10.0)
+        self.red_cell_volume_l * 10.0 / self.blood_volume_dl()
     }
 
-    /// Plasma volume, dL.
-    pub fn plasma_volume_dl(&self) -> f64 {
-        BLOOD_VOLUME_DL * (1.0 - self.hematocrit().min(0.9))
+    /// Iron that transferrin in plasma can carry, mg.
+    pub fn transferrin_capacity_mg(&self) -> f64 {
+        self.tibc_ug_dl * self.plasma_volume_dl * 1e-3
     }
 
-    /// Transferrin saturation as a fraction.
+    /// Transferrin saturation as a fraction (iron beyond capacity is non-transferrin-bound).
     pub fn transferrin_saturation(&self) -> f64 {
-        let capacity_mg = self.tibc_ug_dl * self.plasma_volume_dl() * 1e-3;
-        (self.plasma_iron_mg / capacity_mg.max(1e-9)).min(1.0)
+        (self.plasma_iron_mg / self.transferrin_capacity_mg().max(1e-9)).min(1.0)
     }
 
     /// Erythroferrone signal relative to health: the erythroid mass times the EPO stimulating it.
@@ -318,9 +338,6 @@ impl PatientState {
             / healthy
     }
 }
-
-/// Days the healthy guess is simulated to reach its steady state.
-const HEALTHY_SETTLING_DAYS: u64 = 1500;
 
 fn healthy_erythroid_cells() -> f64 {
     static CELLS: OnceLock<f64> = OnceLock::new();
@@ -443,16 +460,14 @@ impl Patient {
         let state = &mut self.state;
         match treatment {
             Treatment::Bleed => {
-                let share = (dose / (BLOOD_VOLUME_DL * 100.0)).clamp(0.0, 0.9);
+                let share = (dose / (state.blood_volume_dl() * 100.0)).clamp(0.0, 0.9);
                 lose_blood(state, share);
             }
             Treatment::Transfusion => transfuse(state, dose),
             Treatment::IvIron => {
-                // Macrophages take up the iron-carbohydrate complex within hours and lay most of
-                // its iron down as ferritin; a small labile part goes straight to export.
-                let labile = dose * IV_IRON_LABILE_SHARE;
-                state.macrophage_iron_mg += labile;
-                state.storage_iron_mg += dose - labile;
+                // Macrophages take up the iron-carbohydrate complex within hours and break it
+                // down over days into their labile pool.
+                state.iv_iron_complex_mg += dose;
                 state.iron_given_mg_total += dose;
             }
             Treatment::B12Injection => state.b12_plasma_extra_ug += dose,
@@ -465,6 +480,15 @@ impl Patient {
                 })
             }
         }
+    }
+
+    /// Whether the patient's state is life-threatening: Hb below [`LIFE_THREATENING_HB_G_DL`], or a
+    /// blood volume more than [`LIFE_THREATENING_ACUTE_LOSS_SHARE`] below normal, as right after a
+    /// class IV hemorrhage (ATLS) until plasma has refilled.
+    pub fn life_threatening(&self) -> bool {
+        self.state.hemoglobin_g_dl() < LIFE_THREATENING_HB_G_DL
+            || self.state.blood_volume_dl()
+                < (1.0 - LIFE_THREATENING_ACUTE_LOSS_SHARE) * NORMAL_BLOOD_VOLUME_DL
     }
 
     /// Effective IL-6 after any receptor blockade, pg/mL.
@@ -484,20 +508,29 @@ impl Patient {
 
     /// Once a day: the marrow conveyor moves one day and the red cells age one day.
     fn daily_step(&mut self) {
-        let il6 = inflammatory_signal_pg_ml(self.il6_effective_pg_ml());
+        let il6 = self.il6_effective_pg_ml();
         let epo = self.epo_mu_ml();
         let settings = self.settings;
         let state = &mut self.state;
+
+        // Marrow space: infiltrating cells take their share of the niches (fewer BFU-E enter) and of
+        // the room an expanding erythroid marrow can fill; precursors beyond that room die.
+        let crowding = (erythroid_capacity_relative(&settings)
+            / state.erythroid_mass_relative().max(1e-9))
+        .min(1.0);
 
         // BFU-E: progenitors enter in proportion to the marrow space left.
         let cfu_e_entering = state.bfu_e[BFU_E_DAYS - 1];
         state.bfu_e.rotate_right(1);
         state.bfu_e[0] = PROGENITOR_INPUT_PER_DAY * marrow_space_factor(&settings);
 
-        // CFU-E: EPO-dependent survival, suppressed by inflammation and by iron restriction.
-        let stage_survival =
-            (cfu_e_epo_survival(epo) * progenitor_inflammation_factor(il6)).clamp(0.0, 1.0);
-        let daily_survival = stage_survival.powf(1.0 / CFU_E_DAYS as f64);
+        // CFU-E: EPO-dependent survival, suppressed by cytokines and, when erythroblasts are short
+        // of iron, by the iron-restriction response.
+        let stage_survival = (cfu_e_epo_survival(epo)
+            * progenitor_inflammation_factor(il6)
+            * iron_restriction_factor(state.erythroid_iron_sufficiency))
+        .clamp(0.0, 1.0);
+        let daily_survival = stage_survival.powf(1.0 / CFU_E_DAYS as f64) * crowding;
         let blasts_entering = state.cfu_e[CFU_E_DAYS - 1] * daily_survival;
         for day in (1..CFU_E_DAYS).rev() {
             state.cfu_e[day] = state.cfu_e[day - 1] * daily_survival;
@@ -505,17 +538,18 @@ impl Patient {
         state.cfu_e[0] = cfu_e_entering;
 
         // Erythroblasts: divisions need DNA synthesis; those that fail die in the marrow and their
-        // iron goes to macrophages.
+        // iron goes to macrophages. Iron-starved erythroblasts die too (heme-regulated apoptosis),
+        // and myeloma cells kill them directly.
         let dna = state.dna_synthesis;
-        // Iron-starved erythroblasts die too (iron-restricted erythropoiesis: heme-regulated
-        // apoptosis); tuned for teaching so that the marrow cannot expand without iron.
         let iron_survival = state
             .erythroid_iron_sufficiency
             .clamp(0.0, 1.0)
             .powf(IRON_RESTRICTION_EXPONENT);
         let blast_daily_survival =
-            (erythroblast_survival(dna) * iron_survival).powf(1.0 / ERYTHROBLAST_DAYS as f64);
-        let leaving = state.erythroblasts[ERYTHROBLAST_DAYS - 1];
+            (erythroblast_survival(dna) * iron_survival * tumour_survival_factor(&settings))
+                .powf(1.0 / ERYTHROBLAST_DAYS as f64)
+                * crowding;
+        let mut leaving = state.erythroblasts[ERYTHROBLAST_DAYS - 1];
         let mut deaths = 0.0;
         for day in (1..ERYTHROBLAST_DAYS).rev() {
             let mut cohort = state.erythroblasts[day - 1];
@@ -534,22 +568,35 @@ impl Patient {
             dna_synthesis: dna,
             days_in_stage: 0.0,
         };
-        state.intramedullary_deaths_per_day = deaths;
 
         // Leaving erythroblasts become marrow reticulocytes. Their size follows their hemoglobin
         // (iron-poor cells divide once more and come out small and pale) and their DNA synthesis
-        // (megaloblasts skip divisions and come out large).
+        // (megaloblasts skip divisions and come out large). Cells too poor in hemoglobin to
+        // enucleate die instead (the floor of microcytosis).
         if leaving.cells > 0.0 {
             let size = megaloblastic_size_factor(leaving.dna_synthesis);
             let target_hemoglobin_pg = NORMAL_MCH_PG * size;
-            let iron_share = (leaving.hemoglobin_pg / target_hemoglobin_pg).clamp(0.05, 1.5);
-            let volume_fl = NORMAL_MCV_FL * size * iron_share.powf(0.75);
+            let iron_share = (leaving.hemoglobin_pg / target_hemoglobin_pg).clamp(0.0, 1.5);
+            if iron_share < MIN_HEMOGLOBINIZATION_SHARE {
+                let surviving = (iron_share / MIN_HEMOGLOBINIZATION_SHARE).powi(4);
+                let dying = leaving.cells * (1.0 - surviving);
+                deaths += dying;
+                state.digesting_iron_mg +=
+                    dying * leaving.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
+                leaving.cells -= dying;
+            }
+            let volume_fl =
+                NORMAL_MCV_FL * size * iron_share.max(MIN_HEMOGLOBINIZATION_SHARE).powf(0.75);
             state.marrow_reticulocytes += leaving.cells;
             state.marrow_reticulocyte_hemoglobin_mg += leaving.cells * leaving.hemoglobin_pg;
             state.marrow_reticulocyte_volume_fl_cells += leaving.cells * volume_fl;
-            state.marrow_reticulocyte_folate_cells +=
-                leaving.cells * folate_sufficiency(state.folate_stores_mg);
+            state.marrow_reticulocyte_folate_cells += leaving.cells
+                * red_cell_folate_uptake(
+                    folate_sufficiency(state.folate_stores_mg),
+                    b12_sufficiency(state.b12_stores_ug),
+                );
         }
+        state.intramedullary_deaths_per_day = deaths;
 
         // Marrow reticulocytes are released early when EPO is high (the shift).
         let shift = reticulocyte_shift(epo);
@@ -566,12 +613,23 @@ impl Patient {
         state.marrow_reticulocyte_folate_cells -= released_folate;
         state.output_cells_per_day = released;
 
-        // Red cells age; senescent ones are taken up by macrophages, which keep their iron.
+        // Red cells age; senescent ones are taken up by macrophages, which keep their iron. When
+        // EPO is low, neocytes are removed too (neocytolysis).
         let ageing = red_cell_ageing_factor(&settings, il6) / HEALTHY_LIFESPAN_DAYS;
+        let neocytolysis = neocytolysis_per_day(epo);
         let table = senescence();
         let mut destroyed = 0.0;
         let mut destroyed_hemoglobin_mg = 0.0;
         for cohort in state.red_cells.iter_mut() {
+            if neocytolysis > 0.0
+                && (NEOCYTE_AGE_DAYS.0..NEOCYTE_AGE_DAYS.1).contains(&cohort.age_days)
+            {
+                let removed = cohort.cells * neocytolysis;
+                destroyed += removed;
+                destroyed_hemoglobin_mg += removed * cohort.hemoglobin_pg;
+                cohort.cells -= removed;
+                cohort.cells_per_survivor *= 1.0 - neocytolysis;
+            }
             let new_age = cohort.biological_age + ageing * cohort.fragility;
             // Survival only falls with age, so this is never negative but for rounding.
             let dying =
@@ -606,9 +664,9 @@ impl Patient {
         }
 
         // Chronic blood loss, one day's worth.
-        let share = settings.blood_loss_ml_per_day / (BLOOD_VOLUME_DL * 100.0);
+        let share = settings.blood_loss_ml_per_day / (state.blood_volume_dl() * 100.0);
         if share > 0.0 {
-            lose_blood(state, share);
+            lose_blood(state, share.min(0.9));
         }
         state.recount_red_cells();
     }
@@ -656,8 +714,21 @@ impl Patient {
                         dt,
                     ))
         };
-        let il6 =
-            inflammatory_signal_pg_ml(settings.il6_pg_per_ml * (1.0 - state.anti_il6_blockade));
+        let il6 = settings.il6_pg_per_ml * (1.0 - state.anti_il6_blockade);
+        relax(
+            &mut state.inflammation_adapted_response,
+            il6_response(il6),
+            1.0 / INFLAMMATION_ADAPTATION_DAYS,
+            dt,
+        );
+
+        // Blood volume: plasma refills toward what the red-cell volume leaves room for.
+        relax(
+            &mut state.plasma_volume_dl,
+            plasma_volume_target_dl(state.red_cell_volume_l * 10.0),
+            PLASMA_REFILL_PER_DAY,
+            dt,
+        );
 
         // EPO: the kidney's order follows hemoglobin (Symeonidis), limited by eGFR, blunted by
         // inflammation and cleared partly by the erythroid mass.
@@ -703,17 +774,14 @@ impl Patient {
             &mut state.ferroportin_macrophage_relative,
             ferroportin_steady(
                 state.hepcidin_relative,
-                ferroportin_transcription(il6, false),
+                ferroportin_transcription(il6, state.inflammation_adapted_response),
             ),
             degradation,
             dt,
         );
         relax(
             &mut state.ferroportin_gut_relative,
-            ferroportin_steady(
-                state.hepcidin_relative,
-                ferroportin_transcription(il6, true),
-            ),
+            ferroportin_steady(state.hepcidin_relative, 1.0),
             degradation,
             dt,
         );
@@ -730,11 +798,15 @@ impl Patient {
             dt,
         );
 
-        // Gut: diet and oral iron enter enterocytes (saturable import), then leave through
-        // ferroportin into plasma (absorbed) or are shed with the cell (lost to the body never).
+        // Gut: diet (per meal) and oral iron (per dose) enter enterocytes through a saturable
+        // import, then leave through ferroportin into plasma (absorbed) or are shed with the cell.
         state.oral_iron_lumen_mg += oral_iron_today;
-        let import_drive = enterocyte_import_drive(state.storage_iron_mg);
-        let diet_uptake = enterocyte_uptake_mg(settings.iron_intake_mg_per_day, import_drive) * dt;
+        let import_drive = enterocyte_import_drive(state.storage_iron_mg, hemoglobin);
+        let diet_uptake = enterocyte_uptake_mg(
+            settings.iron_intake_mg_per_day / IRON_MEALS_PER_DAY,
+            import_drive,
+        ) * IRON_MEALS_PER_DAY
+            * dt;
         let dose_uptake = enterocyte_uptake_mg(state.oral_iron_lumen_mg, import_drive);
         state.oral_iron_lumen_mg = 0.0;
         state.enterocyte_iron_mg += diet_uptake + dose_uptake;
@@ -745,52 +817,70 @@ impl Patient {
         state.enterocyte_iron_mg -= leaving;
         state.iron_absorbed_mg_total += absorbed;
 
+        // Ferritin synthesis follows the labile pool as it stood before this step's inflows.
+        let ferritin_synthesis =
+            ferritin_synthesis_factor(state.macrophage_iron_mg, HEALTHY_MACROPHAGE_IRON_MG);
+        let ferritinophagy =
+            ferritinophagy_factor(state.macrophage_iron_mg, HEALTHY_MACROPHAGE_IRON_MG);
+
         // Digestion of the day's phagocytosed cells frees their iron evenly over the day.
         let steps_left_today = (STEPS_PER_DAY - step_index_in_day) as f64;
         let digested = state.digesting_iron_mg / steps_left_today;
         state.digesting_iron_mg -= digested;
         state.macrophage_iron_mg += digested;
-
-        // Macrophages export recycled iron through ferroportin or lay it down in stores; stores
-        // release iron through ferroportin too.
-        let macrophage_export_rate =
-            MACROPHAGE_EXPORT_PER_DAY * state.ferroportin_macrophage_relative;
-        let macrophage_leaving = state.macrophage_iron_mg
-            * first_order_share(macrophage_export_rate + MACROPHAGE_TO_STORAGE_PER_DAY, dt);
-        let macrophage_export = macrophage_leaving * macrophage_export_rate
-            / (macrophage_export_rate + MACROPHAGE_TO_STORAGE_PER_DAY);
-        state.macrophage_iron_mg -= macrophage_leaving;
-        state.storage_iron_mg += macrophage_leaving - macrophage_export;
-        let storage_release = state.storage_iron_mg
+        let from_iv_iron = state.iv_iron_complex_mg
             * first_order_share(
-                STORAGE_RELEASE_PER_DAY
-                    * storage_mobilization(state.ferroportin_macrophage_relative),
+                std::f64::consts::LN_2 / IV_IRON_PROCESSING_HALF_LIFE_DAYS,
                 dt,
             );
-        state.storage_iron_mg -= storage_release;
+        state.iv_iron_complex_mg -= from_iv_iron;
+        state.macrophage_iron_mg += from_iv_iron;
+
+        // Macrophages: ferritin is broken down into the labile pool, and labile iron either leaves
+        // through ferroportin or is laid down again as ferritin (competing routes).
+        let from_ferritin = state.storage_iron_mg
+            * first_order_share(STORAGE_TURNOVER_PER_DAY * ferritinophagy, dt);
+        state.storage_iron_mg -= from_ferritin;
+        state.macrophage_iron_mg += from_ferritin;
+        let macrophage_export_rate =
+            MACROPHAGE_EXPORT_PER_DAY * state.ferroportin_macrophage_relative;
+        let storage_rate = MACROPHAGE_TO_STORAGE_PER_DAY * ferritin_synthesis;
+        let macrophage_leaving =
+            state.macrophage_iron_mg * first_order_share(macrophage_export_rate + storage_rate, dt);
+        let macrophage_export =
+            macrophage_leaving * macrophage_export_rate / (macrophage_export_rate + storage_rate);
+        state.macrophage_iron_mg -= macrophage_leaving;
+        state.storage_iron_mg += macrophage_leaving - macrophage_export;
 
         // Basal losses (shed cells, sweat, urine) come from the stores.
-        let basal_loss = (basal_iron_loss_mg_per_day(state.storage_iron_mg) * dt)
-            .min(0.5 * state.storage_iron_mg);
+        let basal_loss =
+            (basal_iron_loss_mg_per_day(saturation) * dt).min(0.5 * state.storage_iron_mg);
         state.storage_iron_mg -= basal_loss;
         state.iron_lost_mg_total += basal_loss;
 
-        // Plasma (transferrin) iron: implicit step, since it turns over ≈ 10× a day.
+        // Plasma (transferrin) iron: implicit step, since it turns over ≈ 10× a day. Erythroblasts
+        // take iron as their receptors meet saturated transferrin, never more than they need; the
+        // liver takes a little, more when transferrin is nearly full.
         let demand_mg_per_day = erythroid_iron_demand_mg_per_day(state);
-        let delivery_now = erythroid_iron_delivery(state.plasma_iron_mg);
-        let erythroid_rate = if state.plasma_iron_mg > 1e-9 {
-            demand_mg_per_day * delivery_now / state.plasma_iron_mg
-        } else {
-            demand_mg_per_day * erythroid_iron_delivery(1e-3) / 1e-3
-        };
-        let influx = absorbed + macrophage_export + storage_release;
-        let outflow_rate = erythroid_rate + PLASMA_TO_STORAGE_PER_DAY;
-        let plasma = (state.plasma_iron_mg + influx) / (1.0 + outflow_rate * dt);
-        // Erythroblasts take no more than they need; what they leave stays in plasma.
+        let capacity_mg = state.transferrin_capacity_mg().max(1e-9);
+        let plasma_now = state.plasma_iron_mg.max(1e-6);
+        let erythroid_rate =
+            demand_mg_per_day * erythroid_iron_delivery(plasma_now / capacity_mg) / plasma_now;
+        let hepatic_rate =
+            HEPATIC_UPTAKE_PER_DAY * (plasma_now / capacity_mg) / HEALTHY_TRANSFERRIN_SATURATION;
+        let influx = absorbed + macrophage_export;
+        let plasma = (state.plasma_iron_mg + influx) / (1.0 + (erythroid_rate + hepatic_rate) * dt);
         let to_erythroid = (erythroid_rate * plasma * dt).min(demand_mg_per_day * dt);
-        let to_storage = PLASMA_TO_STORAGE_PER_DAY * plasma * dt;
-        state.plasma_iron_mg = state.plasma_iron_mg + influx - to_erythroid - to_storage;
-        state.storage_iron_mg += to_storage;
+        let to_liver = hepatic_rate * plasma * dt;
+        state.plasma_iron_mg = state.plasma_iron_mg + influx - to_erythroid - to_liver;
+        state.storage_iron_mg += to_liver;
+        // Iron beyond transferrin's capacity circulates unbound until the liver clears it.
+        let beyond_capacity = (state.plasma_iron_mg - capacity_mg).max(0.0);
+        state.plasma_iron_mg -= beyond_capacity;
+        state.non_transferrin_iron_mg += beyond_capacity;
+        let cleared = state.non_transferrin_iron_mg * first_order_share(NTBI_CLEARANCE_PER_DAY, dt);
+        state.non_transferrin_iron_mg -= cleared;
+        state.storage_iron_mg += cleared;
 
         // Erythroblasts make hemoglobin with the iron delivered.
         let delivered_share = if demand_mg_per_day > 1e-12 {
@@ -850,27 +940,12 @@ impl Patient {
             state.folic_acid_recent_mg_per_day,
         )
         .clamp(0.05, 1.0);
-        relax(
-            &mut state.neuro_reversible,
-            1.0 - b12_status,
-            1.0 / NEURO_REVERSIBLE_TIME_CONSTANT_DAYS,
+        (state.neuro_reversible, state.neuro_irreversible) = neuro_step(
+            state.neuro_reversible,
+            state.neuro_irreversible,
+            b12_status,
             dt,
         );
-        let excess = (state.neuro_reversible - NEURO_IRREVERSIBLE_ONSET).max(0.0);
-        state.neuro_irreversible =
-            (state.neuro_irreversible + NEURO_IRREVERSIBLE_RATE_PER_DAY * excess * dt).min(1.0);
-    }
-}
-
-/// How readily stores are mobilized for a ferroportin level (1 in health): steeply more when
-/// hepcidin is low (iron deficiency, erythropoietic drive), less when it is high. Tuned for teaching
-/// so that stores empty before transferrin saturation falls (reference section 6, order of events).
-fn storage_mobilization(ferroportin_relative: f64) -> f64 {
-    let ferroportin = ferroportin_relative.max(0.0);
-    if ferroportin < 1.0 {
-        ferroportin.sqrt()
-    } else {
-        ferroportin.powi(4)
     }
 }
 
@@ -924,8 +999,10 @@ fn lose_blood(state: &mut PatientState, share: f64) {
         cohort.cells -= lost;
         cohort.cells_per_survivor *= 1.0 - share;
     }
-    let plasma_lost = state.plasma_iron_mg * share;
-    state.plasma_iron_mg -= plasma_lost;
+    let plasma_lost = (state.plasma_iron_mg + state.non_transferrin_iron_mg) * share;
+    state.plasma_iron_mg *= 1.0 - share;
+    state.non_transferrin_iron_mg *= 1.0 - share;
+    state.plasma_volume_dl *= 1.0 - share;
     state.iron_lost_mg_total += iron + plasma_lost;
     state.recount_red_cells();
 }
@@ -960,6 +1037,7 @@ fn transfuse(state: &mut PatientState, units: f64) {
         }
     }
     state.iron_given_mg_total += units * IRON_PER_TRANSFUSION_UNIT_MG;
+    state.plasma_volume_dl += units * PLASMA_PER_TRANSFUSION_UNIT_DL;
     state.recount_red_cells();
 }
 

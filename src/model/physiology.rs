@@ -5,9 +5,30 @@ use super::settings::Settings;
 
 // ---- Body ----------------------------------------------------------------------------------------
 
-/// Blood volume of the 70 kg adult, dL (reference section 2: 65–85 mL/kg → ≈ 5 L). Held constant:
-/// plasma refills within a day or two after a bleed, which the model takes as instant.
-pub const BLOOD_VOLUME_DL: f64 = 50.0;
+/// Blood volume of the 70 kg adult, dL (reference section 2: 65–85 mL/kg → ≈ 5 L): what the
+/// kidneys defend by adjusting plasma volume.
+pub const NORMAL_BLOOD_VOLUME_DL: f64 = 50.0;
+/// Plasma refill after a change of red-cell volume, per day: transcapillary refill and renal salt
+/// and water retention restore plasma volume over 1–3 days after a bleed (Guyton's textbook; the
+/// classic teaching point that Hb falls late after acute blood loss). Time constant 1 day.
+pub const PLASMA_REFILL_PER_DAY: f64 = 1.0;
+/// Share of a red-cell volume above normal that plasma gives way to: an expanded red-cell mass
+/// (transfusion, polycythemia) raises blood volume rather than being fully offset, while a reduced
+/// one is made up by plasma (chronic anemia keeps blood volume near normal). Tuned for teaching.
+pub const PLASMA_GIVES_WAY_TO_EXTRA_RED_CELLS: f64 = 0.5;
+/// Plasma and additive solution in a unit of packed red cells, dL (≈ 100–120 mL of ≈ 300 mL).
+pub const PLASMA_PER_TRANSFUSION_UNIT_DL: f64 = 1.1;
+
+/// The plasma volume the body settles at for a red-cell volume, dL.
+pub fn plasma_volume_target_dl(red_cell_volume_dl: f64) -> f64 {
+    let normal_red_cells_dl = NORMAL_BLOOD_VOLUME_DL * NORMAL_HEMATOCRIT;
+    let extra = (red_cell_volume_dl - normal_red_cells_dl).max(0.0);
+    let short = (normal_red_cells_dl - red_cell_volume_dl).max(0.0);
+    NORMAL_BLOOD_VOLUME_DL * (1.0 - NORMAL_HEMATOCRIT) + short
+        - PLASMA_GIVES_WAY_TO_EXTRA_RED_CELLS * extra
+}
+/// Hematocrit of the healthy adult (≈ 208 × 10⁹ cells/day × 120 d × 90 fL in 5 L).
+pub const NORMAL_HEMATOCRIT: f64 = 0.45;
 /// Body mass, kg (the reference adult), for doses given per kg.
 pub const BODY_MASS_KG: f64 = 70.0;
 
@@ -17,18 +38,20 @@ pub const BODY_MASS_KG: f64 = 70.0;
 pub const HEALTHY_LIFESPAN_DAYS: f64 = 120.0;
 /// Red cells per day entering the conveyor as BFU-E, counted in the red cells they can yield
 /// (10⁹/day). Set so that healthy survival gives ≈ 208 × 10⁹ cells/day (reference section 2:
-/// 2–2.5 × 10¹¹/day).
-pub const PROGENITOR_INPUT_PER_DAY: f64 = 1250.0;
+/// 2–2.5 × 10¹¹/day): 208 / (CFU-E survival 0.125 × erythroblast survival 0.9).
+pub const PROGENITOR_INPUT_PER_DAY: f64 = 1850.0;
 /// Red cells a healthy adult releases per day, 10⁹/day (what that survival gives; the lab panel's
 /// LDH and the factory's conveyor are scaled to it).
 pub const HEALTHY_RED_CELL_OUTPUT_PER_DAY: f64 = 208.0;
-/// CFU-E survival through the stage at the healthy EPO level. Tuned for teaching so that full
-/// EPO drive gives ≈ 5× basal output (reference section 2: max 5–10× with ample iron).
-pub const HEALTHY_CFU_E_SURVIVAL: f64 = 0.2;
-/// EPO at which CFU-E survival is half its maximum, mU/mL, and the Hill exponent (Fuertinger 2013
-/// uses an EPO-dependent apoptosis of this shape; values tuned for teaching so that 12 mU/mL gives 0.2).
-pub const CFU_E_EPO_HALF_MU_ML: f64 = 30.2;
-pub const CFU_E_EPO_HILL: f64 = 1.5;
+/// EPO at which CFU-E survival is half its maximum, mU/mL. With a hyperbolic (Hill 1) response,
+/// healthy EPO (12 mU/mL) rescues 12/96 = 1/8 of CFU-E, so the marrow's reserve is 8× basal output
+/// with ample iron (reference section 2: 5–10×), reached only at EPO in the hundreds; the response
+/// per mU/mL is flat, which keeps recoveries at ≈ 1 g/dL a week (Fuertinger 2013 uses an
+/// EPO-dependent CFU-E apoptosis of this shape). Tuned for teaching to the published reserve.
+pub const CFU_E_EPO_HALF_MU_ML: f64 = 84.0;
+/// CFU-E survival through the stage at the healthy EPO level (what the half-effect gives).
+pub const HEALTHY_CFU_E_SURVIVAL: f64 =
+    HEALTHY_EPO_MU_ML / (HEALTHY_EPO_MU_ML + CFU_E_EPO_HALF_MU_ML);
 /// Erythroblasts that die in a healthy marrow (≈ 10 % ineffective erythropoiesis; textbook).
 pub const HEALTHY_ERYTHROBLAST_SURVIVAL: f64 = 0.9;
 /// Hemoglobin per cell and cell volume of a normal new red cell (reference section 1: MCH 27–33 pg,
@@ -38,16 +61,69 @@ pub const NORMAL_MCV_FL: f64 = 90.0;
 
 /// CFU-E survival through the whole stage for an EPO level (before inflammation and iron limits).
 pub fn cfu_e_epo_survival(epo_mu_ml: f64) -> f64 {
-    let stimulus = (epo_mu_ml.max(0.0) / CFU_E_EPO_HALF_MU_ML).powf(CFU_E_EPO_HILL);
-    stimulus / (1.0 + stimulus)
+    let epo = epo_mu_ml.max(0.0);
+    epo / (epo + CFU_E_EPO_HALF_MU_ML)
 }
 
-/// Inflammatory suppression of erythroid progenitors (TNF-α, IFN-γ travel with IL-6): a survival
+/// Inflammatory suppression of erythroid progenitors (TNF-α and IFN-γ travel with IL-6): a survival
 /// factor on CFU-E, 1 in health (reference section 4: a multiplicative survival factor is the usual
-/// simplification). Tuned for teaching: a saturated signal of 50 pg/mL roughly halves CFU-E survival.
+/// simplification), on the same IL-6 scale as hepcidin. Tuned for teaching: at most 25 % fewer
+/// survive, so that anemia of inflammation stays mild (reference section 6: rarely < 8 g/dL).
 pub fn progenitor_inflammation_factor(il6_effective_pg_ml: f64) -> f64 {
-    const HALF_EFFECT_PG_ML: f64 = 43.0;
-    (1.0 + HEALTHY_IL6_PG_ML / HALF_EFFECT_PG_ML) / (1.0 + il6_effective_pg_ml / HALF_EFFECT_PG_ML)
+    const MAX_SUPPRESSION: f64 = 0.25;
+    1.0 - MAX_SUPPRESSION * il6_response(il6_effective_pg_ml)
+}
+
+/// Erythroid iron-restriction response (Bullock 2010, Richardson 2013): progenitors that receive
+/// too little transferrin iron lose their response to EPO, so iron shortage cuts the number of
+/// cells made, not only their hemoglobin (iron deficiency has a low RBC count, Mentzer index > 13).
+/// A survival factor on CFU-E from the share of the erythroblasts' iron demand that is met.
+/// Linear in the share of demand met (with the erythroblasts' own iron restriction, see
+/// `IRON_RESTRICTION_EXPONENT`, it gives the iron-deficiency preset a Mentzer index > 13).
+pub fn iron_restriction_factor(iron_sufficiency: f64) -> f64 {
+    iron_sufficiency.clamp(0.0, 1.0).powf(1.5)
+}
+
+/// Erythroblasts that leave the marrow with less than this share of their hemoglobin die there
+/// instead (cells too poor in hemoglobin do not enucleate): the floor below which iron deficiency
+/// makes fewer cells rather than smaller ones. Tuned for teaching so that MCV stays ≥ ≈ 50 fL in
+/// the most severe iron deficiency (published series rarely show less).
+pub const MIN_HEMOGLOBINIZATION_SHARE: f64 = 0.45;
+
+/// Marrow reserve: the largest erythroid mass the marrow can hold, relative to health, when all of
+/// its space is free (the reserve of [`CFU_E_EPO_HALF_MU_ML`]). Infiltration takes its share.
+pub const MAX_ERYTHROID_EXPANSION: f64 = 8.0;
+
+/// Myeloma cells kill erythroblasts directly (Fas ligand and TRAIL; Silvestris 2002): extra death
+/// in the erythroblast stage in proportion to the marrow they occupy, which EPO cannot rescue.
+/// Tuned for teaching: a fully infiltrated marrow would kill a third of the erythroblasts.
+pub const TUMOUR_ERYTHROBLAST_KILL: f64 = 0.35;
+
+/// Erythroblast survival factor from the infiltrating tumour.
+pub fn tumour_survival_factor(settings: &Settings) -> f64 {
+    1.0 - TUMOUR_ERYTHROBLAST_KILL * settings.marrow_infiltration_percent / 100.0
+}
+
+/// The erythroid mass the marrow's free space can hold, relative to health.
+pub fn erythroid_capacity_relative(settings: &Settings) -> f64 {
+    MAX_ERYTHROID_EXPANSION * marrow_space_factor(settings)
+}
+
+/// Neocytolysis (Rice and Alfrey 2001; Fuertinger 2013): when EPO falls below its normal level
+/// (after a fast rise in Hb, a transfusion or a descent from altitude) young red cells (neocytes,
+/// ≈ 10–21 days in blood) are selectively removed, trimming an overshoot within days.
+pub const NEOCYTE_AGE_DAYS: (f64, f64) = (10.0, 21.0);
+/// EPO below which neocytolysis starts, mU/mL (a little under healthy EPO, as at Hb ≈ 15.5 g/dL).
+pub const NEOCYTOLYSIS_EPO_MU_ML: f64 = 10.5;
+/// Neocytes removed per day at full neocytolysis (EPO well below the threshold): tuned for teaching so
+/// that red-cell mass falls ≈ 10 % within a week of an abrupt fall in EPO (Rice 2001, descent from
+/// altitude).
+pub const NEOCYTOLYSIS_MAX_PER_DAY: f64 = 0.3;
+
+/// The share of neocytes removed per day at an EPO level.
+pub fn neocytolysis_per_day(epo_mu_ml: f64) -> f64 {
+    let shortfall = (NEOCYTOLYSIS_EPO_MU_ML - epo_mu_ml) / (0.3 * NEOCYTOLYSIS_EPO_MU_ML);
+    NEOCYTOLYSIS_MAX_PER_DAY * shortfall.clamp(0.0, 1.0)
 }
 
 /// Erythroblast survival through the stage for a DNA-synthesis capacity (1 = normal). Without DNA
@@ -71,6 +147,9 @@ pub fn megaloblastic_fragility(dna_synthesis: f64) -> f64 {
 /// CKD: lifespan ≈ 122, 112, 90, 88, 60 d in stages 1–5 (reference section 2); inflammation: tuned
 /// for teaching (a saturated signal of 50 pg/mL → ≈ 95 d).
 pub fn red_cell_ageing_factor(settings: &Settings, il6_effective_pg_ml: f64) -> f64 {
+    /// Red cells live up to a third shorter in inflammation (≈ 80–90 d in anemia of chronic
+    /// disease: macrophage activation); tuned for teaching.
+    const MAX_INFLAMMATORY_AGEING: f64 = 0.5;
     const CKD_LIFESPAN_DAYS: [(f64, f64); 6] = [
         (5.0, 60.0),
         (12.0, 65.0),
@@ -80,7 +159,7 @@ pub fn red_cell_ageing_factor(settings: &Settings, il6_effective_pg_ml: f64) -> 
         (100.0, 120.0),
     ];
     let lifespan_days = interpolate(&CKD_LIFESPAN_DAYS, settings.egfr_ml_per_min);
-    let inflammation = 1.0 + (il6_effective_pg_ml - HEALTHY_IL6_PG_ML).max(0.0) / 143.0;
+    let inflammation = 1.0 + MAX_INFLAMMATORY_AGEING * il6_response(il6_effective_pg_ml);
     HEALTHY_LIFESPAN_DAYS / lifespan_days * inflammation
 }
 
@@ -128,12 +207,12 @@ pub fn renal_epo_capacity(egfr_ml_per_min: f64) -> f64 {
     capacity(egfr_ml_per_min) / capacity(100.0)
 }
 
-/// Inflammatory blunting of EPO production (takes the saturated signal). Tuned so that IL-6 ≈ 50
-/// pg/mL gives ≈ 46 % less EPO at equal Hb (Gowanlock 2016: anemia of inflammation vs iron
-/// deficiency).
+/// Inflammatory blunting of EPO production, on the IL-6 scale of [`il6_response`]. The maximum is
+/// set so that IL-6 ≈ 50 pg/mL gives ≈ 46 % less EPO at equal Hb (Gowanlock 2016: anemia of
+/// inflammation vs iron deficiency).
 pub fn epo_inflammation_factor(il6_effective_pg_ml: f64) -> f64 {
-    const HALF_EFFECT_PG_ML: f64 = 22.0;
-    (1.0 + HEALTHY_IL6_PG_ML / HALF_EFFECT_PG_ML) / (1.0 + il6_effective_pg_ml / HALF_EFFECT_PG_ML)
+    const MAX_BLUNTING: f64 = 0.65;
+    1.0 - MAX_BLUNTING * il6_response(il6_effective_pg_ml)
 }
 
 /// EPO cleared by the marrow's EPO receptors: a larger erythroid mass holds the level lower.
@@ -154,16 +233,20 @@ pub const ESA_DISTRIBUTION_VOLUME_ML: f64 = 3000.0;
 
 /// IL-6 of a healthy adult, pg/mL (reference section 1: ≈ 1–5).
 pub const HEALTHY_IL6_PG_ML: f64 = 2.0;
-/// IL-6 level at which its effects are half saturated, pg/mL. Receptor signalling saturates, so
-/// sepsis-level IL-6 (hundreds of pg/mL) does not push hemoglobin far below 8 g/dL (reference
-/// section 6: anemia of inflammation is mild, rarely < 8). Tuned for teaching.
-pub const IL6_SATURATION_PG_ML: f64 = 40.0;
+/// IL-6 excess over health at which every IL-6 effect is half its maximum, pg/mL: one scale for
+/// hepcidin, ferroportin transcription, EPO blunting, progenitor suppression, red-cell survival,
+/// transferrin and ferritin. IL-6 receptor (STAT3) signalling saturates, so sepsis-level IL-6
+/// (hundreds of pg/mL) does not push hemoglobin far below 8 g/dL (reference section 6), while the
+/// 5–50 pg/mL of chronic inflammatory disease spans most of the response (reference section 1: IL-6
+/// > 4 pg/mL already raises the odds of low serum iron ≈ 8×). Tuned for teaching.
+pub const IL6_HALF_EFFECT_PG_ML: f64 = 20.0;
 
-/// The inflammatory signal the tissues respond to, in pg/mL of IL-6 equivalent: linear at low
-/// levels, saturating at high ones. Every IL-6 effect in the model takes this signal.
-pub fn inflammatory_signal_pg_ml(il6_effective_pg_ml: f64) -> f64 {
-    let il6 = il6_effective_pg_ml.max(0.0);
-    il6 / (1.0 + il6 / IL6_SATURATION_PG_ML)
+/// The tissues' response to IL-6 (0 in health … 1 saturated): the excess over the healthy level
+/// through one hyperbolic receptor occupancy. Every IL-6 effect takes this response with its own
+/// maximum.
+pub fn il6_response(il6_effective_pg_ml: f64) -> f64 {
+    let excess = (il6_effective_pg_ml - HEALTHY_IL6_PG_ML).max(0.0);
+    excess / (excess + IL6_HALF_EFFECT_PG_ML)
 }
 /// How much of IL-6 signalling an IL-6 receptor blocker stops (tocilizumab), and how fast its effect
 /// wears off after the course (terminal t½ ≈ 11–13 d at therapeutic doses).
@@ -188,20 +271,33 @@ pub const HEPCIDIN_HALF_LIFE_DAYS: f64 = 10.0 / 24.0;
 pub const HEALTHY_HEPCIDIN_NG_ML: f64 = 80.0;
 
 /// Ferroportin kinetics (Enculescu 2017 structure, rescaled): basal degradation, extra degradation
-/// per unit of relative hepcidin, both per day. Recovery after hepcidin falls takes ≈ 1–2 d
+/// per unit of relative hepcidin, both per day. In health ≈ 40 % of ferroportin turnover is
+/// hepcidin's, so with no hepcidin (iron deficiency, strong erythropoietic drive) the gates open to
+/// ≈ 1.6× and a tenfold hepcidin shuts them to ≈ 1/4. Recovery after hepcidin falls takes ≈ 1–2 d
 /// (reference section 3).
 pub const FERROPORTIN_BASAL_DEGRADATION_PER_DAY: f64 = 1.0;
 pub const FERROPORTIN_HEPCIDIN_DEGRADATION_PER_DAY: f64 = 0.6;
 
-/// IL-6 represses ferroportin transcription (reference section 3: up to ≈ 30-fold in liver and
-/// spleen); the gut is repressed less. Returns the relative synthesis rate (1 in health).
-pub fn ferroportin_transcription(il6_effective_pg_ml: f64, gut: bool) -> f64 {
-    const HALF_EFFECT_PG_ML: f64 = 43.0;
-    let excess = (il6_effective_pg_ml - HEALTHY_IL6_PG_ML).max(0.0) / HALF_EFFECT_PG_ML;
-    // The gut's repression grows as excess^0.6, the macrophages' in proportion to the excess.
-    let repression = if gut { excess.powf(0.6) } else { excess };
-    1.0 / (1.0 + repression)
+/// IL-6 represses ferroportin transcription in macrophages and liver (reference section 3: up to
+/// ≈ 30-fold in liver and spleen within hours of an acute insult, the main cause of the fast
+/// serum-iron fall; Guida 2015: hepcidin-independent hypoferremia within hours). The acute
+/// repression wanes as inflammation becomes chronic (tolerance of the acute-phase response), when
+/// hepcidin carries the trap: otherwise recycled iron would pile up in the stores without end. The
+/// repression therefore has a chronic part on the IL-6 response and an acute part on the response
+/// not yet adapted to (`adapted_response`, which follows the response over
+/// [`INFLAMMATION_ADAPTATION_DAYS`]). Tuned for teaching: acutely ≈ 7-fold, chronically 1.4-fold.
+/// The gut's ferroportin is left to hepcidin (the reference names liver and spleen). Returns the
+/// relative synthesis rate (1 in health).
+pub fn ferroportin_transcription(il6_effective_pg_ml: f64, adapted_response: f64) -> f64 {
+    const CHRONIC_REPRESSION: f64 = 0.3;
+    const ACUTE_REPRESSION: f64 = 0.55;
+    let response = il6_response(il6_effective_pg_ml);
+    let acute = (response - adapted_response).max(0.0);
+    (1.0 - CHRONIC_REPRESSION * response - ACUTE_REPRESSION * acute).max(0.05)
 }
+
+/// Days over which the acute ferroportin repression adapts to a new IL-6 level (time constant).
+pub const INFLAMMATION_ADAPTATION_DAYS: f64 = 21.0;
 
 /// The ferroportin level (relative to health) that a hepcidin level and transcription hold.
 pub fn ferroportin_steady(hepcidin_relative: f64, transcription: f64) -> f64 {
@@ -217,7 +313,10 @@ pub fn ferroportin_degradation_per_day(hepcidin_relative: f64) -> f64 {
 
 /// The hepcidin level (relative to health) the liver aims for (reference section 3): up with liver
 /// iron (BMP6) and transferrin saturation, up with IL-6 (STAT3), down with erythropoietic drive
-/// (erythroferrone), up when the kidneys clear less of it. Exponents tuned for teaching.
+/// (erythroferrone), up when the kidneys clear less of it. Exponents tuned for teaching; IL-6 acts
+/// through [`il6_response`] with at most a fourfold rise (ELISA hepcidin in anemia of chronic
+/// disease is ≈ 2–4× that of controls, Theurl 2009; reference section 3), and renal clearance falls
+/// with eGFR to give ≈ 2× at stage 4–5 (Zaritsky 2009: CKD hepcidin ≈ 2–3× controls).
 pub fn hepcidin_target(
     storage_iron_mg: f64,
     transferrin_saturation: f64,
@@ -225,15 +324,14 @@ pub fn hepcidin_target(
     erythroferrone_relative: f64,
     egfr_ml_per_min: f64,
 ) -> f64 {
-    let stores = (storage_iron_mg.max(0.0) / HEALTHY_STORAGE_IRON_MG).sqrt();
+    let stores = storage_iron_mg.max(0.0) / HEALTHY_STORAGE_IRON_MG;
     let saturation = (transferrin_saturation.max(0.0) / HEALTHY_TRANSFERRIN_SATURATION).sqrt();
-    const IL6_HALF_EFFECT_PG_ML: f64 = 5.7;
-    let inflammation = (1.0 + il6_effective_pg_ml / IL6_HALF_EFFECT_PG_ML)
-        / (1.0 + HEALTHY_IL6_PG_ML / IL6_HALF_EFFECT_PG_ML);
-    const ERYTHROFERRONE_STRENGTH: f64 = 2.0;
+    const MAX_IL6_FOLD: f64 = 4.0;
+    let inflammation = 1.0 + (MAX_IL6_FOLD - 1.0) * il6_response(il6_effective_pg_ml);
+    const ERYTHROFERRONE_STRENGTH: f64 = 1.0;
     let erythroid = (1.0 + ERYTHROFERRONE_STRENGTH)
         / (1.0 + ERYTHROFERRONE_STRENGTH * erythroferrone_relative.max(0.0));
-    let renal = (100.0 / egfr_ml_per_min.max(1.0)).sqrt().max(1.0);
+    let renal = (100.0 / egfr_ml_per_min.max(1.0)).powf(0.35).max(1.0);
     stores * saturation * inflammation * erythroid * renal
 }
 
@@ -246,32 +344,75 @@ pub const HEALTHY_TRANSFERRIN_SATURATION: f64 = 0.33;
 pub fn tibc_target_ug_dl(storage_iron_mg: f64, il6_effective_pg_ml: f64) -> f64 {
     const LOW_STORES_MG: f64 = 400.0;
     let deficiency = 1.0 + 0.45 * (1.0 - (storage_iron_mg.max(0.0) / LOW_STORES_MG).min(1.0));
-    let il6_excess = (il6_effective_pg_ml - HEALTHY_IL6_PG_ML).max(0.0);
-    let inflammation = 1.0 - 0.45 * il6_excess / (il6_excess + 21.0);
+    let inflammation = 1.0 - 0.45 * il6_response(il6_effective_pg_ml);
     HEALTHY_TIBC_UG_DL * deficiency * inflammation
 }
 
 /// Ferritin as an acute-phase protein: the factor by which IL-6 raises it over what stores say;
 /// reached over days (reference section 3: rises 1–2 d after onset, peaks 3–5 d). Tuned for teaching.
 pub fn ferritin_acute_phase_target(il6_effective_pg_ml: f64) -> f64 {
-    1.0 + 1.5 * (il6_effective_pg_ml - HEALTHY_IL6_PG_ML).max(0.0) / 36.0
+    1.0 + 0.8 * il6_response(il6_effective_pg_ml)
 }
+
+/// Serum ferritin, ng/mL, from storage iron (Cook: ≈ 8 mg of stores per ng/mL near normal stores,
+/// falling faster than the stores when they run low; exponent tuned for teaching so that depleted
+/// stores read < 15 ng/mL), the acute-phase factor, and the macrophages still processing IV iron:
+/// serum ferritin is secreted mostly by macrophages (Cohen 2010), and macrophages loaded with an
+/// iron-carbohydrate complex secrete far more than their stores would say, so ferritin reads several
+/// hundred ng/mL for weeks after 1 g of IV iron and does not reflect stores until the complex is
+/// processed ([`FERRITIN_PER_MG_IV_COMPLEX`]).
+pub fn serum_ferritin_ng_ml(
+    storage_iron_mg: f64,
+    iv_iron_complex_mg: f64,
+    acute_phase_factor: f64,
+) -> f64 {
+    let stores = (storage_iron_mg.max(0.0) / HEALTHY_STORAGE_IRON_MG).powf(1.15);
+    (HEALTHY_STORAGE_IRON_MG / STORAGE_IRON_MG_PER_FERRITIN_NG_ML * stores
+        + FERRITIN_PER_MG_IV_COMPLEX * iv_iron_complex_mg.max(0.0))
+        * acute_phase_factor
+}
+/// Serum ferritin per mg of IV iron complex being processed by macrophages, ng/mL per mg: tuned for
+/// teaching so that 1 g of IV iron reads ≈ 500–700 ng/mL in the first week and ≈ 200–300 at four
+/// weeks, as in trials of ferric carboxymaltose in iron-deficiency anemia.
+pub const FERRITIN_PER_MG_IV_COMPLEX: f64 = 0.6;
 pub const FERRITIN_ACUTE_PHASE_TIME_CONSTANT_DAYS: f64 = 2.0;
 
-/// Erythroid iron sufficiency: the share of the erythroblasts' iron demand that transferrin
-/// delivers, from plasma iron (transferrin-bound, mg). Erythropoiesis is iron-restricted below a
-/// transferrin saturation of ≈ 20 % (textbook); tuned so that ≥ 2 mg of plasma iron meets demand.
-pub fn erythroid_iron_delivery(plasma_iron_mg: f64) -> f64 {
-    const HALF_DELIVERY_MG: f64 = 1.5;
-    const SUFFICIENT_MG: f64 = 2.0;
-    let delivery = |iron: f64| iron / (iron + HALF_DELIVERY_MG);
-    (delivery(plasma_iron_mg.max(0.0)) / delivery(SUFFICIENT_MG)).min(1.0)
+/// The share of the erythroblasts' iron demand that transferrin delivers at a saturation: their
+/// transferrin receptors bind diferric transferrin in proportion to its saturation, half-maximally
+/// at [`ERYTHROID_UPTAKE_HALF_SATURATION`], and the demand is fully met from
+/// [`ERYTHROID_SUFFICIENT_SATURATION`] up (the textbook definition of iron-deficient
+/// erythropoiesis: TSAT below 16 %, Bainton and Finch 1964). A marrow that asks for more than plasma brings therefore drives TSAT down and
+/// becomes iron-limited (Hillman and Henderson 1969).
+pub fn erythroid_iron_delivery(transferrin_saturation: f64) -> f64 {
+    (erythroid_transferrin_binding(transferrin_saturation)
+        / erythroid_transferrin_binding(ERYTHROID_SUFFICIENT_SATURATION))
+    .min(1.0)
 }
 
-/// Enterocyte iron import (DMT1, driven by HIF-2α): 1 when the body is iron-depleted, ≈ 0.5 in health.
-pub fn enterocyte_import_drive(storage_iron_mg: f64) -> f64 {
-    0.35 + 0.65 / (1.0 + storage_iron_mg.max(0.0) / 300.0)
+/// How much of their capacity the erythroblasts' transferrin receptors fill at a saturation (0–1).
+pub fn erythroid_transferrin_binding(transferrin_saturation: f64) -> f64 {
+    let saturation = transferrin_saturation.max(0.0);
+    saturation / (saturation + ERYTHROID_UPTAKE_HALF_SATURATION)
 }
+pub const ERYTHROID_UPTAKE_HALF_SATURATION: f64 = 0.3;
+pub const ERYTHROID_SUFFICIENT_SATURATION: f64 = 0.16;
+
+/// Enterocyte iron import (DMT1 and duodenal cytochrome b, driven by HIF-2α): 1 when the body is
+/// iron-depleted or the blood short of oxygen, ≈ 0.5 in health. HIF-2α answers both low iron and
+/// anemic hypoxia, so an anemic patient absorbs more even with full stores (Finch's erythroid
+/// regulator; Mastrogiannaki 2009). The hypoxia signal is the kidney's: EPO relative to health from
+/// the Symeonidis curve, half-effective at twentyfold. Tuned for teaching.
+pub fn enterocyte_import_drive(storage_iron_mg: f64, hemoglobin_g_dl: f64) -> f64 {
+    let iron_deficit = 1.0 / (1.0 + storage_iron_mg.max(0.0) / 300.0);
+    let hypoxia_excess = (symeonidis_epo_mu_ml(hemoglobin_g_dl) / HEALTHY_EPO_MU_ML - 1.0).max(0.0);
+    let hypoxia = hypoxia_excess / (hypoxia_excess + 20.0);
+    let drive = 1.0 - (1.0 - iron_deficit) * (1.0 - hypoxia);
+    0.35 + 0.65 * drive
+}
+
+/// Meals a day in which dietary iron arrives: uptake saturates per meal (as per dose, Moretti 2015),
+/// so a day's diet is absorbed as three small doses, not one large one.
+pub const IRON_MEALS_PER_DAY: f64 = 3.0;
 
 /// Iron taken up by enterocytes from what is in the gut lumen, mg, for one uptake window. Saturable:
 /// fitted to Moretti 2015 in iron-depleted women (40 mg → 6.7 mg absorbed, 240 mg → 18.1 mg).
@@ -281,24 +422,62 @@ pub fn enterocyte_uptake_mg(lumen_iron_mg: f64, import_drive: f64) -> f64 {
     MAX_UPTAKE_MG * lumen_iron_mg / (lumen_iron_mg + HALF_UPTAKE_MG) * import_drive
 }
 
-/// Rate constants of the iron pools, per day (tuned so that the healthy adult holds ≈ 1 g of
-/// stores, ≈ 3 mg of plasma iron and recycles 20–25 mg/day through macrophages; reference 3).
-/// Storage exchanges ≈ 12 mg/day with plasma in health, so that full stores can feed a marrow that
-/// suddenly needs more (IV iron, anti-IL-6: reference section 7).
+/// Enterocyte iron leaves through ferroportin into plasma or is shed with the cell (per day).
 pub const ENTEROCYTE_EXPORT_PER_DAY: f64 = 0.75;
 pub const ENTEROCYTE_SHEDDING_PER_DAY: f64 = 0.5;
-pub const MACROPHAGE_EXPORT_PER_DAY: f64 = 2.0;
-pub const MACROPHAGE_TO_STORAGE_PER_DAY: f64 = 0.12;
-pub const STORAGE_RELEASE_PER_DAY: f64 = 0.012;
-pub const PLASMA_TO_STORAGE_PER_DAY: f64 = 3.2;
-/// Basal iron loss (skin, gut, urine) of a healthy man, mg/day (reference section 3: ≈ 1 mg/day);
-/// it falls to about half in iron deficiency.
+
+/// Macrophage iron routing (reference section 3: 20–25 mg/day recycled). Iron freed from red cells
+/// enters the macrophages' labile pool, where two routes of similar size compete for it: export
+/// through ferroportin (rate ∝ ferroportin) and storage as ferritin. Ferritin is broken down again
+/// (ferritinophagy) back into the labile pool, so stored iron also leaves only through ferroportin:
+/// when hepcidin shuts the gates the labile iron goes to storage instead and stays there (the
+/// trap), and when the gates open the stores are mobilized at a limited rate (at most
+/// [`STORAGE_TURNOVER_PER_DAY`] of the store a day, ≈ 12 mg/day per gram at fourfold ferroportin).
+/// Tuned so that the healthy adult holds ≈ 1 g of stores, exports ≈ 22 mg/day and a 500 mL donation
+/// recovers as Kiss 2015 measured.
+pub const MACROPHAGE_EXPORT_PER_DAY: f64 = 2.2;
+pub const MACROPHAGE_TO_STORAGE_PER_DAY: f64 = 2.0;
+/// Ferritin synthesis follows the labile iron pool (IRP/IRE translational control): when the
+/// macrophages' labile iron falls below its healthy level (iron deficiency, gates wide open), they
+/// make less ferritin and store proportionally less of it, so stores can run empty; above it,
+/// storage runs at its full rate. Returns the factor on [`MACROPHAGE_TO_STORAGE_PER_DAY`].
+pub fn ferritin_synthesis_factor(macrophage_iron_mg: f64, healthy_macrophage_iron_mg: f64) -> f64 {
+    (macrophage_iron_mg.max(0.0) / healthy_macrophage_iron_mg).min(1.0)
+}
+/// Ferritin breakdown (ferritinophagy through NCOA4) speeds up when the labile pool runs low: NCOA4
+/// is degraded when cells are iron-replete and accumulates when they are iron-poor (Mancias 2014),
+/// so stores are mobilized to keep the labile pool, and thus macrophage export, near its healthy
+/// level until they are nearly empty (stores fall first, then TSAT, then Hb: reference section 6).
+/// Returns the factor on [`STORAGE_TURNOVER_PER_DAY`] (1 at or above the healthy pool, at most 4).
+pub fn ferritinophagy_factor(macrophage_iron_mg: f64, healthy_macrophage_iron_mg: f64) -> f64 {
+    (healthy_macrophage_iron_mg / macrophage_iron_mg.max(1e-9)).clamp(1.0, 4.0)
+}
+/// The healthy macrophage labile pool, mg: ≈ 22 mg/day of recycled iron plus ≈ 22 mg/day from
+/// ferritin over export and storage at 4.2 per day.
+pub const HEALTHY_MACROPHAGE_IRON_MG: f64 = 6.3;
+/// Half-life of an IV iron-carbohydrate complex inside macrophages, days: the reticuloendothelial
+/// system takes the complex up within hours and frees its iron over weeks (⁵⁹Fe studies of ferric
+/// carboxymaltose: most of a dose is in new red cells within about four weeks). Tuned for teaching.
+pub const IV_IRON_PROCESSING_HALF_LIFE_DAYS: f64 = 14.0;
+/// Ferritin iron returned to the labile pool per day (ferritinophagy), share of the store.
+pub const STORAGE_TURNOVER_PER_DAY: f64 = 0.02;
+/// Hepatocytes take up transferrin iron in proportion to its saturation (TfR2 and TfR1), per day
+/// per unit of saturation relative to health: ≈ 1 mg/day in health, far more when transferrin is
+/// nearly saturated. Tuned for teaching.
+pub const HEPATIC_UPTAKE_PER_DAY: f64 = 0.33;
+/// Non-transferrin-bound iron (iron beyond transferrin's capacity) is cleared by the liver within
+/// hours (per day; t½ ≈ 1 h).
+pub const NTBI_CLEARANCE_PER_DAY: f64 = 16.0;
+/// Basal iron loss (skin, gut, urine) of a healthy man, mg/day (reference section 3: ≈ 1 mg/day).
+/// The cells shed from skin and gut carry the iron that transferrin brought them, so the loss
+/// follows transferrin saturation: about half in iron deficiency (Green 1968: 0.5 mg/day in
+/// depletion), up to ≈ 2 mg/day when transferrin is saturated (iron overload). Tuned for teaching.
 pub const HEALTHY_BASAL_IRON_LOSS_MG_PER_DAY: f64 = 1.0;
 
-pub fn basal_iron_loss_mg_per_day(storage_iron_mg: f64) -> f64 {
-    let fullness = |stores: f64| stores / (stores + 100.0);
-    HEALTHY_BASAL_IRON_LOSS_MG_PER_DAY
-        * (0.5 + 0.5 * fullness(storage_iron_mg.max(0.0)) / fullness(HEALTHY_STORAGE_IRON_MG))
+pub fn basal_iron_loss_mg_per_day(transferrin_saturation: f64) -> f64 {
+    const FIXED_SHARE: f64 = 0.4;
+    let saturation = (transferrin_saturation.max(0.0) / HEALTHY_TRANSFERRIN_SATURATION).min(3.0);
+    HEALTHY_BASAL_IRON_LOSS_MG_PER_DAY * (FIXED_SHARE + (1.0 - FIXED_SHARE) * saturation)
 }
 
 /// Iron in one unit of packed red cells, mg (reference section 3: 200–250 mg).
@@ -393,8 +572,7 @@ pub fn usable_folate(
     b12_status: f64,
     folic_acid_recent_mg_per_day: f64,
 ) -> f64 {
-    const TRAP_ESCAPE: f64 = 0.1;
-    let natural = folate_status * (TRAP_ESCAPE + (1.0 - TRAP_ESCAPE) * b12_status);
+    let natural = red_cell_folate_uptake(folate_status, b12_status);
     let folic_acid = folic_acid_recent_mg_per_day / (folic_acid_recent_mg_per_day + 0.2);
     (natural + folic_acid).min(1.0)
 }
@@ -411,12 +589,57 @@ pub fn methionine_synthase_activity(
     b12_status * folate
 }
 
-/// Neurological damage (reference section 5): the reversible part follows the B12 deficit over
-/// weeks; the irreversible part accrues while the reversible part stays high for months
-/// (> ≈ 3 months untreated). Folate does not enter: folic acid does not protect the nerves.
-pub const NEURO_REVERSIBLE_TIME_CONSTANT_DAYS: f64 = 30.0;
-pub const NEURO_IRREVERSIBLE_ONSET: f64 = 0.3;
-pub const NEURO_IRREVERSIBLE_RATE_PER_DAY: f64 = 0.004;
+/// Neurological damage (reference section 5). The reversible part (demyelination, the functional
+/// deficit) builds toward the B12 deficit over months and recovers over months once B12 is given
+/// (recovery takes 3–12 months and is often incomplete); the irreversible part (axonal loss) grows
+/// while the reversible part stays above a threshold, so it measures how long the deficiency went
+/// untreated (> ≈ 3 months can leave permanent damage). Folate does not enter: folic acid does not
+/// protect the nerves. Time constants tuned for teaching to those spans.
+pub const NEURO_BUILD_TIME_CONSTANT_DAYS: f64 = 90.0;
+pub const NEURO_RECOVERY_TIME_CONSTANT_DAYS: f64 = 150.0;
+pub const NEURO_IRREVERSIBLE_ONSET: f64 = 0.2;
+/// Irreversible damage per day per unit of reversible damage above the onset: a year at the
+/// reversible ceiling leaves ≈ 0.2 that B12 cannot undo.
+pub const NEURO_IRREVERSIBLE_RATE_PER_DAY: f64 = 0.0015;
+/// The reversible part's ceiling: a complete B12 deficit alone gives a moderate functional deficit
+/// (0.6); the rest of the scale is reached only through irreversible damage over time.
+pub const NEURO_REVERSIBLE_CEILING: f64 = 0.6;
+
+/// The next (reversible, irreversible) nerve damage after `dt_days` at a B12 sufficiency.
+pub fn neuro_step(
+    reversible: f64,
+    irreversible: f64,
+    b12_sufficiency: f64,
+    dt_days: f64,
+) -> (f64, f64) {
+    let target = NEURO_REVERSIBLE_CEILING * (1.0 - b12_sufficiency).clamp(0.0, 1.0);
+    let time_constant = if target > reversible {
+        NEURO_BUILD_TIME_CONSTANT_DAYS
+    } else {
+        NEURO_RECOVERY_TIME_CONSTANT_DAYS
+    };
+    let reversible =
+        reversible + (target - reversible) * first_order_share(1.0 / time_constant, dt_days);
+    let excess = (reversible - NEURO_IRREVERSIBLE_ONSET).max(0.0);
+    let irreversible = (irreversible + NEURO_IRREVERSIBLE_RATE_PER_DAY * excess * dt_days).min(1.0);
+    (reversible, irreversible)
+}
+
+/// The neurological damage index (0 none … 1 severe): the irreversible part plus the reversible part
+/// of what is left.
+pub fn neuro_damage_index(reversible: f64, irreversible: f64) -> f64 {
+    (irreversible + (1.0 - irreversible) * reversible).clamp(0.0, 1.0)
+}
+
+/// Folate packed into new red cells relative to health (RBC folate): cells keep folate only as
+/// polyglutamates, which are made from tetrahydrofolate; in B12 deficiency folate is trapped as
+/// 5-methyl-THF and leaks out, so RBC folate is low even when serum folate is normal or high.
+pub fn red_cell_folate_uptake(folate_status: f64, b12_status: f64) -> f64 {
+    folate_status * (METHYL_TRAP_ESCAPE + (1.0 - METHYL_TRAP_ESCAPE) * b12_status)
+}
+
+/// Share of natural folate still usable when B12 is absent (the methyl trap is not absolute).
+pub const METHYL_TRAP_ESCAPE: f64 = 0.1;
 
 // ---- Helpers ------------------------------------------------------------------------------------
 
@@ -478,7 +701,7 @@ mod tests {
     fn ckd_and_inflammation_lower_epo_as_gowanlock_found() {
         let ckd = renal_epo_capacity(30.0);
         assert!((0.45..0.6).contains(&ckd), "{ckd}");
-        let inflamed = epo_inflammation_factor(inflammatory_signal_pg_ml(50.0));
+        let inflamed = epo_inflammation_factor(50.0);
         assert!((0.45..0.62).contains(&inflamed), "{inflamed}");
         assert!((renal_epo_capacity(100.0) - 1.0).abs() < 1e-12);
     }

@@ -3,11 +3,7 @@
 //! animation time and a palette. Nothing here is scripted per preset: every count, opening and
 //! colour comes from the model.
 
-use crate::model::physiology::{
-    b12_sufficiency, folate_sufficiency, inflammatory_signal_pg_ml, renal_epo_capacity,
-    HEALTHY_EPO_MU_ML, HEALTHY_RED_CELL_OUTPUT_PER_DAY, HEALTHY_STORAGE_IRON_MG,
-    IL6_SATURATION_PG_ML, NORMAL_MCH_PG, NORMAL_MCV_FL,
-};
+use crate::model::physiology::{HEALTHY_EPO_MU_ML, NORMAL_MCH_PG, NORMAL_MCV_FL};
 use crate::model::{Labs, Patient};
 use crate::palette::{Colour, Palette};
 use crate::strings::{fill, Strings};
@@ -79,30 +75,26 @@ pub struct FactoryScene {
 impl FactoryScene {
     /// The scene for a patient and the labs already computed from it.
     pub fn from_patient(patient: &Patient, labs: &Labs) -> FactoryScene {
-        let state = &patient.state;
+        let readout = patient.readout();
         let settings = &patient.settings;
         let healthy_iron = crate::model::SettingKey::IronIntake.spec().healthy;
         FactoryScene {
             diet_iron_relative: settings.iron_intake_mg_per_day / healthy_iron,
-            gut_gate_openness: state.ferroportin_gut_relative,
-            warehouse_gate_openness: state.ferroportin_macrophage_relative,
-            hepcidin_relative: state.hepcidin_relative,
-            warehouse_iron_relative: (state.storage_iron_mg + state.macrophage_iron_mg)
-                / HEALTHY_STORAGE_IRON_MG,
+            gut_gate_openness: readout.gut_gate_openness,
+            warehouse_gate_openness: readout.warehouse_gate_openness,
+            hepcidin_relative: readout.hepcidin_relative,
+            warehouse_iron_relative: readout.warehouse_iron_relative,
             transferrin_saturation: labs.tsat_percent / 100.0,
             epo_relative: labs.epo_mu_ml / HEALTHY_EPO_MU_ML,
-            kidney_capacity: renal_epo_capacity(settings.egfr_ml_per_min),
-            erythroid_mass_relative: state.erythroid_mass_relative()
-                / healthy_erythroid_mass_relative(),
-            worker_iron_supply: state.erythroid_iron_delivery,
-            cytokine_haze: (inflammatory_signal_pg_ml(patient.il6_effective_pg_ml())
-                / IL6_SATURATION_PG_ML)
-                .clamp(0.0, 1.0),
+            kidney_capacity: readout.kidney_capacity,
+            erythroid_mass_relative: readout.erythroid_mass_relative,
+            worker_iron_supply: readout.erythroid_iron_supply,
+            cytokine_haze: readout.inflammation_response.clamp(0.0, 1.0),
             infiltration_share: settings.marrow_infiltration_percent / 100.0,
-            megaloblast_share: (1.0 - state.dna_synthesis).clamp(0.0, 1.0),
-            b12_blueprints: b12_sufficiency(state.b12_stores_ug).clamp(0.0, 1.0),
-            folate_blueprints: folate_sufficiency(state.folate_stores_mg).clamp(0.0, 1.0),
-            output_relative: state.output_cells_per_day / HEALTHY_RED_CELL_OUTPUT_PER_DAY,
+            megaloblast_share: (1.0 - readout.dna_synthesis).clamp(0.0, 1.0),
+            b12_blueprints: readout.b12_sufficiency,
+            folate_blueprints: readout.folate_sufficiency,
+            output_relative: readout.output_relative,
             mcv_fl: labs.mcv_fl,
             mch_pg: labs.mch_pg,
             hb_g_dl: labs.hb_g_dl,
@@ -151,12 +143,6 @@ impl FactoryScene {
     pub fn cell_fullness(&self) -> f64 {
         (self.mch_pg / NORMAL_MCH_PG).clamp(0.2, 1.3)
     }
-}
-
-/// The healthy adult's erythroid mass on the model's scale (the scene shows mass relative to it).
-fn healthy_erythroid_mass_relative() -> f64 {
-    static HEALTHY: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
-    *HEALTHY.get_or_init(|| crate::model::PatientState::healthy().erythroid_mass_relative())
 }
 
 /// Mixes two colours, `share` of the second.

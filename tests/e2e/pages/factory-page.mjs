@@ -64,6 +64,29 @@ export class FactoryPage {
     return Number(await this.lab(key).textContent());
   }
 
+  /** Keeps what a canvas shows now, for `changedShareSinceRemembered`. */
+  async rememberCanvas(locator) {
+    await locator.evaluate((canvas) => {
+      const context = canvas.getContext('2d');
+      canvas.rememberedPixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    });
+  }
+
+  /** The share of the canvas's pixels (0–1) that differ from the remembered picture. */
+  async changedShareSinceRemembered(locator) {
+    return locator.evaluate((canvas) => {
+      const now = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      const before = canvas.rememberedPixels;
+      if (!before || before.length !== now.length) return 1;
+      let changed = 0;
+      for (let index = 0; index < now.length; index += 4) {
+        if (now[index] !== before[index] || now[index + 1] !== before[index + 1]
+          || now[index + 2] !== before[index + 2] || now[index + 3] !== before[index + 3]) changed += 1;
+      }
+      return changed / (now.length / 4);
+    });
+  }
+
   /** A fingerprint of what a canvas shows right now. */
   async canvasImage(locator) {
     return locator.evaluate((canvas) => canvas.toDataURL());
