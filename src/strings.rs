@@ -1,7 +1,7 @@
 //! Every piece of text the page shows, in one catalogue (style.md, principle 10). Templates use
 //! named placeholders (`{value}`), filled by [`fill`].
 
-use crate::model::{SettingKey, Treatment};
+use crate::model::{LabGroup, LabKey, SettingKey, Treatment};
 
 /// The page's words in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -270,51 +270,58 @@ impl Strings {
         }
     }
 
-    /// The name of a lab on the report.
-    pub fn lab_label(&self, key: &str) -> &'static str {
+    /// The name of a lab on the report and on its chart.
+    pub const fn lab_label(&self, key: LabKey) -> &'static str {
         match key {
-            "hb_g_dl" => "Hemoglobin",
-            "hct_percent" => "Hematocrit",
-            "rbc_10e12_per_l" => "Red cells",
-            "mcv_fl" => "MCV (cell size)",
-            "mch_pg" => "MCH (Hb per cell)",
-            "mchc_g_dl" => "MCHC",
-            "rdw_percent" => "RDW (size spread)",
-            "retic_percent" => "Reticulocytes",
-            "retic_abs_10e9_per_l" => "Reticulocytes, absolute",
-            "rpi" => "Reticulocyte production index",
-            "serum_iron_ug_dl" => "Serum iron",
-            "tibc_ug_dl" => "TIBC (transferrin)",
-            "tsat_percent" => "Transferrin saturation",
-            "ferritin_ng_ml" => "Ferritin",
-            "stfr_mg_l" => "Soluble transferrin receptor",
-            "epo_mu_ml" => "Erythropoietin (EPO)",
-            "hepcidin_ng_ml" => "Hepcidin",
-            "il6_pg_per_ml" => "IL-6",
-            "b12_pg_ml" => "Vitamin B12",
-            "folate_ng_ml" => "Serum folate",
-            "rbc_folate_ng_ml" => "Red-cell folate",
-            "homocysteine_umol_l" => "Homocysteine",
-            "mma_umol_l" => "Methylmalonic acid",
-            "ldh_u_l" => "LDH",
-            "neuro_damage_index" => "Nerve damage index",
-            "marrow_iron_grade" => "Marrow iron grade",
-            "sideroblasts_percent" => "Sideroblasts",
-            "body_iron_mg" => "Body iron",
-            "storage_iron_mg" => "Storage iron",
-            _ => "",
+            LabKey::Day => "Day",
+            LabKey::Hemoglobin => "Hemoglobin",
+            LabKey::Hematocrit => "Hematocrit",
+            LabKey::RedCells => "Red cells",
+            LabKey::Mcv => "MCV (cell size)",
+            LabKey::Mch => "MCH (Hb per cell)",
+            LabKey::Mchc => "MCHC",
+            LabKey::Rdw => "RDW (size spread)",
+            LabKey::Reticulocytes => "Reticulocytes",
+            LabKey::ReticulocytesAbsolute => "Reticulocytes, absolute",
+            LabKey::ReticulocyteProductionIndex => "Reticulocyte production index",
+            LabKey::SerumIron => "Serum iron",
+            LabKey::Tibc => "TIBC (transferrin)",
+            LabKey::TransferrinSaturation => "Transferrin saturation",
+            LabKey::Ferritin => "Ferritin",
+            LabKey::SolubleTransferrinReceptor => "Soluble transferrin receptor",
+            LabKey::Erythropoietin => "Erythropoietin (EPO)",
+            LabKey::Hepcidin => "Hepcidin",
+            LabKey::Il6 => "IL-6",
+            LabKey::VitaminB12 => "Vitamin B12",
+            LabKey::SerumFolate => "Serum folate",
+            LabKey::RedCellFolate => "Red-cell folate",
+            LabKey::Homocysteine => "Homocysteine",
+            LabKey::MethylmalonicAcid => "Methylmalonic acid",
+            LabKey::Ldh => "LDH",
+            LabKey::NerveDamageIndex => "Nerve damage index",
+            LabKey::MarrowIronGrade => "Marrow iron grade",
+            LabKey::Sideroblasts => "Sideroblasts",
+            LabKey::BodyIron => "Body iron",
+            LabKey::StorageIron => "Storage iron",
+            LabKey::IronAbsorbedTotal => "Iron absorbed, total",
+            LabKey::IronLostTotal => "Iron lost, total",
+            LabKey::B12Stores => "B12 stores",
+            LabKey::FolateStores => "Folate stores",
+            LabKey::IronGivenTotal => "Iron given, total",
+            LabKey::HepcidinRelative => "Hepcidin, relative to health",
+            LabKey::LifeThreatening => "Life-threatening",
         }
     }
 
-    /// The lab report's group headings, in order.
-    pub const fn lab_group(&self, group: usize) -> &'static str {
+    /// The heading of a lab report group.
+    pub const fn lab_group(&self, group: LabGroup) -> &'static str {
         match group {
-            0 => "Blood count",
-            1 => "Reticulocytes",
-            2 => "Iron studies",
-            3 => "Hormones and signals",
-            4 => "B12, folate and metabolites",
-            _ => "Marrow and iron stores",
+            LabGroup::BloodCount => "Blood count",
+            LabGroup::Reticulocytes => "Reticulocytes",
+            LabGroup::IronStudies => "Iron studies",
+            LabGroup::HormonesAndSignals => "Hormones and signals",
+            LabGroup::B12FolateAndMetabolites => "B12, folate and metabolites",
+            LabGroup::MarrowAndIronStores => "Marrow and iron stores",
         }
     }
 }

@@ -148,7 +148,7 @@ async fn every_setting_has_a_labelled_slider_with_its_unit_and_landmarks() {
 #[wasm_bindgen_test]
 async fn the_lab_panel_shows_every_panel_lab_with_a_flag_and_a_trend() {
     let app = mount_app().await;
-    for key in panel_keys() {
+    for key in panel_keys().map(|lab| lab.key()) {
         let value = text(&app.host, &format!("lab-{key}"));
         assert!(value.parse::<f64>().is_ok(), "lab-{key} shows {value:?}");
         assert!(

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::{PageContext, TimeChart, DEFAULT_CHART_KEYS};
+use crate::model::LabKey;
 use crate::strings::ENGLISH;
 use crate::view::lab_report::panel_keys;
 
@@ -20,7 +21,7 @@ pub fn LabCharts() -> impl IntoView {
         context.view_reset.track();
         picked.set(DEFAULT_CHART_KEYS.to_vec());
     });
-    let toggle = move |key: &'static str, on: bool| {
+    let toggle = move |key: LabKey, on: bool| {
         picked.update(|picked| {
             if on && !picked.contains(&key) && picked.len() < MAX_CHARTS {
                 picked.push(key);
@@ -41,7 +42,7 @@ pub fn LabCharts() -> impl IntoView {
                             <label class="chart-pick">
                                 <input
                                     type="checkbox"
-                                    data-testid=format!("chart-pick-{key}")
+                                    data-testid=format!("chart-pick-{}", key.key())
                                     prop:checked=move || picked.with(|picked| picked.contains(&key))
                                     on:change=move |event| toggle(key, event_target_checked(&event))
                                 />

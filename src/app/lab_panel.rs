@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use super::PageContext;
 use crate::model::Flag;
+use crate::model::LabGroup;
 use crate::strings::ENGLISH;
-use crate::view::lab_report::{format_range, reading, unit, LabLine, LAB_GROUPS};
+use crate::view::lab_report::{format_range, group_lines, reading, unit, LabLine};
 
 /// One line; updates the DOM only when what it prints changes.
 #[component]
@@ -40,7 +41,7 @@ fn LabRow(line: LabLine) -> impl IntoView {
             <th scope="row">{ENGLISH.lab_label(line.key)}</th>
             <td class="lab-value">
                 <span
-                    data-testid=format!("lab-{}", line.key)
+                    data-testid=format!("lab-{}", line.key.key())
                     data-flag=move || shown.with(|shown| shown.flag.as_str())
                 >
                     {move || shown.with(|shown| shown.value.clone())}
@@ -48,7 +49,7 @@ fn LabRow(line: LabLine) -> impl IntoView {
                 " "
                 <span
                     class="trend"
-                    data-testid=format!("trend-{}", line.key)
+                    data-testid=format!("trend-{}", line.key.key())
                     data-trend=move || shown.with(|shown| shown.trend.as_str())
                     title=trend_text
                 >
@@ -81,16 +82,15 @@ pub fn LabPanel() -> impl IntoView {
                     <th scope="col">{ENGLISH.lab_column_range}</th>
                 </tr>
             </thead>
-            {LAB_GROUPS
-                .iter()
-                .enumerate()
-                .map(|(index, group)| {
+            {LabGroup::ALL
+                .into_iter()
+                .map(|group| {
                     view! {
                         <tbody>
                             <tr class="lab-group">
-                                <th scope="rowgroup" colspan="5">{ENGLISH.lab_group(index)}</th>
+                                <th scope="rowgroup" colspan="5">{ENGLISH.lab_group(group)}</th>
                             </tr>
-                            {group.iter().map(|line| view! { <LabRow line=*line/> }).collect_view()}
+                            {group_lines(group).map(|line| view! { <LabRow line=line/> }).collect_view()}
                         </tbody>
                     }
                 })

@@ -35,7 +35,7 @@ use std::collections::VecDeque;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::model::{Labs, SettingKey, Settings};
+use crate::model::{LabKey, Labs, SettingKey, Settings};
 use crate::strings::ENGLISH;
 use crate::view::factory_scene::FactoryScene;
 use crate::view::lab_report::TREND_DAYS;
@@ -43,7 +43,12 @@ use crate::view::page_link::parse_query;
 use crate::view::simulation::Simulation;
 
 /// The labs the charts show when the page opens (issue: Hb, MCV, ferritin, reticulocytes).
-pub const DEFAULT_CHART_KEYS: [&str; 4] = ["hb_g_dl", "mcv_fl", "ferritin_ng_ml", "retic_percent"];
+pub const DEFAULT_CHART_KEYS: [LabKey; 4] = [
+    LabKey::Hemoglobin,
+    LabKey::Mcv,
+    LabKey::Ferritin,
+    LabKey::Reticulocytes,
+];
 /// Real seconds between chart redraws while playing: charts follow days, not frames.
 pub const CHART_REDRAW_SECONDS: f64 = 0.25;
 /// Frames of work time kept for the frame-time report.

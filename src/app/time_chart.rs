@@ -7,7 +7,7 @@ use plotters_canvas::CanvasBackend;
 
 use super::PageContext;
 use crate::charts::{draw_time_course, TimeCourse};
-use crate::model::labs::reference_range;
+use crate::model::LabKey;
 use crate::palette::Palette;
 use crate::strings::ENGLISH;
 use crate::view::lab_report::unit;
@@ -16,8 +16,8 @@ use crate::view::lab_report::unit;
 const CHART_ASPECT: f64 = 0.5;
 
 /// The band a chart shades: the reference range, open ends closed at 0 or left open above.
-fn reference_band(key: &str) -> Option<(f64, f64)> {
-    let range = reference_range(key)?;
+fn reference_band(key: LabKey) -> Option<(f64, f64)> {
+    let range = key.spec();
     match (range.low, range.high) {
         (Some(low), Some(high)) => Some((low, high)),
         (None, Some(high)) => Some((0.0, high)),
@@ -27,9 +27,9 @@ fn reference_band(key: &str) -> Option<(f64, f64)> {
 
 /// The chart of one lab over the simulated days, with its reference band and the event days.
 ///
-/// - `key`: the lab's sample key.
+/// - `key`: the lab; its sample key names the `chart-KEY` hook.
 #[component]
-pub fn TimeChart(key: &'static str) -> impl IntoView {
+pub fn TimeChart(key: LabKey) -> impl IntoView {
     let context = PageContext::get();
     let canvas_ref = NodeRef::<Canvas>::new();
     let label = {
@@ -62,7 +62,7 @@ pub fn TimeChart(key: &'static str) -> impl IntoView {
                     simulation
                         .history()
                         .iter()
-                        .filter_map(|labs| Some((labs.day, labs.get(key)?)))
+                        .map(|labs| (labs.day, labs.value(key)))
                         .collect(),
                     simulation.event_days().to_vec(),
                 )
@@ -81,7 +81,7 @@ pub fn TimeChart(key: &'static str) -> impl IntoView {
             <canvas
                 node_ref=canvas_ref
                 class="time-chart"
-                data-testid=format!("chart-{key}")
+                data-testid=format!("chart-{}", key.key())
                 width="480"
                 height="220"
                 role="img"

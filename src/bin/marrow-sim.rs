@@ -53,13 +53,13 @@ fn run(scenario: &Scenario, options: &CliOptions) -> io::Result<()> {
             OutputFormat::JsonLines => {
                 let fields: Vec<String> = entries
                     .iter()
-                    .map(|(key, value)| format!("\"{key}\":{}", json_number(*value)))
+                    .map(|(key, value)| format!("\"{}\":{}", key.key(), json_number(*value)))
                     .collect();
                 writeln!(out, "{{{}}}", fields.join(","))?;
             }
             OutputFormat::Csv => {
                 if !header_written {
-                    let keys: Vec<&str> = entries.iter().map(|(key, _)| *key).collect();
+                    let keys: Vec<&str> = entries.iter().map(|(key, _)| key.key()).collect();
                     writeln!(out, "{}", keys.join(","))?;
                     header_written = true;
                 }

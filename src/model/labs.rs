@@ -1,5 +1,8 @@
-//! Lab outputs: pure functions of the patient's state (contract section 3), with reference ranges
-//! and flags from one table (reference section 1).
+//! Lab outputs: pure functions of the patient's state (contract section 3). One [`LabKey`] names a
+//! lab everywhere (the report, the charts, the strings, `marrow-sim`), and its const [`LabSpec`]
+//! holds its sample key, unit, reference range (reference section 1) and report group.
+
+use std::fmt;
 
 use super::erythron::RedCellCohort;
 use super::patient::Patient;
@@ -24,19 +27,88 @@ impl Flag {
     }
 }
 
-/// One row of the reference table.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ReferenceRange {
-    /// The sample key (`hb_g_dl`).
-    pub key: &'static str,
-    /// The unit as printed on a lab report.
-    pub unit: &'static str,
-    /// Lower and upper limits of normal (adult man); `None` where only one side is flagged.
-    pub low: Option<f64>,
-    pub high: Option<f64>,
+/// One sample key of contract section 3 (then the additions), in the contract's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LabKey {
+    Day,
+    Hemoglobin,
+    Hematocrit,
+    RedCells,
+    Mcv,
+    Mch,
+    Mchc,
+    Rdw,
+    Reticulocytes,
+    ReticulocytesAbsolute,
+    ReticulocyteProductionIndex,
+    SerumIron,
+    Tibc,
+    TransferrinSaturation,
+    Ferritin,
+    SolubleTransferrinReceptor,
+    Erythropoietin,
+    Hepcidin,
+    Il6,
+    VitaminB12,
+    SerumFolate,
+    Homocysteine,
+    MethylmalonicAcid,
+    Ldh,
+    NerveDamageIndex,
+    MarrowIronGrade,
+    Sideroblasts,
+    BodyIron,
+    StorageIron,
+    IronAbsorbedTotal,
+    IronLostTotal,
+    B12Stores,
+    FolateStores,
+    IronGivenTotal,
+    HepcidinRelative,
+    RedCellFolate,
+    LifeThreatening,
 }
 
-impl ReferenceRange {
+/// The groups of the printed lab report, in the report's order; their headings are in the strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LabGroup {
+    BloodCount,
+    Reticulocytes,
+    IronStudies,
+    HormonesAndSignals,
+    B12FolateAndMetabolites,
+    MarrowAndIronStores,
+}
+
+impl LabGroup {
+    /// Every group, in the order of a printed lab report.
+    pub const ALL: [LabGroup; 6] = [
+        LabGroup::BloodCount,
+        LabGroup::Reticulocytes,
+        LabGroup::IronStudies,
+        LabGroup::HormonesAndSignals,
+        LabGroup::B12FolateAndMetabolites,
+        LabGroup::MarrowAndIronStores,
+    ];
+}
+
+/// What the report, the charts, the flags and `marrow-sim` need to know about a lab.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabSpec {
+    /// The contract's sample key (`hb_g_dl`): the `marrow-sim` column and the `lab-KEY` hook.
+    pub key: &'static str,
+    /// The unit as printed on a lab report ("" for a pure number).
+    pub unit: &'static str,
+    /// Lower and upper limits of normal for an adult man (reference section 1); `None` where the
+    /// lab is flagged on one side only, or not at all.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// The report group the lab is printed in; `None` for samples the report does not show.
+    pub group: Option<LabGroup>,
+}
+
+impl LabSpec {
+    /// The flag of `value` against the reference range (normal where the lab has none).
     pub fn flag(&self, value: f64) -> Flag {
         match (self.low, self.high) {
             (Some(low), _) if value < low => Flag::Low,
@@ -44,66 +116,228 @@ impl ReferenceRange {
             _ => Flag::Normal,
         }
     }
-}
 
-/// Reference ranges for an adult man (reference section 1). One table for the panel, the flags,
-/// the charts' bands and the tests.
-pub const REFERENCE_RANGES: [ReferenceRange; 27] = [
-    range("hb_g_dl", "g/dL", 13.5, 17.5),
-    range("hct_percent", "%", 40.0, 52.0),
-    range("rbc_10e12_per_l", "×10¹²/L", 4.5, 6.0),
-    range("mcv_fl", "fL", 80.0, 96.0),
-    range("mch_pg", "pg", 27.0, 33.0),
-    range("mchc_g_dl", "g/dL", 32.0, 36.0),
-    range("rdw_percent", "%", 11.5, 14.5),
-    range("retic_percent", "%", 0.5, 1.5),
-    range("retic_abs_10e9_per_l", "×10⁹/L", 35.0, 75.0),
-    // RPI ≈ 1 in health; < 2 in anemia means the marrow is not answering (flagged low below 0.5
-    // only in health-like states; the panel explains it in words).
-    range("rpi", "", 0.5, 3.0),
-    range("serum_iron_ug_dl", "µg/dL", 50.0, 180.0),
-    range("tibc_ug_dl", "µg/dL", 250.0, 410.0),
-    range("tsat_percent", "%", 20.0, 50.0),
-    range("ferritin_ng_ml", "ng/mL", 30.0, 300.0),
-    range("stfr_mg_l", "mg/L", 0.8, 1.8),
-    range("epo_mu_ml", "mU/mL", 4.0, 26.0),
-    // Hepcidin assays differ ≈ 10×: the range brackets the model's healthy value (80 ng/mL).
-    range("hepcidin_ng_ml", "ng/mL", 20.0, 200.0),
-    range("il6_pg_per_ml", "pg/mL", 0.0, 5.0),
-    range("b12_pg_ml", "pg/mL", 200.0, 900.0),
-    range("folate_ng_ml", "ng/mL", 3.0, 17.0),
-    range("homocysteine_umol_l", "µmol/L", 5.0, 15.0),
-    ReferenceRange {
-        key: "mma_umol_l",
-        unit: "µmol/L",
-        low: None,
-        high: Some(0.4),
-    },
-    range("ldh_u_l", "U/L", 140.0, 280.0),
-    ReferenceRange {
-        key: "neuro_damage_index",
-        unit: "",
-        low: None,
-        high: Some(0.1),
-    },
-    range("marrow_iron_grade", "grade 0–6", 1.0, 3.0),
-    range("sideroblasts_percent", "%", 20.0, 50.0),
-    range("rbc_folate_ng_ml", "ng/mL", 140.0, 628.0),
-];
-
-const fn range(key: &'static str, unit: &'static str, low: f64, high: f64) -> ReferenceRange {
-    ReferenceRange {
-        key,
-        unit,
-        low: Some(low),
-        high: Some(high),
+    /// Whether the lab has a reference range on at least one side.
+    pub const fn has_reference_range(&self) -> bool {
+        self.low.is_some() || self.high.is_some()
     }
 }
 
-/// The reference range of a sample key, if it has one.
-pub fn reference_range(key: &str) -> Option<&'static ReferenceRange> {
-    REFERENCE_RANGES.iter().find(|range| range.key == key)
+impl LabKey {
+    /// Every sample key, in the contract's order (then the additions): the `marrow-sim` columns.
+    pub const ALL: [LabKey; 37] = [
+        LabKey::Day,
+        LabKey::Hemoglobin,
+        LabKey::Hematocrit,
+        LabKey::RedCells,
+        LabKey::Mcv,
+        LabKey::Mch,
+        LabKey::Mchc,
+        LabKey::Rdw,
+        LabKey::Reticulocytes,
+        LabKey::ReticulocytesAbsolute,
+        LabKey::ReticulocyteProductionIndex,
+        LabKey::SerumIron,
+        LabKey::Tibc,
+        LabKey::TransferrinSaturation,
+        LabKey::Ferritin,
+        LabKey::SolubleTransferrinReceptor,
+        LabKey::Erythropoietin,
+        LabKey::Hepcidin,
+        LabKey::Il6,
+        LabKey::VitaminB12,
+        LabKey::SerumFolate,
+        LabKey::Homocysteine,
+        LabKey::MethylmalonicAcid,
+        LabKey::Ldh,
+        LabKey::NerveDamageIndex,
+        LabKey::MarrowIronGrade,
+        LabKey::Sideroblasts,
+        LabKey::BodyIron,
+        LabKey::StorageIron,
+        LabKey::IronAbsorbedTotal,
+        LabKey::IronLostTotal,
+        LabKey::B12Stores,
+        LabKey::FolateStores,
+        LabKey::IronGivenTotal,
+        LabKey::HepcidinRelative,
+        LabKey::RedCellFolate,
+        LabKey::LifeThreatening,
+    ];
+
+    /// The lab's sample key, unit, reference range (adult man, reference section 1) and group.
+    pub const fn spec(self) -> LabSpec {
+        use LabGroup::*;
+        /// A lab on the report with a two-sided reference range.
+        const fn ranged(
+            key: &'static str,
+            unit: &'static str,
+            low: f64,
+            high: f64,
+            group: LabGroup,
+        ) -> LabSpec {
+            LabSpec {
+                key,
+                unit,
+                low: Some(low),
+                high: Some(high),
+                group: Some(group),
+            }
+        }
+        /// A lab on the report flagged only above `high`.
+        const fn upper(
+            key: &'static str,
+            unit: &'static str,
+            high: f64,
+            group: LabGroup,
+        ) -> LabSpec {
+            LabSpec {
+                key,
+                unit,
+                low: None,
+                high: Some(high),
+                group: Some(group),
+            }
+        }
+        /// A sample with no reference range, on the report in `group` or not shown there (`None`).
+        const fn unranged(
+            key: &'static str,
+            unit: &'static str,
+            group: Option<LabGroup>,
+        ) -> LabSpec {
+            LabSpec {
+                key,
+                unit,
+                low: None,
+                high: None,
+                group,
+            }
+        }
+        match self {
+            LabKey::Day => unranged("day", "day", None),
+            LabKey::Hemoglobin => ranged("hb_g_dl", "g/dL", 13.5, 17.5, BloodCount),
+            LabKey::Hematocrit => ranged("hct_percent", "%", 40.0, 52.0, BloodCount),
+            LabKey::RedCells => ranged("rbc_10e12_per_l", "×10¹²/L", 4.5, 6.0, BloodCount),
+            LabKey::Mcv => ranged("mcv_fl", "fL", 80.0, 96.0, BloodCount),
+            LabKey::Mch => ranged("mch_pg", "pg", 27.0, 33.0, BloodCount),
+            LabKey::Mchc => ranged("mchc_g_dl", "g/dL", 32.0, 36.0, BloodCount),
+            LabKey::Rdw => ranged("rdw_percent", "%", 11.5, 14.5, BloodCount),
+            LabKey::Reticulocytes => ranged("retic_percent", "%", 0.5, 1.5, Reticulocytes),
+            LabKey::ReticulocytesAbsolute => {
+                ranged("retic_abs_10e9_per_l", "×10⁹/L", 35.0, 75.0, Reticulocytes)
+            }
+            // RPI ≈ 1 in health; < 2 in anemia means the marrow is not answering (flagged low below
+            // 0.5 only in health-like states; the panel explains it in words).
+            LabKey::ReticulocyteProductionIndex => ranged("rpi", "", 0.5, 3.0, Reticulocytes),
+            LabKey::SerumIron => ranged("serum_iron_ug_dl", "µg/dL", 50.0, 180.0, IronStudies),
+            LabKey::Tibc => ranged("tibc_ug_dl", "µg/dL", 250.0, 410.0, IronStudies),
+            LabKey::TransferrinSaturation => ranged("tsat_percent", "%", 20.0, 50.0, IronStudies),
+            LabKey::Ferritin => ranged("ferritin_ng_ml", "ng/mL", 30.0, 300.0, IronStudies),
+            LabKey::SolubleTransferrinReceptor => {
+                ranged("stfr_mg_l", "mg/L", 0.8, 1.8, IronStudies)
+            }
+            LabKey::Erythropoietin => ranged("epo_mu_ml", "mU/mL", 4.0, 26.0, HormonesAndSignals),
+            // Hepcidin assays differ ≈ 10×: the range brackets the model's healthy value (80 ng/mL).
+            LabKey::Hepcidin => ranged("hepcidin_ng_ml", "ng/mL", 20.0, 200.0, HormonesAndSignals),
+            LabKey::Il6 => ranged("il6_pg_per_ml", "pg/mL", 0.0, 5.0, HormonesAndSignals),
+            LabKey::VitaminB12 => {
+                ranged("b12_pg_ml", "pg/mL", 200.0, 900.0, B12FolateAndMetabolites)
+            }
+            LabKey::SerumFolate => {
+                ranged("folate_ng_ml", "ng/mL", 3.0, 17.0, B12FolateAndMetabolites)
+            }
+            LabKey::Homocysteine => ranged(
+                "homocysteine_umol_l",
+                "µmol/L",
+                5.0,
+                15.0,
+                B12FolateAndMetabolites,
+            ),
+            LabKey::MethylmalonicAcid => {
+                upper("mma_umol_l", "µmol/L", 0.4, B12FolateAndMetabolites)
+            }
+            LabKey::Ldh => ranged("ldh_u_l", "U/L", 140.0, 280.0, B12FolateAndMetabolites),
+            LabKey::NerveDamageIndex => {
+                upper("neuro_damage_index", "", 0.1, B12FolateAndMetabolites)
+            }
+            LabKey::MarrowIronGrade => ranged(
+                "marrow_iron_grade",
+                "grade 0–6",
+                1.0,
+                3.0,
+                MarrowAndIronStores,
+            ),
+            LabKey::Sideroblasts => {
+                ranged("sideroblasts_percent", "%", 20.0, 50.0, MarrowAndIronStores)
+            }
+            LabKey::BodyIron => unranged("body_iron_mg", "mg", Some(MarrowAndIronStores)),
+            LabKey::StorageIron => unranged("storage_iron_mg", "mg", Some(MarrowAndIronStores)),
+            LabKey::IronAbsorbedTotal => unranged("iron_absorbed_mg_total", "mg", None),
+            LabKey::IronLostTotal => unranged("iron_lost_mg_total", "mg", None),
+            LabKey::B12Stores => unranged("b12_stores_ug", "µg", None),
+            LabKey::FolateStores => unranged("folate_stores_mg", "mg", None),
+            LabKey::IronGivenTotal => unranged("iron_given_mg_total", "mg", None),
+            // Relative to the model's healthy adult (1 = healthy): a pure number.
+            LabKey::HepcidinRelative => unranged("hepcidin_relative", "", None),
+            LabKey::RedCellFolate => ranged(
+                "rbc_folate_ng_ml",
+                "ng/mL",
+                140.0,
+                628.0,
+                B12FolateAndMetabolites,
+            ),
+            // 1 while life-threatening, else 0.
+            LabKey::LifeThreatening => unranged("life_threatening", "", None),
+        }
+    }
+
+    /// The contract's sample key (`hb_g_dl`).
+    pub const fn key(self) -> &'static str {
+        self.spec().key
+    }
+
+    /// The lab named by a sample key (from a link or a query parameter), if there is one.
+    pub fn from_key(key: &str) -> Option<LabKey> {
+        LabKey::ALL.into_iter().find(|lab| lab.key() == key)
+    }
 }
+
+impl fmt::Display for LabKey {
+    /// Writes the sample key, as `marrow-sim` and the `lab-KEY` hooks spell it.
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.key())
+    }
+}
+
+/// How many labs have a reference range.
+const REFERENCE_RANGE_COUNT: usize = {
+    let mut count = 0;
+    let mut index = 0;
+    while index < LabKey::ALL.len() {
+        if LabKey::ALL[index].spec().has_reference_range() {
+            count += 1;
+        }
+        index += 1;
+    }
+    count
+};
+
+/// The specs of the labs that have a reference range, in [`LabKey::ALL`] order: a view of
+/// [`LabKey::spec`] built at compile time, not a second table.
+pub const REFERENCE_RANGES: [LabSpec; REFERENCE_RANGE_COUNT] = {
+    let mut ranges = [LabKey::Hemoglobin.spec(); REFERENCE_RANGE_COUNT];
+    let mut filled = 0;
+    let mut index = 0;
+    while index < LabKey::ALL.len() {
+        let spec = LabKey::ALL[index].spec();
+        if spec.has_reference_range() {
+            ranges[filled] = spec;
+            filled += 1;
+        }
+        index += 1;
+    }
+    ranges
+};
 
 /// Reticulocyte maturation time in blood for a hematocrit, days (Hillman 1969, as tabulated in the
 /// reference: 1.0 d at Hct ≥ 40 %, 1.5 at 30–39, 2.0 at 20–29, 2.5 below 20).
@@ -165,63 +399,63 @@ pub struct Labs {
 }
 
 impl Labs {
-    /// (key, value) for every sample key, in the contract's order (then the additions).
-    pub fn entries(&self) -> [(&'static str, f64); 37] {
-        [
-            ("day", self.day),
-            ("hb_g_dl", self.hb_g_dl),
-            ("hct_percent", self.hct_percent),
-            ("rbc_10e12_per_l", self.rbc_10e12_per_l),
-            ("mcv_fl", self.mcv_fl),
-            ("mch_pg", self.mch_pg),
-            ("mchc_g_dl", self.mchc_g_dl),
-            ("rdw_percent", self.rdw_percent),
-            ("retic_percent", self.retic_percent),
-            ("retic_abs_10e9_per_l", self.retic_abs_10e9_per_l),
-            ("rpi", self.rpi),
-            ("serum_iron_ug_dl", self.serum_iron_ug_dl),
-            ("tibc_ug_dl", self.tibc_ug_dl),
-            ("tsat_percent", self.tsat_percent),
-            ("ferritin_ng_ml", self.ferritin_ng_ml),
-            ("stfr_mg_l", self.stfr_mg_l),
-            ("epo_mu_ml", self.epo_mu_ml),
-            ("hepcidin_ng_ml", self.hepcidin_ng_ml),
-            ("il6_pg_per_ml", self.il6_pg_per_ml),
-            ("b12_pg_ml", self.b12_pg_ml),
-            ("folate_ng_ml", self.folate_ng_ml),
-            ("homocysteine_umol_l", self.homocysteine_umol_l),
-            ("mma_umol_l", self.mma_umol_l),
-            ("ldh_u_l", self.ldh_u_l),
-            ("neuro_damage_index", self.neuro_damage_index),
-            ("marrow_iron_grade", self.marrow_iron_grade),
-            ("sideroblasts_percent", self.sideroblasts_percent),
-            ("body_iron_mg", self.body_iron_mg),
-            ("storage_iron_mg", self.storage_iron_mg),
-            ("iron_absorbed_mg_total", self.iron_absorbed_mg_total),
-            ("iron_lost_mg_total", self.iron_lost_mg_total),
-            ("b12_stores_ug", self.b12_stores_ug),
-            ("folate_stores_mg", self.folate_stores_mg),
-            ("iron_given_mg_total", self.iron_given_mg_total),
-            ("hepcidin_relative", self.hepcidin_relative),
-            ("rbc_folate_ng_ml", self.rbc_folate_ng_ml),
-            ("life_threatening", self.life_threatening),
-        ]
+    /// (key, value) for every sample key, in [`LabKey::ALL`] order (the contract's, then the
+    /// additions).
+    pub fn entries(&self) -> [(LabKey, f64); 37] {
+        LabKey::ALL.map(|key| (key, self.value(key)))
     }
 
-    /// The value of a sample key.
-    pub fn get(&self, key: &str) -> Option<f64> {
-        self.entries()
-            .into_iter()
-            .find(|(name, _)| *name == key)
-            .map(|(_, value)| value)
-    }
-
-    /// The flag of a sample key against its reference range (normal where it has none).
-    pub fn flag(&self, key: &str) -> Flag {
-        match (reference_range(key), self.get(key)) {
-            (Some(range), Some(value)) => range.flag(value),
-            _ => Flag::Normal,
+    /// The value of a lab.
+    pub fn value(&self, key: LabKey) -> f64 {
+        match key {
+            LabKey::Day => self.day,
+            LabKey::Hemoglobin => self.hb_g_dl,
+            LabKey::Hematocrit => self.hct_percent,
+            LabKey::RedCells => self.rbc_10e12_per_l,
+            LabKey::Mcv => self.mcv_fl,
+            LabKey::Mch => self.mch_pg,
+            LabKey::Mchc => self.mchc_g_dl,
+            LabKey::Rdw => self.rdw_percent,
+            LabKey::Reticulocytes => self.retic_percent,
+            LabKey::ReticulocytesAbsolute => self.retic_abs_10e9_per_l,
+            LabKey::ReticulocyteProductionIndex => self.rpi,
+            LabKey::SerumIron => self.serum_iron_ug_dl,
+            LabKey::Tibc => self.tibc_ug_dl,
+            LabKey::TransferrinSaturation => self.tsat_percent,
+            LabKey::Ferritin => self.ferritin_ng_ml,
+            LabKey::SolubleTransferrinReceptor => self.stfr_mg_l,
+            LabKey::Erythropoietin => self.epo_mu_ml,
+            LabKey::Hepcidin => self.hepcidin_ng_ml,
+            LabKey::Il6 => self.il6_pg_per_ml,
+            LabKey::VitaminB12 => self.b12_pg_ml,
+            LabKey::SerumFolate => self.folate_ng_ml,
+            LabKey::Homocysteine => self.homocysteine_umol_l,
+            LabKey::MethylmalonicAcid => self.mma_umol_l,
+            LabKey::Ldh => self.ldh_u_l,
+            LabKey::NerveDamageIndex => self.neuro_damage_index,
+            LabKey::MarrowIronGrade => self.marrow_iron_grade,
+            LabKey::Sideroblasts => self.sideroblasts_percent,
+            LabKey::BodyIron => self.body_iron_mg,
+            LabKey::StorageIron => self.storage_iron_mg,
+            LabKey::IronAbsorbedTotal => self.iron_absorbed_mg_total,
+            LabKey::IronLostTotal => self.iron_lost_mg_total,
+            LabKey::B12Stores => self.b12_stores_ug,
+            LabKey::FolateStores => self.folate_stores_mg,
+            LabKey::IronGivenTotal => self.iron_given_mg_total,
+            LabKey::HepcidinRelative => self.hepcidin_relative,
+            LabKey::RedCellFolate => self.rbc_folate_ng_ml,
+            LabKey::LifeThreatening => self.life_threatening,
         }
+    }
+
+    /// The value of a sample key spelled as a string, if it names a lab.
+    pub fn get(&self, key: &str) -> Option<f64> {
+        LabKey::from_key(key).map(|key| self.value(key))
+    }
+
+    /// The flag of a lab against its reference range (normal where it has none).
+    pub fn flag(&self, key: LabKey) -> Flag {
+        key.spec().flag(self.value(key))
     }
 }
 
@@ -281,15 +515,19 @@ impl Patient {
         );
         // Soluble transferrin receptor: shed from erythroblasts, so it follows their mass, and
         // from the receptors each one carries, which IRP raises as transferrin brings less iron per
-        // receptor (its binding falls with saturation): up in iron deficiency, not in a small
-        // marrow. Exponent on mass tuned for teaching.
-        let receptors_per_cell = erythroid_transferrin_binding(HEALTHY_TRANSFERRIN_SATURATION)
-            / erythroid_transferrin_binding(saturation).max(1e-3);
+        // receptor (binding falls with saturation) and inflammatory cytokines lower (IFN-γ, TNF-α):
+        // up in iron deficiency, normal in the iron-restricted marrow of inflammation. Exponents and
+        // the cytokine factor tuned for teaching (IDA ≈ 2–4× healthy; sTfR/log ferritin < 1 in
+        // inflammation, > 2 in iron deficiency).
+        let receptors_per_cell = (erythroid_transferrin_binding(HEALTHY_TRANSFERRIN_SATURATION)
+            / erythroid_transferrin_binding(saturation).max(1e-3))
+        .powf(0.85)
+            * (1.0 - 0.4 * il6_response(self.il6_effective_pg_ml()));
         let stfr = HEALTHY_STFR_MG_L
             * (state.erythroid_mass_relative() / healthy_erythroid_mass_relative())
                 .max(0.0)
                 .powf(0.7)
-            * receptors_per_cell.min(5.0);
+            * receptors_per_cell;
 
         let b12_status = b12_sufficiency(state.b12_stores_ug);
         let folate_status = folate_sufficiency(state.folate_stores_mg);
@@ -405,4 +643,110 @@ fn healthy_hepcidin_relative() -> f64 {
 /// Volume spread within a cohort: wider for cells made small (iron-poor) or large (megaloblastic).
 fn cohort_volume_cv(cohort: &RedCellCohort) -> f64 {
     WITHIN_COHORT_VOLUME_CV + 0.25 * (cohort.volume_fl / NORMAL_MCV_FL).ln().abs()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lab_key_round_trips_through_its_sample_key() {
+        for key in LabKey::ALL {
+            assert_eq!(LabKey::from_key(key.spec().key), Some(key), "{key}");
+        }
+        assert_eq!(LabKey::from_key("no_such_lab"), None);
+    }
+
+    #[test]
+    fn entries_list_the_keys_in_the_contract_order() {
+        let keys: Vec<LabKey> = Labs::default()
+            .entries()
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect();
+        assert_eq!(keys, LabKey::ALL);
+        assert_eq!(LabKey::ALL[0], LabKey::Day);
+    }
+
+    #[test]
+    fn every_lab_reads_its_own_field() {
+        // Distinct values in every field: a key mapped to the wrong field shows up as a mismatch.
+        let mut labs = Labs::default();
+        let fields: [&mut f64; 37] = [
+            &mut labs.day,
+            &mut labs.hb_g_dl,
+            &mut labs.hct_percent,
+            &mut labs.rbc_10e12_per_l,
+            &mut labs.mcv_fl,
+            &mut labs.mch_pg,
+            &mut labs.mchc_g_dl,
+            &mut labs.rdw_percent,
+            &mut labs.retic_percent,
+            &mut labs.retic_abs_10e9_per_l,
+            &mut labs.rpi,
+            &mut labs.serum_iron_ug_dl,
+            &mut labs.tibc_ug_dl,
+            &mut labs.tsat_percent,
+            &mut labs.ferritin_ng_ml,
+            &mut labs.stfr_mg_l,
+            &mut labs.epo_mu_ml,
+            &mut labs.hepcidin_ng_ml,
+            &mut labs.il6_pg_per_ml,
+            &mut labs.b12_pg_ml,
+            &mut labs.folate_ng_ml,
+            &mut labs.homocysteine_umol_l,
+            &mut labs.mma_umol_l,
+            &mut labs.ldh_u_l,
+            &mut labs.neuro_damage_index,
+            &mut labs.marrow_iron_grade,
+            &mut labs.sideroblasts_percent,
+            &mut labs.body_iron_mg,
+            &mut labs.storage_iron_mg,
+            &mut labs.iron_absorbed_mg_total,
+            &mut labs.iron_lost_mg_total,
+            &mut labs.b12_stores_ug,
+            &mut labs.folate_stores_mg,
+            &mut labs.iron_given_mg_total,
+            &mut labs.hepcidin_relative,
+            &mut labs.rbc_folate_ng_ml,
+            &mut labs.life_threatening,
+        ];
+        for (index, field) in fields.into_iter().enumerate() {
+            *field = index as f64;
+        }
+        for (index, (key, value)) in labs.entries().into_iter().enumerate() {
+            assert_eq!(value, index as f64, "{key}");
+            assert_eq!(labs.get(key.key()), Some(value), "{key}");
+        }
+        assert_eq!(labs.get("no_such_lab"), None);
+    }
+
+    #[test]
+    fn reference_ranges_are_the_ranged_specs_in_contract_order() {
+        let ranged: Vec<LabSpec> = LabKey::ALL
+            .into_iter()
+            .map(LabKey::spec)
+            .filter(LabSpec::has_reference_range)
+            .collect();
+        assert_eq!(REFERENCE_RANGES.to_vec(), ranged);
+        assert_eq!(REFERENCE_RANGES.len(), 27);
+    }
+
+    #[test]
+    fn flags_follow_the_reference_range() {
+        let labs = Labs {
+            hb_g_dl: 9.0,
+            mma_umol_l: 2.0,
+            ferritin_ng_ml: 100.0,
+            storage_iron_mg: 0.0,
+            ..Labs::default()
+        };
+        assert_eq!(labs.flag(LabKey::Hemoglobin), Flag::Low);
+        assert_eq!(labs.flag(LabKey::MethylmalonicAcid), Flag::High);
+        assert_eq!(labs.flag(LabKey::Ferritin), Flag::Normal);
+        // No reference range: never flagged.
+        assert_eq!(labs.flag(LabKey::StorageIron), Flag::Normal);
+        // One-sided: never low.
+        assert_eq!(LabKey::MethylmalonicAcid.spec().flag(0.0), Flag::Normal);
+    }
 }

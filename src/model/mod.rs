@@ -1,9 +1,11 @@
 //! The physiology engine: pure Rust, no browser crates. The page and `marrow-sim` run this same code.
 //!
 //! - [`Settings`]: the patient's supplies and signals (the sliders).
-//! - [`PatientState`]: everything that changes over time, advanced by [`Patient::step`].
+//! - `PatientState` (private to the model): everything that changes over time, advanced by
+//!   [`Patient::step`]; the page reads it only through [`Patient::labs`] and [`Patient::readout`].
 //! - [`Labs`]: the lab report, computed from the state by [`Patient::labs`].
 
+mod compartments;
 pub mod erythron;
 pub mod events;
 pub mod labs;
@@ -15,9 +17,9 @@ pub mod settings;
 pub mod settle;
 
 pub use events::{Event, EventAction, Treatment};
-pub use labs::{Flag, Labs, ReferenceRange, REFERENCE_RANGES};
-pub use patient::{Patient, PatientState, STEP_DAYS};
+pub use labs::{Flag, LabGroup, LabKey, LabSpec, Labs, REFERENCE_RANGES};
+pub use patient::{Patient, STEP_DAYS};
 pub use readout::Readout;
 pub use scenario::{Scenario, ScenarioError, Start};
 pub use settings::{RangeError, SettingKey, SettingSpec, Settings};
-pub use settle::{settled_state, SETTLING_DAYS};
+pub use settle::SETTLING_DAYS;

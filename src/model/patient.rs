@@ -8,6 +8,11 @@
 use std::collections::VecDeque;
 use std::sync::OnceLock;
 
+use super::compartments::blood::{lose_blood, plasma_refill_step, red_cells_day, transfuse};
+use super::compartments::hormones::{hormones_step, inflammation_step, Signals};
+use super::compartments::iron::iron_step;
+use super::compartments::marrow::conveyor_day;
+use super::compartments::vitamins::vitamins_step;
 use super::erythron::{
     PrecursorCohort, RedCellCohort, SenescenceTable, BFU_E_DAYS, CFU_E_DAYS, ERYTHROBLAST_DAYS,
     IRON_MG_PER_MG_HEMOGLOBIN, MAX_RED_CELL_AGE_DAYS,
@@ -32,7 +37,7 @@ pub const STEPS_PER_DAY: u64 = 4;
 
 /// Everything that changes over time. Units are in every name.
 #[derive(Clone, Debug, PartialEq)]
-pub struct PatientState {
+pub(crate) struct PatientState {
     /// Internal steps taken since day 0.
     pub steps_taken: u64,
 
@@ -124,7 +129,7 @@ pub struct PatientState {
 #[derive(Clone, Debug)]
 pub struct Patient {
     pub settings: Settings,
-    pub state: PatientState,
+    pub(crate) state: PatientState,
     /// Scheduled events not yet applied, sorted by day.
     pending_events: Vec<Event>,
     /// Courses under way or finished (kept so their doses and wash-out are known).
@@ -135,7 +140,7 @@ pub struct Patient {
     start: Box<(Settings, PatientState, Vec<Event>)>,
 }
 
-fn senescence() -> &'static SenescenceTable {
+pub(crate) fn senescence() -> &'static SenescenceTable {
     static TABLE: OnceLock<SenescenceTable> = OnceLock::new();
     TABLE.get_or_init(SenescenceTable::new)
 }
@@ -305,11 +310,6 @@ impl PatientState {
         self.red_cell_hemoglobin_mg * 1e-3 / self.blood_volume_dl()
     }
 
-    /// Hematocrit as a fraction.
-    pub fn hematocrit(&self) -> f64 {
-        self.red_cell_volume_l * 10.0 / self.blood_volume_dl()
-    }
-
     /// Iron that transferrin in plasma can carry, mg.
     pub fn transferrin_capacity_mg(&self) -> f64 {
         self.tibc_ug_dl * self.plasma_volume_dl * 1e-3
@@ -359,7 +359,7 @@ impl Patient {
     }
 
     /// A patient with a given state (for settled starts and tests).
-    pub fn from_state(settings: Settings, state: PatientState) -> Patient {
+    pub(crate) fn from_state(settings: Settings, state: PatientState) -> Patient {
         Patient {
             settings,
             start: Box::new((settings, state.clone(), Vec::new())),
@@ -482,6 +482,50 @@ impl Patient {
         }
     }
 
+    /// Checks the state's own consistency: every pool finite and not negative, and the red-cell
+    /// totals kept for speed equal to the sum over the cohorts. For tests and diagnostics; `Err`
+    /// names the first broken rule.
+    pub fn check_invariants(&self) -> Result<(), String> {
+        let state = &self.state;
+        let pools = [
+            ("plasma iron", state.plasma_iron_mg),
+            ("non-transferrin-bound iron", state.non_transferrin_iron_mg),
+            ("IV iron complex", state.iv_iron_complex_mg),
+            ("macrophage iron", state.macrophage_iron_mg),
+            ("storage iron", state.storage_iron_mg),
+            ("enterocyte iron", state.enterocyte_iron_mg),
+            ("plasma volume", state.plasma_volume_dl),
+            ("B12 stores", state.b12_stores_ug),
+            ("folate stores", state.folate_stores_mg),
+        ];
+        for (name, value) in pools {
+            if !value.is_finite() || value < -1e-9 {
+                return Err(format!("{name} is {value}"));
+            }
+        }
+        let mut recounted = state.clone();
+        recounted.recount_red_cells();
+        for (name, kept, summed) in [
+            (
+                "red-cell hemoglobin",
+                state.red_cell_hemoglobin_mg,
+                recounted.red_cell_hemoglobin_mg,
+            ),
+            (
+                "red-cell volume",
+                state.red_cell_volume_l,
+                recounted.red_cell_volume_l,
+            ),
+        ] {
+            if (kept - summed).abs() > 1e-9 * kept.abs().max(1.0) {
+                return Err(format!(
+                    "kept {name} {kept} differs from the cohorts' sum {summed}"
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// Whether the patient's state is life-threatening: Hb below [`LIFE_THREATENING_HB_G_DL`], or a
     /// blood volume more than [`LIFE_THREATENING_ACUTE_LOSS_SHARE`] below normal, as right after a
     /// class IV hemorrhage (ATLS) until plasma has refilled.
@@ -512,166 +556,13 @@ impl Patient {
         let epo = self.epo_mu_ml();
         let settings = self.settings;
         let state = &mut self.state;
-
-        // Marrow space: infiltrating cells take their share of the niches (fewer BFU-E enter) and of
-        // the room an expanding erythroid marrow can fill; precursors beyond that room die.
-        let crowding = (erythroid_capacity_relative(&settings)
-            / state.erythroid_mass_relative().max(1e-9))
-        .min(1.0);
-
-        // BFU-E: progenitors enter in proportion to the marrow space left.
-        let cfu_e_entering = state.bfu_e[BFU_E_DAYS - 1];
-        state.bfu_e.rotate_right(1);
-        state.bfu_e[0] = PROGENITOR_INPUT_PER_DAY * marrow_space_factor(&settings);
-
-        // CFU-E: EPO-dependent survival, suppressed by cytokines and, when erythroblasts are short
-        // of iron, by the iron-restriction response.
-        let stage_survival = (cfu_e_epo_survival(epo)
-            * progenitor_inflammation_factor(il6)
-            * iron_restriction_factor(state.erythroid_iron_sufficiency))
-        .clamp(0.0, 1.0);
-        let daily_survival = stage_survival.powf(1.0 / CFU_E_DAYS as f64) * crowding;
-        let blasts_entering = state.cfu_e[CFU_E_DAYS - 1] * daily_survival;
-        for day in (1..CFU_E_DAYS).rev() {
-            state.cfu_e[day] = state.cfu_e[day - 1] * daily_survival;
-        }
-        state.cfu_e[0] = cfu_e_entering;
-
-        // Erythroblasts: divisions need DNA synthesis; those that fail die in the marrow and their
-        // iron goes to macrophages. Iron-starved erythroblasts die too (heme-regulated apoptosis),
-        // and myeloma cells kill them directly.
-        let dna = state.dna_synthesis;
-        let iron_survival = state
-            .erythroid_iron_sufficiency
-            .clamp(0.0, 1.0)
-            .powf(IRON_RESTRICTION_EXPONENT);
-        let blast_daily_survival =
-            (erythroblast_survival(dna) * iron_survival * tumour_survival_factor(&settings))
-                .powf(1.0 / ERYTHROBLAST_DAYS as f64)
-                * crowding;
-        let mut leaving = state.erythroblasts[ERYTHROBLAST_DAYS - 1];
-        let mut deaths = 0.0;
-        for day in (1..ERYTHROBLAST_DAYS).rev() {
-            let mut cohort = state.erythroblasts[day - 1];
-            let dying = cohort.cells * (1.0 - blast_daily_survival);
-            deaths += dying;
-            state.digesting_iron_mg += dying * cohort.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
-            cohort.cells -= dying;
-            cohort.dna_synthesis =
-                (cohort.dna_synthesis * cohort.days_in_stage + dna) / (cohort.days_in_stage + 1.0);
-            cohort.days_in_stage += 1.0;
-            state.erythroblasts[day] = cohort;
-        }
-        state.erythroblasts[0] = PrecursorCohort {
-            cells: blasts_entering,
-            hemoglobin_pg: 0.0,
-            dna_synthesis: dna,
-            days_in_stage: 0.0,
-        };
-
-        // Leaving erythroblasts become marrow reticulocytes. Their size follows their hemoglobin
-        // (iron-poor cells divide once more and come out small and pale) and their DNA synthesis
-        // (megaloblasts skip divisions and come out large). Cells too poor in hemoglobin to
-        // enucleate die instead (the floor of microcytosis).
-        if leaving.cells > 0.0 {
-            let size = megaloblastic_size_factor(leaving.dna_synthesis);
-            let target_hemoglobin_pg = NORMAL_MCH_PG * size;
-            let iron_share = (leaving.hemoglobin_pg / target_hemoglobin_pg).clamp(0.0, 1.5);
-            if iron_share < MIN_HEMOGLOBINIZATION_SHARE {
-                let surviving = (iron_share / MIN_HEMOGLOBINIZATION_SHARE).powi(4);
-                let dying = leaving.cells * (1.0 - surviving);
-                deaths += dying;
-                state.digesting_iron_mg +=
-                    dying * leaving.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
-                leaving.cells -= dying;
-            }
-            let volume_fl =
-                NORMAL_MCV_FL * size * iron_share.max(MIN_HEMOGLOBINIZATION_SHARE).powf(0.75);
-            state.marrow_reticulocytes += leaving.cells;
-            state.marrow_reticulocyte_hemoglobin_mg += leaving.cells * leaving.hemoglobin_pg;
-            state.marrow_reticulocyte_volume_fl_cells += leaving.cells * volume_fl;
-            state.marrow_reticulocyte_folate_cells += leaving.cells
-                * red_cell_folate_uptake(
-                    folate_sufficiency(state.folate_stores_mg),
-                    b12_sufficiency(state.b12_stores_ug),
-                );
-        }
-        state.intramedullary_deaths_per_day = deaths;
-
-        // Marrow reticulocytes are released early when EPO is high (the shift).
-        let shift = reticulocyte_shift(epo);
-        let release_share = first_order_share(1.0 / marrow_reticulocyte_days(shift), 1.0);
-        let released = state.marrow_reticulocytes * release_share;
-        let (released_hemoglobin, released_volume, released_folate) = (
-            state.marrow_reticulocyte_hemoglobin_mg * release_share,
-            state.marrow_reticulocyte_volume_fl_cells * release_share,
-            state.marrow_reticulocyte_folate_cells * release_share,
-        );
-        state.marrow_reticulocytes -= released;
-        state.marrow_reticulocyte_hemoglobin_mg -= released_hemoglobin;
-        state.marrow_reticulocyte_volume_fl_cells -= released_volume;
-        state.marrow_reticulocyte_folate_cells -= released_folate;
-        state.output_cells_per_day = released;
-
-        // Red cells age; senescent ones are taken up by macrophages, which keep their iron. When
-        // EPO is low, neocytes are removed too (neocytolysis).
-        let ageing = red_cell_ageing_factor(&settings, il6) / HEALTHY_LIFESPAN_DAYS;
-        let neocytolysis = neocytolysis_per_day(epo);
-        let table = senescence();
-        let mut destroyed = 0.0;
-        let mut destroyed_hemoglobin_mg = 0.0;
-        for cohort in state.red_cells.iter_mut() {
-            if neocytolysis > 0.0
-                && (NEOCYTE_AGE_DAYS.0..NEOCYTE_AGE_DAYS.1).contains(&cohort.age_days)
-            {
-                let removed = cohort.cells * neocytolysis;
-                destroyed += removed;
-                destroyed_hemoglobin_mg += removed * cohort.hemoglobin_pg;
-                cohort.cells -= removed;
-                cohort.cells_per_survivor *= 1.0 - neocytolysis;
-            }
-            let new_age = cohort.biological_age + ageing * cohort.fragility;
-            // Survival only falls with age, so this is never negative but for rounding.
-            let dying =
-                (cohort.cells - cohort.cells_per_survivor * table.survival(new_age)).max(0.0);
-            destroyed += dying;
-            destroyed_hemoglobin_mg += dying * cohort.hemoglobin_pg;
-            cohort.cells -= dying;
-            cohort.biological_age = new_age;
-            cohort.age_days += 1.0;
-        }
-        state.digesting_iron_mg += destroyed_hemoglobin_mg * IRON_MG_PER_MG_HEMOGLOBIN;
-        state.red_cells_destroyed_per_day = destroyed;
-        while let Some(oldest) = state.red_cells.back() {
-            if oldest.cells > 1e-6 && state.red_cells.len() < MAX_RED_CELL_AGE_DAYS {
-                break;
-            }
-            let oldest = state.red_cells.pop_back().expect("back() was Some");
-            state.digesting_iron_mg += oldest.iron_mg();
-        }
-        if released > 0.0 {
-            state.red_cells.push_front(RedCellCohort {
-                cells: released,
-                volume_fl: released_volume / released,
-                hemoglobin_pg: released_hemoglobin / released,
-                biological_age: 0.0,
-                fragility: megaloblastic_fragility(leaving.dna_synthesis),
-                blood_reticulocyte_days: blood_reticulocyte_days(shift),
-                folate_relative: released_folate / released,
-                age_days: 0.0,
-                cells_per_survivor: released,
-            });
-        }
-
-        // Chronic blood loss, one day's worth.
-        let share = settings.blood_loss_ml_per_day / (state.blood_volume_dl() * 100.0);
-        if share > 0.0 {
-            lose_blood(state, share.min(0.9));
-        }
+        let release = conveyor_day(state, &settings, il6, epo);
+        red_cells_day(state, &settings, il6, epo, release);
         state.recount_red_cells();
     }
 
-    /// Every internal step: hormones, drugs, iron traffic, vitamins.
+    /// Every internal step: courses, then each compartment in turn (hormones, blood volume, iron,
+    /// vitamins).
     fn fast_step(&mut self, dt: f64) {
         let day = self.state.day();
         // Courses: what is being taken now.
@@ -703,366 +594,21 @@ impl Patient {
         let settings = self.settings;
         let state = &mut self.state;
 
-        // Anti-IL-6: blockade on while the course runs, washing out after it.
-        state.anti_il6_blockade = if anti_il6_on {
-            ANTI_IL6_BLOCKADE
-        } else {
-            state.anti_il6_blockade
-                * (1.0
-                    - first_order_share(
-                        std::f64::consts::LN_2 / ANTI_IL6_WASHOUT_HALF_LIFE_DAYS,
-                        dt,
-                    ))
+        let il6 = inflammation_step(state, &settings, anti_il6_on, dt);
+        plasma_refill_step(state, dt);
+        let signals = Signals {
+            hemoglobin_g_dl: state.hemoglobin_g_dl(),
+            transferrin_saturation: state.transferrin_saturation(),
         };
-        let il6 = settings.il6_pg_per_ml * (1.0 - state.anti_il6_blockade);
-        relax(
-            &mut state.inflammation_adapted_response,
-            il6_response(il6),
-            1.0 / INFLAMMATION_ADAPTATION_DAYS,
+        hormones_step(state, &settings, il6, signals, esa_dose_iu, dt);
+        iron_step(
+            state,
+            &settings,
+            signals,
+            oral_iron_today,
+            step_index_in_day,
             dt,
         );
-
-        // Blood volume: plasma refills toward what the red-cell volume leaves room for.
-        relax(
-            &mut state.plasma_volume_dl,
-            plasma_volume_target_dl(state.red_cell_volume_l * 10.0),
-            PLASMA_REFILL_PER_DAY,
-            dt,
-        );
-
-        // EPO: the kidney's order follows hemoglobin (Symeonidis), limited by eGFR, blunted by
-        // inflammation and cleared partly by the erythroid mass.
-        let hemoglobin = state.hemoglobin_g_dl();
-        let epo_target = symeonidis_epo_mu_ml(hemoglobin)
-            * renal_epo_capacity(settings.egfr_ml_per_min)
-            * epo_inflammation_factor(il6)
-            * epo_receptor_clearance_factor(state.erythroid_mass_relative());
-        relax(
-            &mut state.epo_endogenous_mu_ml,
-            epo_target,
-            std::f64::consts::LN_2 / EPO_HALF_LIFE_DAYS,
-            dt,
-        );
-
-        // Epoetin: subcutaneous depot → plasma → elimination.
-        state.esa_depot_iu += esa_dose_iu * ESA_BIOAVAILABILITY;
-        let absorbed_iu = state.esa_depot_iu
-            * first_order_share(std::f64::consts::LN_2 / ESA_ABSORPTION_HALF_LIFE_DAYS, dt);
-        state.esa_depot_iu -= absorbed_iu;
-        state.esa_plasma_mu_ml += absorbed_iu * 1000.0 / ESA_DISTRIBUTION_VOLUME_ML;
-        state.esa_plasma_mu_ml *=
-            1.0 - first_order_share(std::f64::consts::LN_2 / ESA_ELIMINATION_HALF_LIFE_DAYS, dt);
-
-        // Hepcidin and ferroportin.
-        let saturation = state.transferrin_saturation();
-        let erythroferrone = state.erythroferrone_relative();
-        let hepcidin_goal = hepcidin_target(
-            state.storage_iron_mg,
-            saturation,
-            il6,
-            erythroferrone,
-            settings.egfr_ml_per_min,
-        );
-        relax(
-            &mut state.hepcidin_relative,
-            hepcidin_goal,
-            std::f64::consts::LN_2 / HEPCIDIN_HALF_LIFE_DAYS,
-            dt,
-        );
-        let degradation = ferroportin_degradation_per_day(state.hepcidin_relative);
-        relax(
-            &mut state.ferroportin_macrophage_relative,
-            ferroportin_steady(
-                state.hepcidin_relative,
-                ferroportin_transcription(il6, state.inflammation_adapted_response),
-            ),
-            degradation,
-            dt,
-        );
-        relax(
-            &mut state.ferroportin_gut_relative,
-            ferroportin_steady(state.hepcidin_relative, 1.0),
-            degradation,
-            dt,
-        );
-        relax(
-            &mut state.tibc_ug_dl,
-            tibc_target_ug_dl(state.storage_iron_mg, il6),
-            std::f64::consts::LN_2 / TRANSFERRIN_HALF_LIFE_DAYS,
-            dt,
-        );
-        relax(
-            &mut state.ferritin_acute_phase_factor,
-            ferritin_acute_phase_target(il6),
-            1.0 / FERRITIN_ACUTE_PHASE_TIME_CONSTANT_DAYS,
-            dt,
-        );
-
-        // Gut: diet (per meal) and oral iron (per dose) enter enterocytes through a saturable
-        // import, then leave through ferroportin into plasma (absorbed) or are shed with the cell.
-        state.oral_iron_lumen_mg += oral_iron_today;
-        let import_drive = enterocyte_import_drive(state.storage_iron_mg, hemoglobin);
-        let diet_uptake = enterocyte_uptake_mg(
-            settings.iron_intake_mg_per_day / IRON_MEALS_PER_DAY,
-            import_drive,
-        ) * IRON_MEALS_PER_DAY
-            * dt;
-        let dose_uptake = enterocyte_uptake_mg(state.oral_iron_lumen_mg, import_drive);
-        state.oral_iron_lumen_mg = 0.0;
-        state.enterocyte_iron_mg += diet_uptake + dose_uptake;
-        let export_rate = ENTEROCYTE_EXPORT_PER_DAY * state.ferroportin_gut_relative;
-        let leaving = state.enterocyte_iron_mg
-            * first_order_share(export_rate + ENTEROCYTE_SHEDDING_PER_DAY, dt);
-        let absorbed = leaving * export_rate / (export_rate + ENTEROCYTE_SHEDDING_PER_DAY);
-        state.enterocyte_iron_mg -= leaving;
-        state.iron_absorbed_mg_total += absorbed;
-
-        // Ferritin synthesis follows the labile pool as it stood before this step's inflows.
-        let ferritin_synthesis =
-            ferritin_synthesis_factor(state.macrophage_iron_mg, HEALTHY_MACROPHAGE_IRON_MG);
-        let ferritinophagy =
-            ferritinophagy_factor(state.macrophage_iron_mg, HEALTHY_MACROPHAGE_IRON_MG);
-
-        // Digestion of the day's phagocytosed cells frees their iron evenly over the day.
-        let steps_left_today = (STEPS_PER_DAY - step_index_in_day) as f64;
-        let digested = state.digesting_iron_mg / steps_left_today;
-        state.digesting_iron_mg -= digested;
-        state.macrophage_iron_mg += digested;
-        let from_iv_iron = state.iv_iron_complex_mg
-            * first_order_share(
-                std::f64::consts::LN_2 / IV_IRON_PROCESSING_HALF_LIFE_DAYS,
-                dt,
-            );
-        state.iv_iron_complex_mg -= from_iv_iron;
-        state.macrophage_iron_mg += from_iv_iron;
-
-        // Macrophages: ferritin is broken down into the labile pool, and labile iron either leaves
-        // through ferroportin or is laid down again as ferritin (competing routes).
-        let from_ferritin = state.storage_iron_mg
-            * first_order_share(STORAGE_TURNOVER_PER_DAY * ferritinophagy, dt);
-        state.storage_iron_mg -= from_ferritin;
-        state.macrophage_iron_mg += from_ferritin;
-        let macrophage_export_rate =
-            MACROPHAGE_EXPORT_PER_DAY * state.ferroportin_macrophage_relative;
-        let storage_rate = MACROPHAGE_TO_STORAGE_PER_DAY * ferritin_synthesis;
-        let macrophage_leaving =
-            state.macrophage_iron_mg * first_order_share(macrophage_export_rate + storage_rate, dt);
-        let macrophage_export =
-            macrophage_leaving * macrophage_export_rate / (macrophage_export_rate + storage_rate);
-        state.macrophage_iron_mg -= macrophage_leaving;
-        state.storage_iron_mg += macrophage_leaving - macrophage_export;
-
-        // Basal losses (shed cells, sweat, urine) come from the stores.
-        let basal_loss =
-            (basal_iron_loss_mg_per_day(saturation) * dt).min(0.5 * state.storage_iron_mg);
-        state.storage_iron_mg -= basal_loss;
-        state.iron_lost_mg_total += basal_loss;
-
-        // Plasma (transferrin) iron: implicit step, since it turns over ≈ 10× a day. Erythroblasts
-        // take iron as their receptors meet saturated transferrin, never more than they need; the
-        // liver takes a little, more when transferrin is nearly full.
-        let demand_mg_per_day = erythroid_iron_demand_mg_per_day(state);
-        let capacity_mg = state.transferrin_capacity_mg().max(1e-9);
-        let plasma_now = state.plasma_iron_mg.max(1e-6);
-        let erythroid_rate =
-            demand_mg_per_day * erythroid_iron_delivery(plasma_now / capacity_mg) / plasma_now;
-        let hepatic_rate =
-            HEPATIC_UPTAKE_PER_DAY * (plasma_now / capacity_mg) / HEALTHY_TRANSFERRIN_SATURATION;
-        let influx = absorbed + macrophage_export;
-        let plasma = (state.plasma_iron_mg + influx) / (1.0 + (erythroid_rate + hepatic_rate) * dt);
-        let to_erythroid = (erythroid_rate * plasma * dt).min(demand_mg_per_day * dt);
-        let to_liver = hepatic_rate * plasma * dt;
-        state.plasma_iron_mg = state.plasma_iron_mg + influx - to_erythroid - to_liver;
-        state.storage_iron_mg += to_liver;
-        // Iron beyond transferrin's capacity circulates unbound until the liver clears it.
-        let beyond_capacity = (state.plasma_iron_mg - capacity_mg).max(0.0);
-        state.plasma_iron_mg -= beyond_capacity;
-        state.non_transferrin_iron_mg += beyond_capacity;
-        let cleared = state.non_transferrin_iron_mg * first_order_share(NTBI_CLEARANCE_PER_DAY, dt);
-        state.non_transferrin_iron_mg -= cleared;
-        state.storage_iron_mg += cleared;
-
-        // Erythroblasts make hemoglobin with the iron delivered.
-        let delivered_share = if demand_mg_per_day > 1e-12 {
-            to_erythroid / (demand_mg_per_day * dt)
-        } else {
-            1.0
-        };
-        hemoglobinize(state, to_erythroid);
-        state.erythroid_iron_delivery = delivered_share.min(1.0);
-        relax(
-            &mut state.erythroid_iron_sufficiency,
-            state.erythroid_iron_delivery,
-            1.0 / 3.0,
-            dt,
-        );
-
-        // Vitamin B12: diet through the relay; an injection mostly leaves in urine, part is kept.
-        let b12_absorbed = b12_absorbed_ug_per_day(&settings) * dt;
-        let from_injection =
-            state.b12_plasma_extra_ug * first_order_share(B12_INJECTION_CLEARANCE_PER_DAY, dt);
-        state.b12_plasma_extra_ug -= from_injection;
-        state.b12_stores_ug += b12_absorbed + from_injection * B12_INJECTION_RETAINED;
-        state.b12_stores_ug -=
-            state.b12_stores_ug * first_order_share(b12_loss_per_day(&settings), dt);
-
-        // Folate: food folate and folic acid fill the store, which turns over in months.
-        let folate_absorbed_mg =
-            settings.folate_intake_ug_per_day * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY * dt
-                + folic_acid_mg_per_day * FOLIC_ACID_ABSORBED * dt;
-        state.folate_stores_mg += folate_absorbed_mg;
-        state.folate_stores_mg -=
-            state.folate_stores_mg * first_order_share(FOLATE_LOSS_PER_DAY, dt);
-        let healthy_folate_intake = super::settings::SettingKey::FolateIntake.spec().healthy;
-        let intake_relative =
-            (settings.folate_intake_ug_per_day * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY
-                + folic_acid_mg_per_day * FOLIC_ACID_ABSORBED)
-                / (healthy_folate_intake * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY);
-        relax(
-            &mut state.folate_recent_intake_relative,
-            intake_relative,
-            1.0 / SERUM_FOLATE_TIME_CONSTANT_DAYS,
-            dt,
-        );
-        relax(
-            &mut state.folic_acid_recent_mg_per_day,
-            folic_acid_mg_per_day,
-            1.0 / FOLIC_ACID_TIME_CONSTANT_DAYS,
-            dt,
-        );
-
-        // DNA synthesis and the nerves.
-        let b12_status = b12_sufficiency(state.b12_stores_ug);
-        let folate_status = folate_sufficiency(state.folate_stores_mg);
-        state.dna_synthesis = usable_folate(
-            folate_status,
-            b12_status,
-            state.folic_acid_recent_mg_per_day,
-        )
-        .clamp(0.05, 1.0);
-        (state.neuro_reversible, state.neuro_irreversible) = neuro_step(
-            state.neuro_reversible,
-            state.neuro_irreversible,
-            b12_status,
-            dt,
-        );
+        vitamins_step(state, &settings, folic_acid_mg_per_day, dt);
     }
-}
-
-/// Moves `value` toward `target` with first-order kinetics at `rate_per_day`, exactly for a step.
-fn relax(value: &mut f64, target: f64, rate_per_day: f64, dt_days: f64) {
-    *value += (target - *value) * first_order_share(rate_per_day, dt_days);
-}
-
-/// Iron the erythroblasts need per day to fill their cells with hemoglobin, mg/day.
-fn erythroid_iron_demand_mg_per_day(state: &PatientState) -> f64 {
-    state
-        .erythroblasts
-        .iter()
-        .map(|cohort| {
-            let target_pg = NORMAL_MCH_PG * megaloblastic_size_factor(cohort.dna_synthesis);
-            cohort.cells * target_pg / ERYTHROBLAST_DAYS as f64
-        })
-        .sum::<f64>()
-        * IRON_MG_PER_MG_HEMOGLOBIN
-}
-
-/// Shares `iron_mg` among the erythroblast cohorts as hemoglobin, in proportion to their demand.
-fn hemoglobinize(state: &mut PatientState, iron_mg: f64) {
-    if iron_mg <= 0.0 {
-        return;
-    }
-    let total_demand: f64 = erythroid_iron_demand_mg_per_day(state);
-    if total_demand <= 0.0 {
-        // Nobody to take it: it stays in the body as storage iron.
-        state.storage_iron_mg += iron_mg;
-        return;
-    }
-    for cohort in state.erythroblasts.iter_mut() {
-        if cohort.cells <= 0.0 {
-            continue;
-        }
-        let target_pg = NORMAL_MCH_PG * megaloblastic_size_factor(cohort.dna_synthesis);
-        let cohort_demand =
-            cohort.cells * target_pg / ERYTHROBLAST_DAYS as f64 * IRON_MG_PER_MG_HEMOGLOBIN;
-        let cohort_iron = iron_mg * cohort_demand / total_demand;
-        cohort.hemoglobin_pg += cohort_iron / IRON_MG_PER_MG_HEMOGLOBIN / cohort.cells;
-    }
-}
-
-/// Removes a share of the blood: red cells of every age and the plasma's iron with it.
-fn lose_blood(state: &mut PatientState, share: f64) {
-    let mut iron = 0.0;
-    for cohort in state.red_cells.iter_mut() {
-        let lost = cohort.cells * share;
-        iron += lost * cohort.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
-        cohort.cells -= lost;
-        cohort.cells_per_survivor *= 1.0 - share;
-    }
-    let plasma_lost = (state.plasma_iron_mg + state.non_transferrin_iron_mg) * share;
-    state.plasma_iron_mg *= 1.0 - share;
-    state.non_transferrin_iron_mg *= 1.0 - share;
-    state.plasma_volume_dl *= 1.0 - share;
-    state.iron_lost_mg_total += iron + plasma_lost;
-    state.recount_red_cells();
-}
-
-/// Adds packed red cells: donor cells of mixed age (stored blood holds cells of every age).
-fn transfuse(state: &mut PatientState, units: f64) {
-    const DONOR_AGE_BANDS: usize = 10;
-    let hemoglobin_mg = units * IRON_PER_TRANSFUSION_UNIT_MG / IRON_MG_PER_MG_HEMOGLOBIN;
-    let cells = hemoglobin_mg / NORMAL_MCH_PG;
-    let per_band = cells / DONOR_AGE_BANDS as f64;
-    let available = state.red_cells.len();
-    for band in 0..DONOR_AGE_BANDS {
-        // Donor cells spread over biological ages 0–0.9 of a lifespan, added to cohorts of the
-        // matching age so their later removal follows their age.
-        let biological_age = 0.9 * (band as f64 + 0.5) / DONOR_AGE_BANDS as f64;
-        let age_days = (biological_age * HEALTHY_LIFESPAN_DAYS).round();
-        let donor = RedCellCohort {
-            cells: per_band,
-            volume_fl: NORMAL_MCV_FL,
-            hemoglobin_pg: NORMAL_MCH_PG,
-            biological_age,
-            fragility: 1.0,
-            blood_reticulocyte_days: 0.0,
-            folate_relative: 1.0,
-            age_days,
-            cells_per_survivor: per_band / senescence().survival(biological_age),
-        };
-        let index = (age_days as usize).min(available.saturating_sub(1));
-        match state.red_cells.get_mut(index) {
-            Some(cohort) => merge_cohorts(cohort, &donor),
-            None => state.red_cells.push_back(donor),
-        }
-    }
-    state.iron_given_mg_total += units * IRON_PER_TRANSFUSION_UNIT_MG;
-    state.plasma_volume_dl += units * PLASMA_PER_TRANSFUSION_UNIT_DL;
-    state.recount_red_cells();
-}
-
-/// Merges `other` into `cohort`, keeping totals of cells, hemoglobin and volume exact.
-fn merge_cohorts(cohort: &mut RedCellCohort, other: &RedCellCohort) {
-    let cells = cohort.cells + other.cells;
-    if cells <= 0.0 {
-        return;
-    }
-    let weighted = |a: f64, b: f64| (a * cohort.cells + b * other.cells) / cells;
-    let biological_age = weighted(cohort.biological_age, other.biological_age);
-    let merged = RedCellCohort {
-        cells,
-        volume_fl: weighted(cohort.volume_fl, other.volume_fl),
-        hemoglobin_pg: weighted(cohort.hemoglobin_pg, other.hemoglobin_pg),
-        biological_age,
-        fragility: weighted(cohort.fragility, other.fragility),
-        // Reticulocyte window: cells that are not reticulocytes dilute it.
-        blood_reticulocyte_days: weighted(
-            cohort.blood_reticulocyte_days,
-            other.blood_reticulocyte_days,
-        ),
-        folate_relative: weighted(cohort.folate_relative, other.folate_relative),
-        age_days: cohort.age_days,
-        cells_per_survivor: cells / senescence().survival(biological_age).max(1e-12),
-    };
-    *cohort = merged;
 }

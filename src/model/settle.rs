@@ -53,7 +53,7 @@ pub(crate) fn settle(patient: &mut Patient) {
 }
 
 /// The long-run state of `settings`, at day 0 with the iron ledger's totals at zero.
-pub fn settled_state(settings: &Settings) -> PatientState {
+pub(crate) fn settled_state(settings: &Settings) -> PatientState {
     let mut start = PatientState::healthy();
     start.b12_stores_ug = b12_absorbed_ug_per_day(settings) / b12_loss_per_day(settings);
     start.folate_stores_mg = settings.folate_intake_ug_per_day * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY

@@ -1,72 +1,71 @@
-//! The lab report the panel shows: which labs, in which groups, how each is printed, its reference
-//! range (from the model's one table) and its trend.
+//! The lab report the panel shows: which labs, in which order, how each is printed, its reference
+//! range and its trend. Units, ranges and groups come from the model's [`LabKey::spec`].
 
-use crate::model::labs::reference_range;
-use crate::model::{Flag, Labs};
+use crate::model::{Flag, LabGroup, LabKey, Labs};
 
 /// One line of the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LabLine {
-    /// The contract's sample key (`hb_g_dl`); also names the `lab-KEY` hook.
-    pub key: &'static str,
+    /// The lab; its sample key names the `lab-KEY` hook.
+    pub key: LabKey,
     /// Decimals printed.
     pub decimals: usize,
 }
 
-const fn line(key: &'static str, decimals: usize) -> LabLine {
+const fn line(key: LabKey, decimals: usize) -> LabLine {
     LabLine { key, decimals }
 }
 
-/// The report's groups, in the order of a printed lab report; group names are in the strings.
-pub const LAB_GROUPS: [&[LabLine]; 6] = [
-    &[
-        line("hb_g_dl", 1),
-        line("hct_percent", 0),
-        line("rbc_10e12_per_l", 2),
-        line("mcv_fl", 0),
-        line("mch_pg", 1),
-        line("mchc_g_dl", 1),
-        line("rdw_percent", 1),
-    ],
-    &[
-        line("retic_percent", 2),
-        line("retic_abs_10e9_per_l", 0),
-        line("rpi", 2),
-    ],
-    &[
-        line("serum_iron_ug_dl", 0),
-        line("tibc_ug_dl", 0),
-        line("tsat_percent", 0),
-        line("ferritin_ng_ml", 0),
-        line("stfr_mg_l", 2),
-    ],
-    &[
-        line("epo_mu_ml", 0),
-        line("hepcidin_ng_ml", 0),
-        line("il6_pg_per_ml", 0),
-    ],
-    &[
-        line("b12_pg_ml", 0),
-        line("folate_ng_ml", 1),
-        line("rbc_folate_ng_ml", 0),
-        line("homocysteine_umol_l", 1),
-        line("mma_umol_l", 2),
-        line("ldh_u_l", 0),
-        line("neuro_damage_index", 2),
-    ],
-    &[
-        line("marrow_iron_grade", 1),
-        line("sideroblasts_percent", 0),
-        line("storage_iron_mg", 0),
-        line("body_iron_mg", 0),
-    ],
+/// The report's lines in the order of a printed lab report: exactly the labs whose spec has a
+/// group (tested below); the panel prints them group by group.
+pub const LAB_LINES: [LabLine; 29] = [
+    // Blood count
+    line(LabKey::Hemoglobin, 1),
+    line(LabKey::Hematocrit, 0),
+    line(LabKey::RedCells, 2),
+    line(LabKey::Mcv, 0),
+    line(LabKey::Mch, 1),
+    line(LabKey::Mchc, 1),
+    line(LabKey::Rdw, 1),
+    // Reticulocytes
+    line(LabKey::Reticulocytes, 2),
+    line(LabKey::ReticulocytesAbsolute, 0),
+    line(LabKey::ReticulocyteProductionIndex, 2),
+    // Iron studies
+    line(LabKey::SerumIron, 0),
+    line(LabKey::Tibc, 0),
+    line(LabKey::TransferrinSaturation, 0),
+    line(LabKey::Ferritin, 0),
+    line(LabKey::SolubleTransferrinReceptor, 2),
+    // Hormones and signals
+    line(LabKey::Erythropoietin, 0),
+    line(LabKey::Hepcidin, 0),
+    line(LabKey::Il6, 0),
+    // B12, folate and metabolites
+    line(LabKey::VitaminB12, 0),
+    line(LabKey::SerumFolate, 1),
+    line(LabKey::RedCellFolate, 0),
+    line(LabKey::Homocysteine, 1),
+    line(LabKey::MethylmalonicAcid, 2),
+    line(LabKey::Ldh, 0),
+    line(LabKey::NerveDamageIndex, 2),
+    // Marrow and iron stores
+    line(LabKey::MarrowIronGrade, 1),
+    line(LabKey::Sideroblasts, 0),
+    line(LabKey::StorageIron, 0),
+    line(LabKey::BodyIron, 0),
 ];
 
-/// Every key the panel shows.
-pub fn panel_keys() -> impl Iterator<Item = &'static str> {
-    LAB_GROUPS
-        .iter()
-        .flat_map(|group| group.iter().map(|line| line.key))
+/// The lines of one report group, in report order.
+pub fn group_lines(group: LabGroup) -> impl Iterator<Item = LabLine> {
+    LAB_LINES
+        .into_iter()
+        .filter(move |line| line.key.spec().group == Some(group))
+}
+
+/// Every lab the panel shows, in report order.
+pub fn panel_keys() -> impl Iterator<Item = LabKey> {
+    LAB_LINES.into_iter().map(|line| line.key)
 }
 
 /// Which way a lab is heading.
@@ -103,13 +102,10 @@ pub const TREND_DAYS: f64 = 7.0;
 const STEADY_SHARE: f64 = 0.02;
 
 /// The trend of `key` from `earlier` labs to `now`.
-pub fn trend(key: &str, earlier: &Labs, now: &Labs) -> Trend {
-    let (Some(before), Some(after)) = (earlier.get(key), now.get(key)) else {
-        return Trend::Steady;
-    };
-    let range_width = reference_range(key)
-        .and_then(|range| Some(range.high? - range.low.unwrap_or(0.0)))
-        .unwrap_or(0.0);
+pub fn trend(key: LabKey, earlier: &Labs, now: &Labs) -> Trend {
+    let (before, after) = (earlier.value(key), now.value(key));
+    let spec = key.spec();
+    let range_width = spec.high.map_or(0.0, |high| high - spec.low.unwrap_or(0.0));
     let threshold = (STEADY_SHARE * before.abs().max(range_width)).max(1e-9);
     if after - before > threshold {
         Trend::Rising
@@ -130,10 +126,8 @@ pub fn format_value(line: &LabLine, value: f64) -> String {
 }
 
 /// The reference range as printed ("13.5–17.5", "< 0.4"), or empty when the lab has none.
-pub fn format_range(key: &str) -> String {
-    let Some(range) = reference_range(key) else {
-        return String::new();
-    };
+pub fn format_range(key: LabKey) -> String {
+    let range = key.spec();
     let number = |value: f64| {
         if value.fract() == 0.0 {
             format!("{value:.0}")
@@ -150,11 +144,8 @@ pub fn format_range(key: &str) -> String {
 }
 
 /// The unit printed after the value.
-pub fn unit(key: &str) -> &'static str {
-    match key {
-        "storage_iron_mg" | "body_iron_mg" => "mg",
-        _ => reference_range(key).map_or("", |range| range.unit),
-    }
+pub const fn unit(key: LabKey) -> &'static str {
+    key.spec().unit
 }
 
 /// One rendered line: what the panel prints for a lab now.
@@ -168,7 +159,7 @@ pub struct LabReading {
 /// What the panel prints for `line`, given the labs now and a week ago.
 pub fn reading(line: &LabLine, now: &Labs, week_ago: &Labs) -> LabReading {
     LabReading {
-        value: format_value(line, now.get(line.key).unwrap_or(f64::NAN)),
+        value: format_value(line, now.value(line.key)),
         flag: now.flag(line.key),
         trend: trend(line.key, week_ago, now),
     }
@@ -181,21 +172,31 @@ mod tests {
     use crate::strings::ENGLISH;
 
     #[test]
-    fn every_panel_lab_is_a_contract_sample_key_with_a_label() {
-        let labs = Labs::default();
+    fn the_panel_shows_exactly_the_labs_with_a_group_each_with_a_label() {
+        for key in LabKey::ALL {
+            let shown = panel_keys().filter(|shown| *shown == key).count();
+            let grouped = key.spec().group.is_some();
+            assert_eq!(shown, usize::from(grouped), "{key}: on the panel {shown}×");
+        }
         for key in panel_keys() {
-            assert!(labs.get(key).is_some(), "{key} is not a sample key");
             assert!(!ENGLISH.lab_label(key).is_empty(), "{key} has no label");
         }
         assert_eq!(panel_keys().count(), 29);
     }
 
     #[test]
+    fn printed_group_by_group_the_lines_keep_the_report_order() {
+        let printed: Vec<LabLine> = LabGroup::ALL.into_iter().flat_map(group_lines).collect();
+        assert_eq!(printed, LAB_LINES);
+    }
+
+    #[test]
     fn ranges_print_like_a_lab_report() {
-        assert_eq!(format_range("hb_g_dl"), "13.5–17.5");
-        assert_eq!(format_range("mma_umol_l"), "< 0.4");
-        assert_eq!(format_range("storage_iron_mg"), "");
-        assert_eq!(unit("ferritin_ng_ml"), "ng/mL");
+        assert_eq!(format_range(LabKey::Hemoglobin), "13.5–17.5");
+        assert_eq!(format_range(LabKey::MethylmalonicAcid), "< 0.4");
+        assert_eq!(format_range(LabKey::StorageIron), "");
+        assert_eq!(unit(LabKey::Ferritin), "ng/mL");
+        assert_eq!(unit(LabKey::StorageIron), "mg");
     }
 
     #[test]
@@ -207,10 +208,13 @@ mod tests {
         let before = patient.labs();
         patient.advance_to(TREND_DAYS);
         let after = patient.labs();
-        assert_eq!(trend("hb_g_dl", &before, &after), Trend::Falling);
-        assert_eq!(trend("epo_mu_ml", &before, &after), Trend::Rising);
-        assert_eq!(trend("b12_pg_ml", &before, &after), Trend::Steady);
-        let line = LAB_GROUPS[0][0];
+        assert_eq!(trend(LabKey::Hemoglobin, &before, &after), Trend::Falling);
+        assert_eq!(
+            trend(LabKey::Erythropoietin, &before, &after),
+            Trend::Rising
+        );
+        assert_eq!(trend(LabKey::VitaminB12, &before, &after), Trend::Steady);
+        let line = LAB_LINES[0];
         let shown = reading(&line, &after, &before);
         assert_eq!(shown.trend.arrow(), "↓");
         assert_eq!(shown.value, format!("{:.1}", after.hb_g_dl));

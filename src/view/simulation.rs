@@ -119,9 +119,9 @@ impl Simulation {
         if !self.playing || real_seconds <= 0.0 {
             return false;
         }
-        let before = self.patient.state.steps_taken;
+        let before = self.patient.day();
         self.advance_days(real_seconds * self.speed_days_per_second);
-        self.patient.state.steps_taken != before
+        self.patient.day() != before
     }
 
     /// Advances by `days`, recording a history sample at every whole day passed.

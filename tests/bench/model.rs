@@ -52,7 +52,7 @@ fn main() {
         }
         let per_run = started.elapsed().as_secs_f64() / runs as f64;
         println!(
-            "{name:16} settled state in {:.2} ms ({SETTLING_DAYS} days simulated)",
+            "{name:16} settled state in {:.2} ms (warm-up {SETTLING_DAYS} days, then accelerated rounds)",
             per_run * 1e3
         );
     }

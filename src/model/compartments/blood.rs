@@ -1,0 +1,169 @@
+//! Blood: the circulating red-cell cohorts (ageing, senescence, neocytolysis, the day's new cells),
+//! plasma volume, chronic and acute blood loss, and transfusion.
+
+use super::marrow::Release;
+use super::relax;
+use crate::model::erythron::{RedCellCohort, IRON_MG_PER_MG_HEMOGLOBIN, MAX_RED_CELL_AGE_DAYS};
+use crate::model::patient::{senescence, PatientState};
+use crate::model::physiology::*;
+use crate::model::settings::Settings;
+
+/// Plasma refills (or contracts) toward what the red-cell volume leaves room for, over `dt` days.
+pub(crate) fn plasma_refill_step(state: &mut PatientState, dt: f64) {
+    // Blood volume: plasma refills toward what the red-cell volume leaves room for.
+    relax(
+        &mut state.plasma_volume_dl,
+        plasma_volume_target_dl(state.red_cell_volume_l * 10.0),
+        PLASMA_REFILL_PER_DAY,
+        dt,
+    );
+}
+
+/// One day of the red cells: they age (faster with inflammation, uraemia and megaloblastic
+/// fragility), the senescent and, when EPO is low, the neocytes go to the macrophages, the day's
+/// released reticulocytes join, and a day of chronic blood loss leaves.
+pub(crate) fn red_cells_day(
+    state: &mut PatientState,
+    settings: &Settings,
+    il6: f64,
+    epo: f64,
+    release: Release,
+) {
+    let (released, released_hemoglobin, released_volume, released_folate, shift) = (
+        release.cells,
+        release.hemoglobin_mg,
+        release.volume_fl_cells,
+        release.folate_cells,
+        release.shift,
+    );
+    // Red cells age; senescent ones are taken up by macrophages, which keep their iron. When
+    // EPO is low, neocytes are removed too (neocytolysis).
+    let ageing = red_cell_ageing_factor(settings, il6) / HEALTHY_LIFESPAN_DAYS;
+    let neocytolysis = neocytolysis_per_day(epo);
+    let table = senescence();
+    let mut destroyed = 0.0;
+    let mut destroyed_hemoglobin_mg = 0.0;
+    for cohort in state.red_cells.iter_mut() {
+        if neocytolysis > 0.0 && (NEOCYTE_AGE_DAYS.0..NEOCYTE_AGE_DAYS.1).contains(&cohort.age_days)
+        {
+            let removed = cohort.cells * neocytolysis;
+            destroyed += removed;
+            destroyed_hemoglobin_mg += removed * cohort.hemoglobin_pg;
+            cohort.cells -= removed;
+            cohort.cells_per_survivor *= 1.0 - neocytolysis;
+        }
+        let new_age = cohort.biological_age + ageing * cohort.fragility;
+        // Survival only falls with age, so this is never negative but for rounding.
+        let dying = (cohort.cells - cohort.cells_per_survivor * table.survival(new_age)).max(0.0);
+        destroyed += dying;
+        destroyed_hemoglobin_mg += dying * cohort.hemoglobin_pg;
+        cohort.cells -= dying;
+        cohort.biological_age = new_age;
+        cohort.age_days += 1.0;
+    }
+    state.digesting_iron_mg += destroyed_hemoglobin_mg * IRON_MG_PER_MG_HEMOGLOBIN;
+    state.red_cells_destroyed_per_day = destroyed;
+    while let Some(oldest) = state.red_cells.back() {
+        if oldest.cells > 1e-6 && state.red_cells.len() < MAX_RED_CELL_AGE_DAYS {
+            break;
+        }
+        let oldest = state.red_cells.pop_back().expect("back() was Some");
+        state.digesting_iron_mg += oldest.iron_mg();
+    }
+    if released > 0.0 {
+        state.red_cells.push_front(RedCellCohort {
+            cells: released,
+            volume_fl: released_volume / released,
+            hemoglobin_pg: released_hemoglobin / released,
+            biological_age: 0.0,
+            fragility: megaloblastic_fragility(release.dna_synthesis),
+            blood_reticulocyte_days: blood_reticulocyte_days(shift),
+            folate_relative: released_folate / released,
+            age_days: 0.0,
+            cells_per_survivor: released,
+        });
+    }
+
+    // Chronic blood loss, one day's worth.
+    let share = settings.blood_loss_ml_per_day / (state.blood_volume_dl() * 100.0);
+    if share > 0.0 {
+        lose_blood(state, share.min(0.9));
+    }
+}
+
+/// Removes a share of the blood: red cells of every age and the plasma's iron with it.
+pub(crate) fn lose_blood(state: &mut PatientState, share: f64) {
+    let mut iron = 0.0;
+    for cohort in state.red_cells.iter_mut() {
+        let lost = cohort.cells * share;
+        iron += lost * cohort.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
+        cohort.cells -= lost;
+        cohort.cells_per_survivor *= 1.0 - share;
+    }
+    let plasma_lost = (state.plasma_iron_mg + state.non_transferrin_iron_mg) * share;
+    state.plasma_iron_mg *= 1.0 - share;
+    state.non_transferrin_iron_mg *= 1.0 - share;
+    state.plasma_volume_dl *= 1.0 - share;
+    state.iron_lost_mg_total += iron + plasma_lost;
+    state.recount_red_cells();
+}
+
+/// Adds packed red cells: donor cells of mixed age (stored blood holds cells of every age).
+pub(crate) fn transfuse(state: &mut PatientState, units: f64) {
+    const DONOR_AGE_BANDS: usize = 10;
+    let hemoglobin_mg = units * IRON_PER_TRANSFUSION_UNIT_MG / IRON_MG_PER_MG_HEMOGLOBIN;
+    let cells = hemoglobin_mg / NORMAL_MCH_PG;
+    let per_band = cells / DONOR_AGE_BANDS as f64;
+    let available = state.red_cells.len();
+    for band in 0..DONOR_AGE_BANDS {
+        // Donor cells spread over biological ages 0–0.9 of a lifespan, added to cohorts of the
+        // matching age so their later removal follows their age.
+        let biological_age = 0.9 * (band as f64 + 0.5) / DONOR_AGE_BANDS as f64;
+        let age_days = (biological_age * HEALTHY_LIFESPAN_DAYS).round();
+        let donor = RedCellCohort {
+            cells: per_band,
+            volume_fl: NORMAL_MCV_FL,
+            hemoglobin_pg: NORMAL_MCH_PG,
+            biological_age,
+            fragility: 1.0,
+            blood_reticulocyte_days: 0.0,
+            folate_relative: 1.0,
+            age_days,
+            cells_per_survivor: per_band / senescence().survival(biological_age),
+        };
+        let index = (age_days as usize).min(available.saturating_sub(1));
+        match state.red_cells.get_mut(index) {
+            Some(cohort) => merge_cohorts(cohort, &donor),
+            None => state.red_cells.push_back(donor),
+        }
+    }
+    state.iron_given_mg_total += units * IRON_PER_TRANSFUSION_UNIT_MG;
+    state.plasma_volume_dl += units * PLASMA_PER_TRANSFUSION_UNIT_DL;
+    state.recount_red_cells();
+}
+
+/// Merges `other` into `cohort`, keeping totals of cells, hemoglobin and volume exact.
+fn merge_cohorts(cohort: &mut RedCellCohort, other: &RedCellCohort) {
+    let cells = cohort.cells + other.cells;
+    if cells <= 0.0 {
+        return;
+    }
+    let weighted = |a: f64, b: f64| (a * cohort.cells + b * other.cells) / cells;
+    let biological_age = weighted(cohort.biological_age, other.biological_age);
+    let merged = RedCellCohort {
+        cells,
+        volume_fl: weighted(cohort.volume_fl, other.volume_fl),
+        hemoglobin_pg: weighted(cohort.hemoglobin_pg, other.hemoglobin_pg),
+        biological_age,
+        fragility: weighted(cohort.fragility, other.fragility),
+        // Reticulocyte window: cells that are not reticulocytes dilute it.
+        blood_reticulocyte_days: weighted(
+            cohort.blood_reticulocyte_days,
+            other.blood_reticulocyte_days,
+        ),
+        folate_relative: weighted(cohort.folate_relative, other.folate_relative),
+        age_days: cohort.age_days,
+        cells_per_survivor: cells / senescence().survival(biological_age).max(1e-12),
+    };
+    *cohort = merged;
+}

@@ -1,0 +1,173 @@
+//! The marrow, once a day: the conveyor from BFU-E through CFU-E and erythroblasts to marrow
+//! reticulocytes and their release into blood, and the iron the erythroblasts need.
+
+use crate::model::erythron::{
+    PrecursorCohort, BFU_E_DAYS, CFU_E_DAYS, ERYTHROBLAST_DAYS, IRON_MG_PER_MG_HEMOGLOBIN,
+};
+use crate::model::patient::{PatientState, IRON_RESTRICTION_EXPONENT};
+use crate::model::physiology::*;
+use crate::model::settings::Settings;
+
+/// Reticulocytes released into blood today: their count (10⁹), hemoglobin (mg), volume
+/// (fL × 10⁹ cells) and folate (relative × 10⁹ cells), with the shift and DNA synthesis they were
+/// made under.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Release {
+    pub cells: f64,
+    pub hemoglobin_mg: f64,
+    pub volume_fl_cells: f64,
+    pub folate_cells: f64,
+    pub shift: f64,
+    pub dna_synthesis: f64,
+}
+
+/// Moves the conveyor one day at an effective IL-6 and EPO; returns what leaves for the blood.
+pub(crate) fn conveyor_day(
+    state: &mut PatientState,
+    settings: &Settings,
+    il6: f64,
+    epo: f64,
+) -> Release {
+    // Marrow space: infiltrating cells take their share of the niches (fewer BFU-E enter) and of
+    // the room an expanding erythroid marrow can fill; precursors beyond that room die.
+    let crowding = (erythroid_capacity_relative(settings)
+        / state.erythroid_mass_relative().max(1e-9))
+    .min(1.0);
+
+    // BFU-E: progenitors enter in proportion to the marrow space left.
+    let cfu_e_entering = state.bfu_e[BFU_E_DAYS - 1];
+    state.bfu_e.rotate_right(1);
+    state.bfu_e[0] = PROGENITOR_INPUT_PER_DAY * marrow_space_factor(settings);
+
+    // CFU-E: EPO-dependent survival, suppressed by cytokines and, when erythroblasts are short
+    // of iron, by the iron-restriction response.
+    let stage_survival = (cfu_e_epo_survival(epo)
+        * progenitor_inflammation_factor(il6)
+        * iron_restriction_factor(state.erythroid_iron_sufficiency))
+    .clamp(0.0, 1.0);
+    let daily_survival = stage_survival.powf(1.0 / CFU_E_DAYS as f64) * crowding;
+    let blasts_entering = state.cfu_e[CFU_E_DAYS - 1] * daily_survival;
+    for day in (1..CFU_E_DAYS).rev() {
+        state.cfu_e[day] = state.cfu_e[day - 1] * daily_survival;
+    }
+    state.cfu_e[0] = cfu_e_entering;
+
+    // Erythroblasts: divisions need DNA synthesis; those that fail die in the marrow and their
+    // iron goes to macrophages. Iron-starved erythroblasts die too (heme-regulated apoptosis),
+    // and myeloma cells kill them directly.
+    let dna = state.dna_synthesis;
+    let iron_survival = state
+        .erythroid_iron_sufficiency
+        .clamp(0.0, 1.0)
+        .powf(IRON_RESTRICTION_EXPONENT);
+    let blast_daily_survival =
+        (erythroblast_survival(dna) * iron_survival * tumour_survival_factor(settings))
+            .powf(1.0 / ERYTHROBLAST_DAYS as f64)
+            * crowding;
+    let mut leaving = state.erythroblasts[ERYTHROBLAST_DAYS - 1];
+    let mut deaths = 0.0;
+    for day in (1..ERYTHROBLAST_DAYS).rev() {
+        let mut cohort = state.erythroblasts[day - 1];
+        let dying = cohort.cells * (1.0 - blast_daily_survival);
+        deaths += dying;
+        state.digesting_iron_mg += dying * cohort.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
+        cohort.cells -= dying;
+        cohort.dna_synthesis =
+            (cohort.dna_synthesis * cohort.days_in_stage + dna) / (cohort.days_in_stage + 1.0);
+        cohort.days_in_stage += 1.0;
+        state.erythroblasts[day] = cohort;
+    }
+    state.erythroblasts[0] = PrecursorCohort {
+        cells: blasts_entering,
+        hemoglobin_pg: 0.0,
+        dna_synthesis: dna,
+        days_in_stage: 0.0,
+    };
+
+    // Leaving erythroblasts become marrow reticulocytes. Their size follows their hemoglobin
+    // (iron-poor cells divide once more and come out small and pale) and their DNA synthesis
+    // (megaloblasts skip divisions and come out large). Cells too poor in hemoglobin to
+    // enucleate die instead (the floor of microcytosis).
+    if leaving.cells > 0.0 {
+        let size = megaloblastic_size_factor(leaving.dna_synthesis);
+        let target_hemoglobin_pg = NORMAL_MCH_PG * size;
+        let iron_share = (leaving.hemoglobin_pg / target_hemoglobin_pg).clamp(0.0, 1.5);
+        if iron_share < MIN_HEMOGLOBINIZATION_SHARE {
+            let surviving = (iron_share / MIN_HEMOGLOBINIZATION_SHARE).powi(4);
+            let dying = leaving.cells * (1.0 - surviving);
+            deaths += dying;
+            state.digesting_iron_mg += dying * leaving.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
+            leaving.cells -= dying;
+        }
+        let volume_fl =
+            NORMAL_MCV_FL * size * iron_share.max(MIN_HEMOGLOBINIZATION_SHARE).powf(0.75);
+        state.marrow_reticulocytes += leaving.cells;
+        state.marrow_reticulocyte_hemoglobin_mg += leaving.cells * leaving.hemoglobin_pg;
+        state.marrow_reticulocyte_volume_fl_cells += leaving.cells * volume_fl;
+        state.marrow_reticulocyte_folate_cells += leaving.cells
+            * red_cell_folate_uptake(
+                folate_sufficiency(state.folate_stores_mg),
+                b12_sufficiency(state.b12_stores_ug),
+            );
+    }
+    state.intramedullary_deaths_per_day = deaths;
+
+    // Marrow reticulocytes are released early when EPO is high (the shift).
+    let shift = reticulocyte_shift(epo);
+    let release_share = first_order_share(1.0 / marrow_reticulocyte_days(shift), 1.0);
+    let released = state.marrow_reticulocytes * release_share;
+    let (released_hemoglobin, released_volume, released_folate) = (
+        state.marrow_reticulocyte_hemoglobin_mg * release_share,
+        state.marrow_reticulocyte_volume_fl_cells * release_share,
+        state.marrow_reticulocyte_folate_cells * release_share,
+    );
+    state.marrow_reticulocytes -= released;
+    state.marrow_reticulocyte_hemoglobin_mg -= released_hemoglobin;
+    state.marrow_reticulocyte_volume_fl_cells -= released_volume;
+    state.marrow_reticulocyte_folate_cells -= released_folate;
+    state.output_cells_per_day = released;
+    Release {
+        cells: released,
+        hemoglobin_mg: released_hemoglobin,
+        volume_fl_cells: released_volume,
+        folate_cells: released_folate,
+        shift,
+        dna_synthesis: leaving.dna_synthesis,
+    }
+}
+
+/// Iron the erythroblasts need per day to fill their cells with hemoglobin, mg/day.
+pub(crate) fn erythroid_iron_demand_mg_per_day(state: &PatientState) -> f64 {
+    state
+        .erythroblasts
+        .iter()
+        .map(|cohort| {
+            let target_pg = NORMAL_MCH_PG * megaloblastic_size_factor(cohort.dna_synthesis);
+            cohort.cells * target_pg / ERYTHROBLAST_DAYS as f64
+        })
+        .sum::<f64>()
+        * IRON_MG_PER_MG_HEMOGLOBIN
+}
+
+/// Shares `iron_mg` among the erythroblast cohorts as hemoglobin, in proportion to their demand.
+pub(crate) fn hemoglobinize(state: &mut PatientState, iron_mg: f64) {
+    if iron_mg <= 0.0 {
+        return;
+    }
+    let total_demand: f64 = erythroid_iron_demand_mg_per_day(state);
+    if total_demand <= 0.0 {
+        // Nobody to take it: it stays in the body as storage iron.
+        state.storage_iron_mg += iron_mg;
+        return;
+    }
+    for cohort in state.erythroblasts.iter_mut() {
+        if cohort.cells <= 0.0 {
+            continue;
+        }
+        let target_pg = NORMAL_MCH_PG * megaloblastic_size_factor(cohort.dna_synthesis);
+        let cohort_demand =
+            cohort.cells * target_pg / ERYTHROBLAST_DAYS as f64 * IRON_MG_PER_MG_HEMOGLOBIN;
+        let cohort_iron = iron_mg * cohort_demand / total_demand;
+        cohort.hemoglobin_pg += cohort_iron / IRON_MG_PER_MG_HEMOGLOBIN / cohort.cells;
+    }
+}

@@ -1,0 +1,63 @@
+//! Vitamins, every internal step: B12 through the absorption relay and injections, folate from food
+//! and folic acid, the DNA synthesis they allow (with the methyl trap), and the nerves.
+
+use super::relax;
+use crate::model::patient::PatientState;
+use crate::model::physiology::*;
+use crate::model::settings::{SettingKey, Settings};
+
+/// B12 and folate stores, DNA synthesis and nerve damage over `dt` days, with a folic-acid course
+/// of `folic_acid_mg_per_day` running.
+pub(crate) fn vitamins_step(
+    state: &mut PatientState,
+    settings: &Settings,
+    folic_acid_mg_per_day: f64,
+    dt: f64,
+) {
+    // Vitamin B12: diet through the relay; an injection mostly leaves in urine, part is kept.
+    let b12_absorbed = b12_absorbed_ug_per_day(settings) * dt;
+    let from_injection =
+        state.b12_plasma_extra_ug * first_order_share(B12_INJECTION_CLEARANCE_PER_DAY, dt);
+    state.b12_plasma_extra_ug -= from_injection;
+    state.b12_stores_ug += b12_absorbed + from_injection * B12_INJECTION_RETAINED;
+    state.b12_stores_ug -= state.b12_stores_ug * first_order_share(b12_loss_per_day(settings), dt);
+
+    // Folate: food folate and folic acid fill the store, which turns over in months.
+    let folate_absorbed_mg =
+        settings.folate_intake_ug_per_day * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY * dt
+            + folic_acid_mg_per_day * FOLIC_ACID_ABSORBED * dt;
+    state.folate_stores_mg += folate_absorbed_mg;
+    state.folate_stores_mg -= state.folate_stores_mg * first_order_share(FOLATE_LOSS_PER_DAY, dt);
+    let healthy_folate_intake = SettingKey::FolateIntake.spec().healthy;
+    let intake_relative = (settings.folate_intake_ug_per_day * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY
+        + folic_acid_mg_per_day * FOLIC_ACID_ABSORBED)
+        / (healthy_folate_intake * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY);
+    relax(
+        &mut state.folate_recent_intake_relative,
+        intake_relative,
+        1.0 / SERUM_FOLATE_TIME_CONSTANT_DAYS,
+        dt,
+    );
+    relax(
+        &mut state.folic_acid_recent_mg_per_day,
+        folic_acid_mg_per_day,
+        1.0 / FOLIC_ACID_TIME_CONSTANT_DAYS,
+        dt,
+    );
+
+    // DNA synthesis and the nerves.
+    let b12_status = b12_sufficiency(state.b12_stores_ug);
+    let folate_status = folate_sufficiency(state.folate_stores_mg);
+    state.dna_synthesis = usable_folate(
+        folate_status,
+        b12_status,
+        state.folic_acid_recent_mg_per_day,
+    )
+    .clamp(0.05, 1.0);
+    (state.neuro_reversible, state.neuro_irreversible) = neuro_step(
+        state.neuro_reversible,
+        state.neuro_irreversible,
+        b12_status,
+        dt,
+    );
+}
