@@ -35,6 +35,10 @@ pub struct Strings {
     pub share_link: &'static str,
     pub share_link_hint: &'static str,
     pub notices_heading: &'static str,
+    pub life_alarm_heading: &'static str,
+    /// `{hb}` in g/dL.
+    pub life_alarm_severe_anemia: &'static str,
+    pub life_alarm_hypovolemia: &'static str,
     pub dismiss: &'static str,
     /// `{parameter}`: an unknown query parameter.
     pub notice_unknown_parameter: &'static str,
@@ -131,6 +135,9 @@ pub const ENGLISH: Strings = Strings {
     share_link: "Share link",
     share_link_hint: "A link that opens this patient, these settings and this day",
     notices_heading: "Notices",
+    life_alarm_heading: "Life-threatening.",
+    life_alarm_severe_anemia: "Hemoglobin is {hb} g/dL: too little oxygen reaches the heart and brain. A real patient would be transfused now; the model keeps running to show where untreated disease leads.",
+    life_alarm_hypovolemia: "More than 40 % of the blood volume is gone (hemorrhagic shock). A real patient needs fluids and blood now; hemoglobin has not fallen yet because plasma has not had time to refill.",
     dismiss: "Dismiss",
     notice_unknown_parameter: "Ignored the link's “{parameter}”: not a setting or option of this page.",
     notice_bad_setting: "Ignored {parameter}={value}: it must be a number from {range}.",

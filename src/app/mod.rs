@@ -7,6 +7,7 @@ mod factory_canvas;
 mod frame_loop;
 mod lab_charts;
 mod lab_panel;
+mod life_alarm;
 mod marrow_stain_view;
 mod notices;
 mod preset_picker;
@@ -21,6 +22,7 @@ pub use factory_canvas::FactoryCanvas;
 pub use frame_loop::{start_frame_loop, FrameLoopHandle, MAX_FRAME_SECONDS};
 pub use lab_charts::LabCharts;
 pub use lab_panel::LabPanel;
+pub use life_alarm::LifeAlarm;
 pub use marrow_stain_view::MarrowStainView;
 pub use notices::Notices;
 pub use preset_picker::PresetPicker;
@@ -272,6 +274,11 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     let frame_stats = move || context.frame_stats.get();
+    let life_alarm = Signal::derive(move || {
+        context.snapshot.with(|snapshot| {
+            (snapshot.labs.life_threatening > 0.5).then_some(snapshot.labs.hb_g_dl)
+        })
+    });
     view! {
         <div class="page" class:projector=request.projector>
             <header class="app-header">
@@ -281,6 +288,7 @@ pub fn App() -> impl IntoView {
                 <ShareLink/>
             </header>
             <Notices/>
+            <LifeAlarm alarm=life_alarm/>
             <TimeControls/>
             <main class="layout">
                 <section class="scene" aria-label=ENGLISH.factory_canvas_label>
