@@ -194,11 +194,10 @@ fn iron_deficiency_pattern() {
 fn iron_deficiency_develops_in_the_textbook_order() {
     // Reference §6: stores and ferritin fall first, then TSAT falls and sTfR rises, then Hb falls;
     // RDW rises early; MCV falls last.
-    // A slow loss (4 mL/day, 2 mg of iron a day over what is absorbed at first), as the textbook
-    // sequence describes: with a fast one (10 mL/day) the marrow's extra demand lowers TSAT below
-    // 16 % while stores still hold ≈ 400 mg, so the order compresses.
+    // A slow loss from health (7 mL/day, 3.5 mg of iron a day: about the slowest that absorption
+    // cannot make up, so that every sign appears within a few years).
     let mut patient = Patient::new(Settings {
-        blood_loss_ml_per_day: 4.0,
+        blood_loss_ml_per_day: 7.0,
         ..Settings::default()
     });
     let mut ferritin_low = None;

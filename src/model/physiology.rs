@@ -324,8 +324,8 @@ pub fn hepcidin_target(
     erythroferrone_relative: f64,
     egfr_ml_per_min: f64,
 ) -> f64 {
-    let stores = storage_iron_mg.max(0.0) / HEALTHY_STORAGE_IRON_MG;
-    let saturation = (transferrin_saturation.max(0.0) / HEALTHY_TRANSFERRIN_SATURATION).sqrt();
+    let stores = (storage_iron_mg.max(0.0) / HEALTHY_STORAGE_IRON_MG).sqrt();
+    let saturation = transferrin_saturation.max(0.0) / HEALTHY_TRANSFERRIN_SATURATION;
     const MAX_IL6_FOLD: f64 = 4.0;
     let inflammation = 1.0 + (MAX_IL6_FOLD - 1.0) * il6_response(il6_effective_pg_ml);
     const ERYTHROFERRONE_STRENGTH: f64 = 1.0;
@@ -380,8 +380,11 @@ pub const FERRITIN_ACUTE_PHASE_TIME_CONSTANT_DAYS: f64 = 2.0;
 /// The share of the erythroblasts' iron demand that transferrin delivers at a saturation: their
 /// transferrin receptors bind diferric transferrin in proportion to its saturation, half-maximally
 /// at [`ERYTHROID_UPTAKE_HALF_SATURATION`], and the demand is fully met from
-/// [`ERYTHROID_SUFFICIENT_SATURATION`] up (the textbook definition of iron-deficient
-/// erythropoiesis: TSAT below 16 %, Bainton and Finch 1964). A marrow that asks for more than plasma brings therefore drives TSAT down and
+/// [`ERYTHROID_SUFFICIENT_SATURATION`] up. Below it uptake falls with saturation: iron-deficient
+/// erythropoiesis is classically TSAT < 16 % (Bainton and Finch 1964), but a marrow driven to make
+/// more takes more iron up to ≈ 25–30 % (KDIGO 2012 gives iron to patients on ESA while TSAT
+/// ≤ 30 %; Hillman and Henderson 1969), so stores alone cannot keep pace with a recovery and oral
+/// iron speeds it (Kiss 2015). Tuned for teaching at 25 %. A marrow that asks for more than plasma brings therefore drives TSAT down and
 /// becomes iron-limited (Hillman and Henderson 1969).
 pub fn erythroid_iron_delivery(transferrin_saturation: f64) -> f64 {
     (erythroid_transferrin_binding(transferrin_saturation)
@@ -408,6 +411,16 @@ pub fn enterocyte_import_drive(storage_iron_mg: f64, hemoglobin_g_dl: f64) -> f6
     let hypoxia = hypoxia_excess / (hypoxia_excess + 20.0);
     let drive = 1.0 - (1.0 - iron_deficit) * (1.0 - hypoxia);
     0.35 + 0.65 * drive
+}
+
+/// Hepcidin lowers the enterocytes' iron import as well as their ferroportin (it triggers DMT1
+/// degradation in duodenal cells: Brasse-Lagnel 2011), so absorption falls more steeply than
+/// macrophage export when hepcidin is high (inflammation) and rises when it is gone. Returns the
+/// factor on import (1 at the healthy hepcidin level, 2 without hepcidin). Tuned for teaching so
+/// that chronic inflammation does not load the body with iron.
+pub fn hepcidin_import_factor(hepcidin_relative: f64) -> f64 {
+    const SENSITIVITY: f64 = 1.0;
+    (1.0 + SENSITIVITY) / (1.0 + SENSITIVITY * hepcidin_relative.max(0.0))
 }
 
 /// Meals a day in which dietary iron arrives: uptake saturates per meal (as per dose, Moretti 2015),

@@ -741,7 +741,7 @@ mod tests {
     fn iron_deficiency_sends_out_small_pale_cells_and_b12_deficiency_big_ones_from_megaloblasts() {
         let healthy = healthy();
         let iron_deficient = scene_for(Settings {
-            blood_loss_ml_per_day: 6.0,
+            blood_loss_ml_per_day: 10.0,
             ..Settings::default()
         });
         assert!(iron_deficient.cell_radius() < 0.9 * healthy.cell_radius());

@@ -53,9 +53,27 @@ pub fn time_course(patient: &mut Patient, until_day: f64, every_days: f64) -> Ve
 ///   of their lifespan together 120 ± 17 days after they were made, and the EPO answer to a 1.5 g/dL
 ///   dip only raises production ≈ 1.5×. No published course shows such a dip; the model lacks
 ///   whatever damps it (a wider spread of lifespans, or a steeper EPO response near normal Hb).
-pub const KNOWN_DEVIATIONS: [(&str, &str); 2] = [
+/// - blood donation, speed-up by oral iron: ≈ 0.9× (Kiss 2015: 2.5×). A donor with ferritin ≈ 70
+///   recovers in ≈ 48 days (Kiss: 78) because the marrow takes all the iron it asks for down to a
+///   TSAT of 16 %, so the recovery is limited by EPO, not iron; the absorbed oral iron raises TSAT
+///   and, through it, hepcidin, which closes the macrophages' gates about as much as it adds. What
+///   is missing is probably an uptake that grows with the marrow's drive (faster maturation at high
+///   EPO). Raising the saturation at which demand is met to 25 % lets donors pass but makes the
+///   iron-deficiency preset's serum iron and sideroblasts and the combined preset's hepcidin wrong.
+/// - iron deficiency onset, ferritin falls before TSAT: at 7 mL/day TSAT crosses 16 % about two
+///   weeks before ferritin crosses 30 ng/mL (days ≈ 284 and 298; at slower losses they cross
+///   together, at 4 mL/day before absorption was hepcidin-sensitive ferritin led by ≈ 60 days). The
+///   model's healthy TSAT (35 %) sits well above what the marrow needs (16 %), and the TSAT term of
+///   hepcidin is what opens the gates, so TSAT gives way as soon as the marrow asks for more.
+/// - ACD + iron deficiency, hepcidin: ≈ 0.4× healthy (reference: N–↑). The iron-deficiency signals
+///   (low stores, low TSAT, erythroferrone) and IL-6 multiply in the hepcidin target, so iron
+///   deficiency wins more often than in patients (Theurl 2009: between IDA and ACD, near controls).
+pub const KNOWN_DEVIATIONS: [(&str, &str); 5] = [
     ("oral iron", "Hb rise at day 14"),
     ("B12 repletion", "Hb swing days 120–400, g/dL"),
+    ("blood donation", "speed-up by oral iron (ratio)"),
+    ("iron deficiency onset", "ferritin falls before TSAT"),
+    ("ACD + iron deficiency", "hepcidin below ACD's"),
 ];
 
 /// Records checks so that every failure of a test is reported at once, with its source.
@@ -91,20 +109,7 @@ impl Checks {
         } else {
             "good"
         };
-        let known = KNOWN_DEVIATIONS
-            .iter()
-            .any(|(scenario, check)| *scenario == self.scenario && *check == what);
-        if known && grade != "poor" {
-            self.failures.push(format!(
-                "{}: {what} is listed as a known deviation but now grades {grade}: remove it from KNOWN_DEVIATIONS",
-                self.scenario
-            ));
-        }
-        let grade = if known && grade == "poor" {
-            "poor (known deviation)"
-        } else {
-            grade
-        };
+        let grade = self.with_known(what, grade);
         println!(
             "| {} | {what} | {low}–{high} | {value:.3} | {source} | {grade} |",
             self.scenario
@@ -119,17 +124,36 @@ impl Checks {
 
     /// A yes/no fact about the model (an order of events, a direction): pass or "poor".
     pub fn holds(&mut self, what: &str, fact: bool, detail: &str, source: &str) {
-        let grade = if fact { "good" } else { "poor" };
+        let grade = self.with_known(what, if fact { "good" } else { "poor" });
         println!(
             "| {} | {what} | yes | {detail} | {source} | {grade} |",
             self.scenario
         );
-        if !fact {
+        if grade == "poor" {
             self.failures.push(format!(
                 "{}: {what} does not hold ({detail}; {source})",
                 self.scenario
             ));
         }
+    }
+
+    /// The grade as reported: a listed known deviation that grades poor is reported as such (and
+    /// does not fail); one that no longer grades poor fails until it is taken off the list.
+    fn with_known(&mut self, what: &str, grade: &'static str) -> &'static str {
+        let known = KNOWN_DEVIATIONS
+            .iter()
+            .any(|(scenario, check)| *scenario == self.scenario && *check == what);
+        if !known {
+            return grade;
+        }
+        if grade != "poor" {
+            self.failures.push(format!(
+                "{}: {what} is listed as a known deviation but now grades {grade}: remove it from KNOWN_DEVIATIONS",
+                self.scenario
+            ));
+            return grade;
+        }
+        "poor (known deviation)"
     }
 
     pub fn finish(self) {

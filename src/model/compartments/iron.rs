@@ -25,7 +25,8 @@ pub(crate) fn iron_step(
     // Gut: diet (per meal) and oral iron (per dose) enter enterocytes through a saturable
     // import, then leave through ferroportin into plasma (absorbed) or are shed with the cell.
     state.oral_iron_lumen_mg += oral_iron_today;
-    let import_drive = enterocyte_import_drive(state.storage_iron_mg, hemoglobin);
+    let import_drive = enterocyte_import_drive(state.storage_iron_mg, hemoglobin)
+        * hepcidin_import_factor(state.hepcidin_relative);
     let diet_uptake = enterocyte_uptake_mg(
         settings.iron_intake_mg_per_day / IRON_MEALS_PER_DAY,
         import_drive,
