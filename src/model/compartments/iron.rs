@@ -45,8 +45,6 @@ pub(crate) fn iron_step(
     // Ferritin synthesis follows the labile pool as it stood before this step's inflows.
     let ferritin_synthesis =
         ferritin_synthesis_factor(state.macrophage_iron_mg, HEALTHY_MACROPHAGE_IRON_MG);
-    let ferritinophagy =
-        ferritinophagy_factor(state.macrophage_iron_mg, HEALTHY_MACROPHAGE_IRON_MG);
 
     // Digestion of the day's phagocytosed cells frees their iron evenly over the day.
     let steps_left_today = (STEPS_PER_DAY - step_index_in_day) as f64;
@@ -63,8 +61,7 @@ pub(crate) fn iron_step(
 
     // Macrophages: ferritin is broken down into the labile pool, and labile iron either leaves
     // through ferroportin or is laid down again as ferritin (competing routes).
-    let from_ferritin =
-        state.storage_iron_mg * first_order_share(STORAGE_TURNOVER_PER_DAY * ferritinophagy, dt);
+    let from_ferritin = state.storage_iron_mg * first_order_share(STORAGE_TURNOVER_PER_DAY, dt);
     state.storage_iron_mg -= from_ferritin;
     state.macrophage_iron_mg += from_ferritin;
     let macrophage_export_rate = MACROPHAGE_EXPORT_PER_DAY * state.ferroportin_macrophage_relative;
