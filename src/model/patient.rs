@@ -558,7 +558,6 @@ impl Patient {
         let state = &mut self.state;
         let release = conveyor_day(state, &settings, il6, epo);
         red_cells_day(state, &settings, il6, epo, release);
-        state.recount_red_cells();
     }
 
     /// Every internal step: courses, then each compartment in turn (hormones, blood volume, iron,

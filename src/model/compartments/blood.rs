@@ -43,6 +43,9 @@ pub(crate) fn red_cells_day(
     let table = senescence();
     let mut destroyed = 0.0;
     let mut destroyed_hemoglobin_mg = 0.0;
+    // The kept totals are rebuilt in the same pass (no second walk over the cohorts).
+    let mut hemoglobin_mg = 0.0;
+    let mut volume_l = 0.0;
     for cohort in state.red_cells.iter_mut() {
         if neocytolysis > 0.0 && (NEOCYTE_AGE_DAYS.0..NEOCYTE_AGE_DAYS.1).contains(&cohort.age_days)
         {
@@ -60,6 +63,8 @@ pub(crate) fn red_cells_day(
         cohort.cells -= dying;
         cohort.biological_age = new_age;
         cohort.age_days += 1.0;
+        hemoglobin_mg += cohort.hemoglobin_mg();
+        volume_l += cohort.volume_l();
     }
     state.digesting_iron_mg += destroyed_hemoglobin_mg * IRON_MG_PER_MG_HEMOGLOBIN;
     state.red_cells_destroyed_per_day = destroyed;
@@ -69,8 +74,12 @@ pub(crate) fn red_cells_day(
         }
         let oldest = state.red_cells.pop_back().expect("back() was Some");
         state.digesting_iron_mg += oldest.iron_mg();
+        hemoglobin_mg -= oldest.hemoglobin_mg();
+        volume_l -= oldest.volume_l();
     }
     if released > 0.0 {
+        hemoglobin_mg += released_hemoglobin;
+        volume_l += released_volume * 1e-6;
         state.red_cells.push_front(RedCellCohort {
             cells: released,
             volume_fl: released_volume / released,
@@ -84,6 +93,9 @@ pub(crate) fn red_cells_day(
         });
     }
 
+    state.red_cell_hemoglobin_mg = hemoglobin_mg;
+    state.red_cell_volume_l = volume_l;
+
     // Chronic blood loss, one day's worth.
     let share = settings.blood_loss_ml_per_day / (state.blood_volume_dl() * 100.0);
     if share > 0.0 {
@@ -91,21 +103,22 @@ pub(crate) fn red_cells_day(
     }
 }
 
-/// Removes a share of the blood: red cells of every age and the plasma's iron with it.
+/// Removes a share of the blood: red cells of every age and the plasma's iron with it. Every
+/// cohort loses the same share, so the kept totals scale with them.
 pub(crate) fn lose_blood(state: &mut PatientState, share: f64) {
-    let mut iron = 0.0;
+    let kept = 1.0 - share;
     for cohort in state.red_cells.iter_mut() {
-        let lost = cohort.cells * share;
-        iron += lost * cohort.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
-        cohort.cells -= lost;
-        cohort.cells_per_survivor *= 1.0 - share;
+        cohort.cells *= kept;
+        cohort.cells_per_survivor *= kept;
     }
+    let iron = state.red_cell_iron_mg() * share;
+    state.red_cell_hemoglobin_mg *= kept;
+    state.red_cell_volume_l *= kept;
     let plasma_lost = (state.plasma_iron_mg + state.non_transferrin_iron_mg) * share;
     state.plasma_iron_mg *= 1.0 - share;
     state.non_transferrin_iron_mg *= 1.0 - share;
     state.plasma_volume_dl *= 1.0 - share;
     state.iron_lost_mg_total += iron + plasma_lost;
-    state.recount_red_cells();
 }
 
 /// Adds packed red cells: donor cells of mixed age (stored blood holds cells of every age).

@@ -108,7 +108,7 @@ pub(crate) fn iron_step(
     } else {
         1.0
     };
-    hemoglobinize(state, to_erythroid);
+    hemoglobinize(state, to_erythroid, demand_mg_per_day);
     state.erythroid_iron_delivery = delivered_share.min(1.0);
     relax(
         &mut state.erythroid_iron_sufficiency,

@@ -150,24 +150,25 @@ pub(crate) fn erythroid_iron_demand_mg_per_day(state: &PatientState) -> f64 {
 }
 
 /// Shares `iron_mg` among the erythroblast cohorts as hemoglobin, in proportion to their demand.
-pub(crate) fn hemoglobinize(state: &mut PatientState, iron_mg: f64) {
+/// `total_demand_mg_per_day` is [`erythroid_iron_demand_mg_per_day`] of the same state.
+pub(crate) fn hemoglobinize(state: &mut PatientState, iron_mg: f64, total_demand_mg_per_day: f64) {
     if iron_mg <= 0.0 {
         return;
     }
-    let total_demand: f64 = erythroid_iron_demand_mg_per_day(state);
+    let total_demand = total_demand_mg_per_day;
     if total_demand <= 0.0 {
         // Nobody to take it: it stays in the body as storage iron.
         state.storage_iron_mg += iron_mg;
         return;
     }
+    // Each cohort gets iron in proportion to its demand, so its hemoglobin per cell grows by the
+    // same share of its daily target.
+    let share_of_daily_target = iron_mg / total_demand / ERYTHROBLAST_DAYS as f64;
     for cohort in state.erythroblasts.iter_mut() {
         if cohort.cells <= 0.0 {
             continue;
         }
         let target_pg = NORMAL_MCH_PG * megaloblastic_size_factor(cohort.dna_synthesis);
-        let cohort_demand =
-            cohort.cells * target_pg / ERYTHROBLAST_DAYS as f64 * IRON_MG_PER_MG_HEMOGLOBIN;
-        let cohort_iron = iron_mg * cohort_demand / total_demand;
-        cohort.hemoglobin_pg += cohort_iron / IRON_MG_PER_MG_HEMOGLOBIN / cohort.cells;
+        cohort.hemoglobin_pg += share_of_daily_target * target_pg;
     }
 }
