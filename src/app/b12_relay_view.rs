@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::{PageContext, SettingSlider};
-use crate::model::physiology::b12_absorbed_ug_per_day;
 use crate::model::SettingKey;
 use crate::strings::{fill, ENGLISH};
 
@@ -21,16 +20,20 @@ const STATIONS: [(&str, SettingKey); 4] = [
 pub fn B12RelayView() -> impl IntoView {
     let context = PageContext::get();
     let settings = Memo::new(move |_| context.snapshot.with(|shown| shown.settings));
+    let absorbed_ug_per_day =
+        Memo::new(move |_| context.snapshot.with(|shown| shown.b12_absorbed_ug_per_day));
     let result = move || {
-        let settings = settings.get();
         fill(
             ENGLISH.relay_result,
             &[
+                ("absorbed", &format!("{:.2}", absorbed_ug_per_day.get())),
                 (
-                    "absorbed",
-                    &format!("{:.2}", b12_absorbed_ug_per_day(&settings)),
+                    "intake",
+                    &format!(
+                        "{}",
+                        settings.with(|settings| settings.b12_intake_ug_per_day)
+                    ),
                 ),
-                ("intake", &format!("{}", settings.b12_intake_ug_per_day)),
             ],
         )
     };

@@ -65,6 +65,8 @@ pub struct FrameSnapshot {
     pub labs_week_ago: Labs,
     pub scene: FactoryScene,
     pub settings: Settings,
+    /// B12 absorbed from the diet, µg/day (the model's readout, for the relay view).
+    pub b12_absorbed_ug_per_day: f64,
     pub playing: bool,
     pub speed_days_per_second: f64,
     pub preset: &'static str,
@@ -81,6 +83,7 @@ impl FrameSnapshot {
             labs_week_ago: simulation.labs_days_ago(TREND_DAYS).clone(),
             labs,
             settings: simulation.settings(),
+            b12_absorbed_ug_per_day: simulation.patient().readout().b12_absorbed_ug_per_day,
             playing: simulation.playing(),
             speed_days_per_second: simulation.speed_days_per_second(),
             preset: simulation.preset(),

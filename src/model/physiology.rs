@@ -461,8 +461,9 @@ pub fn ferritin_synthesis_factor(macrophage_iron_mg: f64, healthy_macrophage_iro
         .min(1.0)
         .powi(2)
 }
-/// The healthy macrophage labile pool, mg: ≈ 22 mg/day of recycled iron plus ≈ 22 mg/day from
-/// ferritin over export and storage at 4.2 per day.
+/// The healthy macrophage labile pool, mg, as it stands at the start of a 6-hour step (read off the
+/// model's healthy adult; the day's digested cells and ferritin breakdown flow through it at ≈ 4 per
+/// day): the level below which IRPs cut ferritin synthesis.
 pub const HEALTHY_MACROPHAGE_IRON_MG: f64 = 6.3;
 /// Half-life of an IV iron-carbohydrate complex inside macrophages, days: the reticuloendothelial
 /// system takes the complex up within hours and frees its iron over weeks (⁵⁹Fe studies of ferric

@@ -28,6 +28,8 @@ pub struct Readout {
     pub folate_sufficiency: f64,
     /// Share of dietary B12 that the absorption relay delivers (0–1).
     pub b12_relay_efficiency: f64,
+    /// B12 absorbed from the diet, µg/day (relay and passive route).
+    pub b12_absorbed_ug_per_day: f64,
     /// Red cells released into blood per day, relative to health.
     pub output_relative: f64,
     /// The kidneys' capacity to make EPO, relative to health.
@@ -54,6 +56,7 @@ impl Patient {
             b12_sufficiency: b12_sufficiency(state.b12_stores_ug).clamp(0.0, 1.0),
             folate_sufficiency: folate_sufficiency(state.folate_stores_mg).clamp(0.0, 1.0),
             b12_relay_efficiency: b12_relay_efficiency(&self.settings),
+            b12_absorbed_ug_per_day: b12_absorbed_ug_per_day(&self.settings),
             output_relative: state.output_cells_per_day / HEALTHY_RED_CELL_OUTPUT_PER_DAY,
             kidney_capacity: renal_epo_capacity(self.settings.egfr_ml_per_min),
             life_threatening: self.life_threatening(),
