@@ -459,7 +459,9 @@ impl Labs {
     }
 }
 
-/// Healthy values the labs are scaled from (what the model's healthy adult shows).
+/// Healthy values the labs are scaled from: each sits inside the reference range of section 1
+/// (B12 200–900 pg/mL, serum folate 3–17 ng/mL, RBC folate 140–628 ng/mL, homocysteine 5–15 µmol/L,
+/// MMA < 0.4 µmol/L, sTfR 0.8–1.8 mg/L, sideroblasts 20–50 %), near its middle.
 const HEALTHY_SERUM_B12_PG_ML: f64 = 450.0;
 const HEALTHY_SERUM_FOLATE_NG_ML: f64 = 9.0;
 const HEALTHY_RBC_FOLATE_NG_ML: f64 = 400.0;
@@ -467,6 +469,25 @@ const HEALTHY_HOMOCYSTEINE_UMOL_L: f64 = 9.0;
 const HEALTHY_MMA_UMOL_L: f64 = 0.2;
 const HEALTHY_STFR_MG_L: f64 = 1.2;
 const HEALTHY_SIDEROBLASTS_PERCENT: f64 = 35.0;
+/// Serum B12 follows the store through transcobalamin/haptocorrin binding that is half-saturated
+/// at this store, µg: tuned for teaching so that the 300 µg "lowest healthy store" (reference §5)
+/// reads ≈ 160 pg/mL, just under the 200 pg/mL deficiency cut-off.
+const B12_SERUM_HALF_STORE_UG: f64 = 800.0;
+/// Homocysteine added when methionine synthase stops altogether, µmol/L, and the curvature of the
+/// rise: tuned for teaching so that B12 deficiency reads 30–100 and folate deficiency 20–60
+/// (reference §5). Renal failure raises it as (100/eGFR)^0.35 (≈ 2× at eGFR 15: Hcy 20–30 in
+/// stage 4–5 CKD).
+const HOMOCYSTEINE_BLOCKED_RISE_UMOL_L: f64 = 55.0;
+/// MMA added when mutase has no B12, µmol/L: tuned for teaching so that B12 deficiency reads
+/// 1–10 µmol/L (reference §5); renal failure raises it as (100/eGFR)^0.5 (mild ↑ in CKD).
+const MMA_BLOCKED_RISE_UMOL_L: f64 = 6.0;
+/// LDH: a baseline, and the share from red cells destroyed in blood and from erythroblasts dying
+/// in the marrow (each per healthy day's output), U/L. Intramedullary death releases more LDH per
+/// cell than senescence (large megaloblasts with their nuclei): tuned for teaching so that health
+/// reads ≈ 200 (140–280) and megaloblastic anemia several times that (reference §6: LDH ↑↑).
+const LDH_BASELINE_U_L: f64 = 120.0;
+const LDH_PER_HEALTHY_DAY_OF_DESTRUCTION_U_L: f64 = 60.0;
+const LDH_PER_HEALTHY_DAY_OF_MARROW_DEATHS_U_L: f64 = 150.0;
 /// Within-cohort spread of red-cell volume, as a coefficient of variation: gives an RDW of ≈ 12.5 %
 /// in health (tuned for teaching); anisocytosis grows when cells are made under strain.
 const WITHIN_COHORT_VOLUME_CV: f64 = 0.12;
@@ -531,7 +552,7 @@ impl Patient {
 
         let b12_status = b12_sufficiency(state.b12_stores_ug);
         let folate_status = folate_sufficiency(state.folate_stores_mg);
-        let b12_binding = |stores_ug: f64| stores_ug / (stores_ug + 800.0);
+        let b12_binding = |stores_ug: f64| stores_ug / (stores_ug + B12_SERUM_HALF_STORE_UG);
         let b12_serum = HEALTHY_SERUM_B12_PG_ML * b12_binding(state.b12_stores_ug)
             / b12_binding(HEALTHY_B12_STORES_UG)
             + state.b12_plasma_extra_ug * 1e6 / (plasma_dl * 100.0);
@@ -547,19 +568,25 @@ impl Patient {
             state.folic_acid_recent_mg_per_day,
         );
         let homocysteine = (HEALTHY_HOMOCYSTEINE_UMOL_L
-            + 55.0 * (1.0 - synthase).max(0.0).powf(1.5))
+            + HOMOCYSTEINE_BLOCKED_RISE_UMOL_L * (1.0 - synthase).max(0.0).powf(1.5))
             * renal.powf(0.35);
-        let mma =
-            (HEALTHY_MMA_UMOL_L + 6.0 * (1.0 - b12_status).max(0.0).powi(2)) * renal.powf(0.5);
+        let mma = (HEALTHY_MMA_UMOL_L
+            + MMA_BLOCKED_RISE_UMOL_L * (1.0 - b12_status).max(0.0).powi(2))
+            * renal.powf(0.5);
 
         // LDH: red cells destroyed in blood and, far more, megaloblasts dying in the marrow.
         let healthy_output = HEALTHY_RED_CELL_OUTPUT_PER_DAY;
-        let ldh = 120.0
-            + 60.0 * state.red_cells_destroyed_per_day / healthy_output
-            + 150.0 * state.intramedullary_deaths_per_day / healthy_output;
+        let ldh = LDH_BASELINE_U_L
+            + LDH_PER_HEALTHY_DAY_OF_DESTRUCTION_U_L * state.red_cells_destroyed_per_day
+                / healthy_output
+            + LDH_PER_HEALTHY_DAY_OF_MARROW_DEATHS_U_L * state.intramedullary_deaths_per_day
+                / healthy_output;
 
-        // Prussian blue sees the marrow macrophages' iron: their share of the stores plus the
-        // recycled iron they cannot export (high when hepcidin has shut ferroportin).
+        // Prussian blue sees the marrow macrophages' iron: their share of the stores (weight 0.6,
+        // rising faster than the stores: hemosiderin stains, ferritin hardly) plus the recycled iron
+        // they cannot export (weight 0.4, high when hepcidin has shut ferroportin), graded 0–6 on a
+        // saturating scale with health at ≈ 2 (grades 1–3 normal, reference §1). Weights and
+        // exponents tuned for teaching: absent in iron deficiency, 4–5 in inflammation.
         let marrow_iron_relative = 0.6
             * (state.storage_iron_mg / HEALTHY_STORAGE_IRON_MG)
                 .max(0.0)
@@ -569,6 +596,9 @@ impl Patient {
                     .max(0.0)
                     .powi(2);
         let marrow_iron_grade = 6.0 * marrow_iron_relative / (marrow_iron_relative + 2.0);
+        // Sideroblasts (erythroblasts with stainable iron granules): more with transferrin
+        // saturation, and more when DNA synthesis fails (iron piles up in arrested megaloblasts);
+        // exponent and factor tuned for teaching (iron deficiency ↓↓, megaloblastic N–↑).
         let sideroblasts = (HEALTHY_SIDEROBLASTS_PERCENT
             * (saturation / HEALTHY_TRANSFERRIN_SATURATION).powf(1.2)
             * (1.0 + 0.5 * (1.0 - state.dna_synthesis)))
