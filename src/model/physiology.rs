@@ -325,7 +325,7 @@ pub fn hepcidin_target(
     egfr_ml_per_min: f64,
 ) -> f64 {
     let stores = (storage_iron_mg.max(0.0) / HEALTHY_STORAGE_IRON_MG).sqrt();
-    let saturation = transferrin_saturation.max(0.0) / HEALTHY_TRANSFERRIN_SATURATION;
+    let saturation = (transferrin_saturation.max(0.0) / HEALTHY_TRANSFERRIN_SATURATION).powf(0.75);
     const MAX_IL6_FOLD: f64 = 4.0;
     let inflammation = 1.0 + (MAX_IL6_FOLD - 1.0) * il6_response(il6_effective_pg_ml);
     const ERYTHROFERRONE_STRENGTH: f64 = 1.0;

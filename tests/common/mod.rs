@@ -48,26 +48,17 @@ pub fn time_course(patient: &mut Patient, until_day: f64, every_days: f64) -> Ve
 ///   of their lifespan together 120 ± 17 days after they were made, and the EPO answer to a 1.5 g/dL
 ///   dip only raises production ≈ 1.5×. No published course shows such a dip; the model lacks
 ///   whatever damps it (a wider spread of lifespans, or a steeper EPO response near normal Hb).
-/// - blood donation, speed-up by oral iron: ≈ 1.0× (Kiss 2015: 2.5×). A donor with ferritin ≈ 75
-///   recovers in ≈ 54 days (Kiss: 78) with or without iron, because the marrow takes all the iron it
-///   asks for down to a TSAT of 16 %: the recovery is limited by EPO, not iron, and the absorbed
-///   oral iron raises TSAT and, through it, hepcidin, which closes the macrophages' gates about as
-///   much as it adds. What is missing is probably an uptake that grows with the marrow's drive
-///   (faster maturation at high EPO). Tried and reverted: raising the saturation at which demand is
-///   met to 25 % (donors pass; the iron-deficiency preset's serum iron and sideroblasts and the
-///   combined preset's hepcidin go wrong); slower store turnover with a smaller storage route
-///   (donors 1.2×, but inflammation no longer traps iron within two weeks).
-/// - iron deficiency onset, ferritin falls before TSAT: at 7 mL/day TSAT crosses 16 % about four
-///   months before ferritin crosses 30 ng/mL (days ≈ 230 and 355). The model's healthy TSAT (35 %)
-///   sits well above what the marrow needs (16 %), and the TSAT term of hepcidin is what opens the
-///   gates, so TSAT gives way as soon as the marrow asks for more, while stores are mobilized only
-///   as fast as the gates let the macrophages' labile iron out.
+/// - iron deficiency onset, ferritin falls before TSAT: at 7 mL/day TSAT crosses 16 % about half a
+///   year before ferritin crosses 30 ng/mL (days ≈ 205 and 405). The model's healthy TSAT (35 %)
+///   sits well above what the marrow needs (16 %), and falling TSAT is what lowers hepcidin and opens
+///   the gates, so TSAT gives way as soon as the marrow asks for more, while stores are mobilized
+///   only as fast as the gates let the macrophages' labile iron out. The later signs keep the
+///   textbook order (TSAT and sTfR before Hb, RDW before MCV, MCV last).
 /// - ACD + iron deficiency, hepcidin: ≈ 0.4× healthy (reference: N–↑). The iron-deficiency signals
 ///   (low stores, low TSAT, erythroferrone) and IL-6 multiply in the hepcidin target, so iron
 ///   deficiency wins more often than in patients (Theurl 2009: between IDA and ACD, near controls).
-pub const KNOWN_DEVIATIONS: [(&str, &str); 4] = [
+pub const KNOWN_DEVIATIONS: [(&str, &str); 3] = [
     ("B12 repletion", "Hb swing days 120–400, g/dL"),
-    ("blood donation", "speed-up by oral iron (ratio)"),
     ("iron deficiency onset", "ferritin falls before TSAT"),
     ("ACD + iron deficiency", "hepcidin below ACD's"),
 ];
