@@ -550,22 +550,22 @@ impl Patient {
                 .powf(0.7)
             * receptors_per_cell;
 
-        let b12_status = b12_sufficiency(state.b12_stores_ug);
-        let folate_status = folate_sufficiency(state.folate_stores_mg);
+        let b12_status = b12_sufficiency(state.vitamins.b12_stores_ug);
+        let folate_status = folate_sufficiency(state.vitamins.folate_stores_mg);
         let b12_binding = |stores_ug: f64| stores_ug / (stores_ug + B12_SERUM_HALF_STORE_UG);
-        let b12_serum = HEALTHY_SERUM_B12_PG_ML * b12_binding(state.b12_stores_ug)
+        let b12_serum = HEALTHY_SERUM_B12_PG_ML * b12_binding(state.vitamins.b12_stores_ug)
             / b12_binding(HEALTHY_B12_STORES_UG)
-            + state.b12_plasma_extra_ug * 1e6 / (plasma_dl * 100.0);
+            + state.vitamins.b12_plasma_extra_ug * 1e6 / (plasma_dl * 100.0);
         // Trapped 5-methyl-THF leaks out of cells: serum folate is normal or high in B12 deficiency.
         let folate_serum = HEALTHY_SERUM_FOLATE_NG_ML
-            * (0.5 * state.folate_recent_intake_relative
-                + 0.5 * (state.folate_stores_mg / HEALTHY_FOLATE_STORES_MG).min(1.5))
+            * (0.5 * state.vitamins.folate_recent_intake_relative
+                + 0.5 * (state.vitamins.folate_stores_mg / HEALTHY_FOLATE_STORES_MG).min(1.5))
             * (1.0 + 0.6 * (1.0 - b12_status));
         let renal = 100.0 / self.settings.egfr_ml_per_min.max(1.0);
         let synthase = methionine_synthase_activity(
             folate_status,
             b12_status,
-            state.folic_acid_recent_mg_per_day,
+            state.vitamins.folic_acid_recent_mg_per_day,
         );
         let homocysteine = (HEALTHY_HOMOCYSTEINE_UMOL_L
             + HOMOCYSTEINE_BLOCKED_RISE_UMOL_L * (1.0 - synthase).max(0.0).powf(1.5))
@@ -601,10 +601,13 @@ impl Patient {
         // exponent and factor tuned for teaching (iron deficiency ↓↓, megaloblastic N–↑).
         let sideroblasts = (HEALTHY_SIDEROBLASTS_PERCENT
             * (saturation / HEALTHY_TRANSFERRIN_SATURATION).powf(1.2)
-            * (1.0 + 0.5 * (1.0 - state.dna_synthesis)))
+            * (1.0 + 0.5 * (1.0 - state.vitamins.dna_synthesis)))
             .clamp(0.0, 90.0);
 
-        let neuro = neuro_damage_index(state.neuro_reversible, state.neuro_irreversible);
+        let neuro = neuro_damage_index(
+            state.vitamins.neuro_reversible,
+            state.vitamins.neuro_irreversible,
+        );
 
         Labs {
             day: state.day(),
@@ -645,8 +648,8 @@ impl Patient {
             iron_absorbed_mg_total: state.iron_absorbed_mg_total,
             iron_given_mg_total: state.iron_given_mg_total,
             iron_lost_mg_total: state.iron_lost_mg_total,
-            b12_stores_ug: state.b12_stores_ug,
-            folate_stores_mg: state.folate_stores_mg,
+            b12_stores_ug: state.vitamins.b12_stores_ug,
+            folate_stores_mg: state.vitamins.folate_stores_mg,
             life_threatening: if self.life_threatening() { 1.0 } else { 0.0 },
         }
     }

@@ -12,7 +12,7 @@ use super::compartments::blood::{lose_blood, plasma_refill_step, red_cells_day, 
 use super::compartments::hormones::{hormones_step, inflammation_step, Signals};
 use super::compartments::iron::iron_step;
 use super::compartments::marrow::conveyor_day;
-use super::compartments::vitamins::vitamins_step;
+use super::compartments::vitamins::{vitamins_step, Vitamins};
 use super::erythron::{
     PrecursorCohort, RedCellCohort, SenescenceTable, BFU_E_DAYS, CFU_E_DAYS, ERYTHROBLAST_DAYS,
     IRON_MG_PER_MG_HEMOGLOBIN, MAX_RED_CELL_AGE_DAYS,
@@ -103,16 +103,8 @@ pub(crate) struct PatientState {
     /// Oral iron taken but not yet through the enterocytes' uptake window, mg.
     pub oral_iron_lumen_mg: f64,
 
-    // B12 and folate.
-    pub b12_stores_ug: f64,
-    /// B12 from an injection still in plasma, µg.
-    pub b12_plasma_extra_ug: f64,
-    pub folate_stores_mg: f64,
-    /// Recent folate intake relative to the healthy diet (what serum folate reflects).
-    pub folate_recent_intake_relative: f64,
-    pub folic_acid_recent_mg_per_day: f64,
-    pub neuro_reversible: f64,
-    pub neuro_irreversible: f64,
+    /// B12, folate, the DNA synthesis they allow, and the nerves.
+    pub vitamins: Vitamins,
 
     // Rates kept for the lab panel and the factory scene.
     /// Red cells released into blood over the last day, 10⁹/day.
@@ -121,8 +113,6 @@ pub(crate) struct PatientState {
     pub intramedullary_deaths_per_day: f64,
     /// Red cells removed by macrophages over the last day (senescence), 10⁹/day.
     pub red_cells_destroyed_per_day: f64,
-    /// DNA-synthesis capacity of erythroblasts now (1 = normal).
-    pub dna_synthesis: f64,
 }
 
 /// The patient: settings, state and what is scheduled.
@@ -219,17 +209,10 @@ impl PatientState {
             esa_plasma_mu_ml: 0.0,
             anti_il6_blockade: 0.0,
             oral_iron_lumen_mg: 0.0,
-            b12_stores_ug: HEALTHY_B12_STORES_UG,
-            b12_plasma_extra_ug: 0.0,
-            folate_stores_mg: HEALTHY_FOLATE_STORES_MG,
-            folate_recent_intake_relative: 1.0,
-            folic_acid_recent_mg_per_day: 0.0,
-            neuro_reversible: 0.0,
-            neuro_irreversible: 0.0,
+            vitamins: Vitamins::healthy(),
             output_cells_per_day: production,
             intramedullary_deaths_per_day: blast_input * (1.0 - HEALTHY_ERYTHROBLAST_SURVIVAL),
             red_cells_destroyed_per_day: production,
-            dna_synthesis: 1.0,
         };
         state.recount_red_cells();
         state
@@ -470,7 +453,7 @@ impl Patient {
                 state.iv_iron_complex_mg += dose;
                 state.iron_given_mg_total += dose;
             }
-            Treatment::B12Injection => state.b12_plasma_extra_ug += dose,
+            Treatment::B12Injection => state.vitamins.b12_plasma_extra_ug += dose,
             Treatment::OralIron | Treatment::FolicAcid | Treatment::Esa | Treatment::AntiIl6 => {
                 self.courses.push(Course {
                     treatment,
@@ -495,8 +478,8 @@ impl Patient {
             ("storage iron", state.storage_iron_mg),
             ("enterocyte iron", state.enterocyte_iron_mg),
             ("plasma volume", state.plasma_volume_dl),
-            ("B12 stores", state.b12_stores_ug),
-            ("folate stores", state.folate_stores_mg),
+            ("B12 stores", state.vitamins.b12_stores_ug),
+            ("folate stores", state.vitamins.folate_stores_mg),
         ];
         for (name, value) in pools {
             if !value.is_finite() || value < -1e-9 {
@@ -608,6 +591,6 @@ impl Patient {
             step_index_in_day,
             dt,
         );
-        vitamins_step(state, &settings, folic_acid_mg_per_day, dt);
+        vitamins_step(&mut state.vitamins, &settings, folic_acid_mg_per_day, dt);
     }
 }

@@ -150,10 +150,10 @@ impl Scenario {
             state.storage_iron_mg = iron;
         }
         if let Some(b12) = self.initial.b12_stores_ug {
-            state.b12_stores_ug = b12;
+            state.vitamins.b12_stores_ug = b12;
         }
         if let Some(folate) = self.initial.folate_stores_mg {
-            state.folate_stores_mg = folate;
+            state.vitamins.folate_stores_mg = folate;
         }
         let mut patient = Patient::from_state(self.settings, state);
         patient.schedule(self.events.iter().cloned());
@@ -437,7 +437,7 @@ mod tests {
                 days: 1.0
             }
         );
-        assert_eq!(scenario.patient().state.b12_stores_ug, 600.0);
+        assert_eq!(scenario.patient().state.vitamins.b12_stores_ug, 600.0);
     }
 
     #[test]

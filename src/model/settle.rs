@@ -55,10 +55,11 @@ pub(crate) fn settle(patient: &mut Patient) {
 /// The long-run state of `settings`, at day 0 with the iron ledger's totals at zero.
 pub(crate) fn settled_state(settings: &Settings) -> PatientState {
     let mut start = PatientState::healthy();
-    start.b12_stores_ug = b12_absorbed_ug_per_day(settings) / b12_loss_per_day(settings);
-    start.folate_stores_mg = settings.folate_intake_ug_per_day * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY
-        / FOLATE_LOSS_PER_DAY;
-    let b12_status = b12_sufficiency(start.b12_stores_ug);
+    start.vitamins.b12_stores_ug = b12_absorbed_ug_per_day(settings) / b12_loss_per_day(settings);
+    start.vitamins.folate_stores_mg =
+        settings.folate_intake_ug_per_day * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY
+            / FOLATE_LOSS_PER_DAY;
+    let b12_status = b12_sufficiency(start.vitamins.b12_stores_ug);
     let mut patient = Patient::from_state(*settings, start);
     settle(&mut patient);
     let mut state = patient.state;
@@ -66,11 +67,17 @@ pub(crate) fn settled_state(settings: &Settings) -> PatientState {
     state.iron_absorbed_mg_total = 0.0;
     state.iron_given_mg_total = 0.0;
     state.iron_lost_mg_total = 0.0;
-    (state.neuro_reversible, state.neuro_irreversible) = (0.0, 0.0);
+    (
+        state.vitamins.neuro_reversible,
+        state.vitamins.neuro_irreversible,
+    ) = (0.0, 0.0);
     for _ in 0..PRESENTATION_AFTER_DAYS {
-        (state.neuro_reversible, state.neuro_irreversible) = neuro_step(
-            state.neuro_reversible,
-            state.neuro_irreversible,
+        (
+            state.vitamins.neuro_reversible,
+            state.vitamins.neuro_irreversible,
+        ) = neuro_step(
+            state.vitamins.neuro_reversible,
+            state.vitamins.neuro_irreversible,
             b12_status,
             1.0,
         );
@@ -99,10 +106,11 @@ impl Patient {
         } else {
             settled.iron_lost_mg_total -= change;
         }
-        settled.neuro_irreversible = self
+        settled.vitamins.neuro_irreversible = self
             .state
+            .vitamins
             .neuro_irreversible
-            .max(settled.neuro_irreversible);
+            .max(settled.vitamins.neuro_irreversible);
         self.state = settled;
     }
 }

@@ -55,7 +55,7 @@ pub(crate) fn conveyor_day(
     // Erythroblasts: divisions need DNA synthesis; those that fail die in the marrow and their
     // iron goes to macrophages. Iron-starved erythroblasts die too (heme-regulated apoptosis),
     // and myeloma cells kill them directly.
-    let dna = state.dna_synthesis;
+    let dna = state.vitamins.dna_synthesis;
     let iron_survival = state
         .erythroid_iron_sufficiency
         .clamp(0.0, 1.0)
@@ -106,8 +106,8 @@ pub(crate) fn conveyor_day(
         state.marrow_reticulocyte_volume_fl_cells += leaving.cells * volume_fl;
         state.marrow_reticulocyte_folate_cells += leaving.cells
             * red_cell_folate_uptake(
-                folate_sufficiency(state.folate_stores_mg),
-                b12_sufficiency(state.b12_stores_ug),
+                folate_sufficiency(state.vitamins.folate_stores_mg),
+                b12_sufficiency(state.vitamins.b12_stores_ug),
             );
     }
     state.intramedullary_deaths_per_day = deaths;

@@ -2,14 +2,51 @@
 //! and folic acid, the DNA synthesis they allow (with the methyl trap), and the nerves.
 
 use super::relax;
-use crate::model::patient::PatientState;
 use crate::model::physiology::*;
 use crate::model::settings::{SettingKey, Settings};
 
-/// B12 and folate stores, DNA synthesis and nerve damage over `dt` days, with a folic-acid course
-/// of `folic_acid_mg_per_day` running.
+/// The vitamins' state: B12 and folate stores, what serum levels follow, the DNA synthesis they
+/// allow and the nerve damage B12 deficiency leaves.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Vitamins {
+    /// B12 in the body's stores, µg.
+    pub b12_stores_ug: f64,
+    /// B12 from an injection still in plasma, µg.
+    pub b12_plasma_extra_ug: f64,
+    /// Folate in the body's stores, mg.
+    pub folate_stores_mg: f64,
+    /// Recent folate intake relative to the healthy diet (what serum folate reflects).
+    pub folate_recent_intake_relative: f64,
+    /// Recent folic-acid dose, mg/day (what bypasses the methyl trap).
+    pub folic_acid_recent_mg_per_day: f64,
+    /// Nerve damage: the part B12 can undo and the part it cannot (0–1 each).
+    pub neuro_reversible: f64,
+    pub neuro_irreversible: f64,
+    /// DNA-synthesis capacity of erythroblasts now (1 = normal).
+    pub dna_synthesis: f64,
+}
+
+impl Vitamins {
+    /// The healthy adult's vitamins.
+    pub fn healthy() -> Vitamins {
+        Vitamins {
+            b12_stores_ug: HEALTHY_B12_STORES_UG,
+            b12_plasma_extra_ug: 0.0,
+            folate_stores_mg: HEALTHY_FOLATE_STORES_MG,
+            folate_recent_intake_relative: 1.0,
+            folic_acid_recent_mg_per_day: 0.0,
+            neuro_reversible: 0.0,
+            neuro_irreversible: 0.0,
+            dna_synthesis: 1.0,
+        }
+    }
+}
+
+/// B12 and folate stores, DNA synthesis and nerve damage over `dt` days, from the diet and the
+/// absorption relay in `settings` and a folic-acid course of `folic_acid_mg_per_day`: a pure
+/// function of its inputs.
 pub(crate) fn vitamins_step(
-    state: &mut PatientState,
+    state: &mut Vitamins,
     settings: &Settings,
     folic_acid_mg_per_day: f64,
     dt: f64,
