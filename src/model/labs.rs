@@ -532,7 +532,7 @@ impl Patient {
         let ferritin = serum_ferritin_ng_ml(
             state.storage_iron_mg,
             state.iv_iron_complex_mg,
-            state.ferritin_acute_phase_factor,
+            state.hormones.ferritin_acute_phase_factor,
         );
         // Soluble transferrin receptor: shed from erythroblasts, so it follows their mass, and
         // from the receptors each one carries, which IRP raises as transferrin brings less iron per
@@ -626,13 +626,13 @@ impl Patient {
             retic_abs_10e9_per_l: reticulocytes / blood_l,
             rpi,
             serum_iron_ug_dl: serum_iron,
-            tibc_ug_dl: state.tibc_ug_dl,
+            tibc_ug_dl: state.hormones.tibc_ug_dl,
             tsat_percent: saturation * 100.0,
             ferritin_ng_ml: ferritin,
             stfr_mg_l: stfr,
             epo_mu_ml: self.epo_mu_ml(),
-            hepcidin_ng_ml: state.hepcidin_relative * HEALTHY_HEPCIDIN_NG_ML,
-            hepcidin_relative: state.hepcidin_relative / healthy_hepcidin_relative(),
+            hepcidin_ng_ml: state.hormones.hepcidin_relative * HEALTHY_HEPCIDIN_NG_ML,
+            hepcidin_relative: state.hormones.hepcidin_relative / healthy_hepcidin_relative(),
             il6_pg_per_ml: self.settings.il6_pg_per_ml,
             b12_pg_ml: b12_serum,
             folate_ng_ml: folate_serum,
@@ -670,7 +670,11 @@ fn healthy_erythroid_mass_relative() -> f64 {
 /// The model's healthy hepcidin level, for reporting hepcidin relative to health.
 fn healthy_hepcidin_relative() -> f64 {
     static HEALTHY: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
-    *HEALTHY.get_or_init(|| super::patient::PatientState::healthy().hepcidin_relative)
+    *HEALTHY.get_or_init(|| {
+        super::patient::PatientState::healthy()
+            .hormones
+            .hepcidin_relative
+    })
 }
 
 /// Volume spread within a cohort: wider for cells made small (iron-poor) or large (megaloblastic).

@@ -9,7 +9,7 @@ use std::collections::VecDeque;
 use std::sync::OnceLock;
 
 use super::compartments::blood::{lose_blood, plasma_refill_step, red_cells_day, transfuse};
-use super::compartments::hormones::{hormones_step, inflammation_step, Signals};
+use super::compartments::hormones::{hormones_step, inflammation_step, Hormones, Signals};
 use super::compartments::iron::iron_step;
 use super::compartments::marrow::conveyor_day;
 use super::compartments::vitamins::{vitamins_step, Vitamins};
@@ -81,15 +81,9 @@ pub(crate) struct PatientState {
     /// Plasma volume, dL: refills after a bleed and contracts after a transfusion over ≈ a day.
     pub plasma_volume_dl: f64,
 
+    /// Hormones and signals: EPO, hepcidin, ferroportin, transferrin, the IL-6 blockade.
+    pub hormones: Hormones,
     // Regulators (relative to health unless a unit is named).
-    pub hepcidin_relative: f64,
-    pub ferroportin_macrophage_relative: f64,
-    pub ferroportin_gut_relative: f64,
-    /// The IL-6 response the acute-phase ferroportin repression has adapted to (0–1).
-    pub inflammation_adapted_response: f64,
-    pub tibc_ug_dl: f64,
-    pub ferritin_acute_phase_factor: f64,
-    pub epo_endogenous_mu_ml: f64,
     /// Share of the erythroblasts' iron demand met, smoothed over days (iron-restricted
     /// erythropoiesis blunts progenitor growth).
     pub erythroid_iron_sufficiency: f64,
@@ -97,9 +91,6 @@ pub(crate) struct PatientState {
     pub erythroid_iron_delivery: f64,
 
     // Drugs.
-    pub esa_depot_iu: f64,
-    pub esa_plasma_mu_ml: f64,
-    pub anti_il6_blockade: f64,
     /// Oral iron taken but not yet through the enterocytes' uptake window, mg.
     pub oral_iron_lumen_mg: f64,
 
@@ -196,18 +187,9 @@ impl PatientState {
             iron_absorbed_mg_total: 0.0,
             iron_given_mg_total: 0.0,
             iron_lost_mg_total: 0.0,
-            hepcidin_relative: 1.0,
-            ferroportin_macrophage_relative: 1.0,
-            ferroportin_gut_relative: 1.0,
-            inflammation_adapted_response: 0.0,
-            tibc_ug_dl: HEALTHY_TIBC_UG_DL,
-            ferritin_acute_phase_factor: 1.0,
-            epo_endogenous_mu_ml: HEALTHY_EPO_MU_ML,
+            hormones: Hormones::healthy(),
             erythroid_iron_sufficiency: 1.0,
             erythroid_iron_delivery: 1.0,
-            esa_depot_iu: 0.0,
-            esa_plasma_mu_ml: 0.0,
-            anti_il6_blockade: 0.0,
             oral_iron_lumen_mg: 0.0,
             vitamins: Vitamins::healthy(),
             output_cells_per_day: production,
@@ -295,7 +277,7 @@ impl PatientState {
 
     /// Iron that transferrin in plasma can carry, mg.
     pub fn transferrin_capacity_mg(&self) -> f64 {
-        self.tibc_ug_dl * self.plasma_volume_dl * 1e-3
+        self.hormones.tibc_ug_dl * self.plasma_volume_dl * 1e-3
     }
 
     /// Transferrin saturation as a fraction (iron beyond capacity is non-transferrin-bound).
@@ -305,7 +287,7 @@ impl PatientState {
 
     /// Erythroferrone signal relative to health: the erythroid mass times the EPO stimulating it.
     pub fn erythroferrone_relative(&self) -> f64 {
-        let epo_mu_ml = self.epo_endogenous_mu_ml + self.esa_plasma_mu_ml;
+        let epo_mu_ml = self.hormones.epo_endogenous_mu_ml + self.hormones.esa_plasma_mu_ml;
         self.erythroid_mass_relative() * (epo_mu_ml / HEALTHY_EPO_MU_ML).max(0.0).sqrt()
     }
 
@@ -520,12 +502,12 @@ impl Patient {
 
     /// Effective IL-6 after any receptor blockade, pg/mL.
     pub fn il6_effective_pg_ml(&self) -> f64 {
-        self.settings.il6_pg_per_ml * (1.0 - self.state.anti_il6_blockade)
+        self.settings.il6_pg_per_ml * (1.0 - self.state.hormones.anti_il6_blockade)
     }
 
     /// Total EPO (endogenous and injected), mU/mL.
     pub fn epo_mu_ml(&self) -> f64 {
-        self.state.epo_endogenous_mu_ml + self.state.esa_plasma_mu_ml
+        self.state.hormones.epo_endogenous_mu_ml + self.state.hormones.esa_plasma_mu_ml
     }
 
     /// Erythroferrone signal relative to health: EPO-stimulated erythroblasts.
@@ -576,13 +558,22 @@ impl Patient {
         let settings = self.settings;
         let state = &mut self.state;
 
-        let il6 = inflammation_step(state, &settings, anti_il6_on, dt);
+        let il6 = inflammation_step(&mut state.hormones, &settings, anti_il6_on, dt);
         plasma_refill_step(state, dt);
         let signals = Signals {
             hemoglobin_g_dl: state.hemoglobin_g_dl(),
             transferrin_saturation: state.transferrin_saturation(),
+            storage_iron_mg: state.storage_iron_mg,
+            erythroid_mass_relative: state.erythroid_mass_relative(),
         };
-        hormones_step(state, &settings, il6, signals, esa_dose_iu, dt);
+        hormones_step(
+            &mut state.hormones,
+            &settings,
+            il6,
+            signals,
+            esa_dose_iu,
+            dt,
+        );
         iron_step(
             state,
             &settings,

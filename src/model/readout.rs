@@ -43,9 +43,10 @@ impl Patient {
     pub fn readout(&self) -> Readout {
         let state = &self.state;
         Readout {
-            gut_gate_openness: state.ferroportin_gut_relative,
-            warehouse_gate_openness: state.ferroportin_macrophage_relative,
-            hepcidin_relative: state.hepcidin_relative / healthy().hepcidin_relative,
+            gut_gate_openness: state.hormones.ferroportin_gut_relative,
+            warehouse_gate_openness: state.hormones.ferroportin_macrophage_relative,
+            hepcidin_relative: state.hormones.hepcidin_relative
+                / healthy().hormones.hepcidin_relative,
             warehouse_iron_relative: (state.storage_iron_mg + state.macrophage_iron_mg)
                 / HEALTHY_STORAGE_IRON_MG,
             erythroid_mass_relative: state.erythroid_mass_relative()

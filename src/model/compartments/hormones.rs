@@ -3,9 +3,53 @@
 //! it degrades, transferrin (TIBC) and ferritin's acute-phase factor.
 
 use super::relax;
-use crate::model::patient::PatientState;
 use crate::model::physiology::*;
 use crate::model::settings::Settings;
+
+/// The hormones' state (relative to health unless a unit is named).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Hormones {
+    /// Share of IL-6 signalling an IL-6 receptor blocker stops now (0–1).
+    pub anti_il6_blockade: f64,
+    /// The IL-6 response the acute-phase ferroportin repression has adapted to (0–1).
+    pub inflammation_adapted_response: f64,
+    /// EPO from the kidneys, mU/mL.
+    pub epo_endogenous_mu_ml: f64,
+    /// Injected epoetin in the subcutaneous depot, IU, and in plasma, mU/mL.
+    pub esa_depot_iu: f64,
+    pub esa_plasma_mu_ml: f64,
+    pub hepcidin_relative: f64,
+    /// Ferroportin on macrophages (and hepatocytes) and on enterocytes.
+    pub ferroportin_macrophage_relative: f64,
+    pub ferroportin_gut_relative: f64,
+    /// Total iron-binding capacity (transferrin), µg/dL.
+    pub tibc_ug_dl: f64,
+    /// Factor by which the acute phase raises serum ferritin over what the stores say.
+    pub ferritin_acute_phase_factor: f64,
+}
+
+impl Hormones {
+    /// A first guess at the healthy adult's hormones (settling refines them).
+    pub fn healthy() -> Hormones {
+        Hormones {
+            anti_il6_blockade: 0.0,
+            inflammation_adapted_response: 0.0,
+            epo_endogenous_mu_ml: HEALTHY_EPO_MU_ML,
+            esa_depot_iu: 0.0,
+            esa_plasma_mu_ml: 0.0,
+            hepcidin_relative: 1.0,
+            ferroportin_macrophage_relative: 1.0,
+            ferroportin_gut_relative: 1.0,
+            tibc_ug_dl: HEALTHY_TIBC_UG_DL,
+            ferritin_acute_phase_factor: 1.0,
+        }
+    }
+
+    /// EPO in plasma, endogenous and injected, mU/mL.
+    pub fn epo_mu_ml(&self) -> f64 {
+        self.epo_endogenous_mu_ml + self.esa_plasma_mu_ml
+    }
+}
 
 /// What the hormones read from the rest of the body at the start of a step.
 #[derive(Clone, Copy, Debug)]
@@ -14,11 +58,15 @@ pub(crate) struct Signals {
     pub hemoglobin_g_dl: f64,
     /// Transferrin saturation, fraction (the liver's iron sensor).
     pub transferrin_saturation: f64,
+    /// Storage iron, mg (the liver's store sensor, BMP6).
+    pub storage_iron_mg: f64,
+    /// Erythroid mass relative to health (EPO clearance and erythroferrone).
+    pub erythroid_mass_relative: f64,
 }
 
 /// Anti-IL-6 blockade and the acute-phase adaptation; returns the effective IL-6, pg/mL.
 pub(crate) fn inflammation_step(
-    state: &mut PatientState,
+    state: &mut Hormones,
     settings: &Settings,
     anti_il6_on: bool,
     dt: f64,
@@ -44,7 +92,7 @@ pub(crate) fn inflammation_step(
 /// EPO (endogenous and injected), hepcidin, ferroportin, transferrin and ferritin's acute phase
 /// over `dt` days, for an effective IL-6 and the signals read at the start of the step.
 pub(crate) fn hormones_step(
-    state: &mut PatientState,
+    state: &mut Hormones,
     settings: &Settings,
     il6: f64,
     signals: Signals,
@@ -58,7 +106,7 @@ pub(crate) fn hormones_step(
     let epo_target = symeonidis_epo_mu_ml(hemoglobin)
         * renal_epo_capacity(settings.egfr_ml_per_min)
         * epo_inflammation_factor(il6)
-        * epo_receptor_clearance_factor(state.erythroid_mass_relative());
+        * epo_receptor_clearance_factor(signals.erythroid_mass_relative);
     relax(
         &mut state.epo_endogenous_mu_ml,
         epo_target,
@@ -76,9 +124,10 @@ pub(crate) fn hormones_step(
         1.0 - first_order_share(std::f64::consts::LN_2 / ESA_ELIMINATION_HALF_LIFE_DAYS, dt);
 
     // Hepcidin and ferroportin.
-    let erythroferrone = state.erythroferrone_relative();
+    let erythroferrone =
+        signals.erythroid_mass_relative * (state.epo_mu_ml() / HEALTHY_EPO_MU_ML).max(0.0).sqrt();
     let hepcidin_goal = hepcidin_target(
-        state.storage_iron_mg,
+        signals.storage_iron_mg,
         saturation,
         il6,
         erythroferrone,
@@ -108,7 +157,7 @@ pub(crate) fn hormones_step(
     );
     relax(
         &mut state.tibc_ug_dl,
-        tibc_target_ug_dl(state.storage_iron_mg, il6),
+        tibc_target_ug_dl(signals.storage_iron_mg, il6),
         std::f64::consts::LN_2 / TRANSFERRIN_HALF_LIFE_DAYS,
         dt,
     );

@@ -26,7 +26,7 @@ pub(crate) fn iron_step(
     // import, then leave through ferroportin into plasma (absorbed) or are shed with the cell.
     state.oral_iron_lumen_mg += oral_iron_today;
     let import_drive = enterocyte_import_drive(state.storage_iron_mg, hemoglobin)
-        * hepcidin_import_factor(state.hepcidin_relative);
+        * hepcidin_import_factor(state.hormones.hepcidin_relative);
     let diet_uptake = enterocyte_uptake_mg(
         settings.iron_intake_mg_per_day / IRON_MEALS_PER_DAY,
         import_drive,
@@ -35,7 +35,7 @@ pub(crate) fn iron_step(
     let dose_uptake = enterocyte_uptake_mg(state.oral_iron_lumen_mg, import_drive);
     state.oral_iron_lumen_mg = 0.0;
     state.enterocyte_iron_mg += diet_uptake + dose_uptake;
-    let export_rate = ENTEROCYTE_EXPORT_PER_DAY * state.ferroportin_gut_relative;
+    let export_rate = ENTEROCYTE_EXPORT_PER_DAY * state.hormones.ferroportin_gut_relative;
     let leaving =
         state.enterocyte_iron_mg * first_order_share(export_rate + ENTEROCYTE_SHEDDING_PER_DAY, dt);
     let absorbed = leaving * export_rate / (export_rate + ENTEROCYTE_SHEDDING_PER_DAY);
@@ -64,7 +64,8 @@ pub(crate) fn iron_step(
     let from_ferritin = state.storage_iron_mg * first_order_share(STORAGE_TURNOVER_PER_DAY, dt);
     state.storage_iron_mg -= from_ferritin;
     state.macrophage_iron_mg += from_ferritin;
-    let macrophage_export_rate = MACROPHAGE_EXPORT_PER_DAY * state.ferroportin_macrophage_relative;
+    let macrophage_export_rate =
+        MACROPHAGE_EXPORT_PER_DAY * state.hormones.ferroportin_macrophage_relative;
     let storage_rate = MACROPHAGE_TO_STORAGE_PER_DAY * ferritin_synthesis;
     let macrophage_leaving =
         state.macrophage_iron_mg * first_order_share(macrophage_export_rate + storage_rate, dt);
