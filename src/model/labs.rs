@@ -527,11 +527,11 @@ impl Patient {
         let plasma_dl = state.plasma_volume_dl;
         // Serum iron measures all plasma iron, bound to transferrin or not.
         let serum_iron =
-            (state.plasma_iron_mg + state.non_transferrin_iron_mg) * 1000.0 / plasma_dl;
+            (state.iron.plasma_iron_mg + state.iron.non_transferrin_iron_mg) * 1000.0 / plasma_dl;
         let saturation = state.transferrin_saturation();
         let ferritin = serum_ferritin_ng_ml(
-            state.storage_iron_mg,
-            state.iv_iron_complex_mg,
+            state.iron.storage_iron_mg,
+            state.iron.iv_iron_complex_mg,
             state.hormones.ferritin_acute_phase_factor,
         );
         // Soluble transferrin receptor: shed from erythroblasts, so it follows their mass, and
@@ -588,11 +588,11 @@ impl Patient {
         // saturating scale with health at ≈ 2 (grades 1–3 normal, reference §1). Weights and
         // exponents tuned for teaching: absent in iron deficiency, 4–5 in inflammation.
         let marrow_iron_relative = 0.6
-            * (state.storage_iron_mg / HEALTHY_STORAGE_IRON_MG)
+            * (state.iron.storage_iron_mg / HEALTHY_STORAGE_IRON_MG)
                 .max(0.0)
                 .powf(1.5)
             + 0.4
-                * (state.macrophage_iron_mg / healthy_macrophage_iron_mg())
+                * (state.iron.macrophage_iron_mg / healthy_macrophage_iron_mg())
                     .max(0.0)
                     .powi(2);
         let marrow_iron_grade = 6.0 * marrow_iron_relative / (marrow_iron_relative + 2.0);
@@ -644,10 +644,10 @@ impl Patient {
             marrow_iron_grade,
             sideroblasts_percent: sideroblasts,
             body_iron_mg: state.body_iron_mg(),
-            storage_iron_mg: state.storage_iron_mg,
-            iron_absorbed_mg_total: state.iron_absorbed_mg_total,
-            iron_given_mg_total: state.iron_given_mg_total,
-            iron_lost_mg_total: state.iron_lost_mg_total,
+            storage_iron_mg: state.iron.storage_iron_mg,
+            iron_absorbed_mg_total: state.iron.iron_absorbed_mg_total,
+            iron_given_mg_total: state.iron.iron_given_mg_total,
+            iron_lost_mg_total: state.iron.iron_lost_mg_total,
             b12_stores_ug: state.vitamins.b12_stores_ug,
             folate_stores_mg: state.vitamins.folate_stores_mg,
             life_threatening: if self.life_threatening() { 1.0 } else { 0.0 },
@@ -658,7 +658,11 @@ impl Patient {
 /// The model's healthy macrophage (recycled) iron pool, mg.
 fn healthy_macrophage_iron_mg() -> f64 {
     static HEALTHY: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
-    *HEALTHY.get_or_init(|| super::patient::PatientState::healthy().macrophage_iron_mg)
+    *HEALTHY.get_or_init(|| {
+        super::patient::PatientState::healthy()
+            .iron
+            .macrophage_iron_mg
+    })
 }
 
 /// The model's healthy erythroid mass (erythroblasts and marrow reticulocytes) on its own scale.

@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 
 use super::compartments::blood::{lose_blood, plasma_refill_step, red_cells_day, transfuse};
 use super::compartments::hormones::{hormones_step, inflammation_step, Hormones, Signals};
-use super::compartments::iron::iron_step;
-use super::compartments::marrow::conveyor_day;
+use super::compartments::iron::{iron_step, Iron, IronInputs};
+use super::compartments::marrow::{conveyor_day, erythroid_iron_demand_mg_per_day, hemoglobinize};
 use super::compartments::vitamins::{vitamins_step, Vitamins};
 use super::erythron::{
     PrecursorCohort, RedCellCohort, SenescenceTable, BFU_E_DAYS, CFU_E_DAYS, ERYTHROBLAST_DAYS,
@@ -62,38 +62,16 @@ pub(crate) struct PatientState {
     pub red_cell_volume_l: f64,
 
     // Iron pools, mg.
-    pub plasma_iron_mg: f64,
-    pub macrophage_iron_mg: f64,
-    pub storage_iron_mg: f64,
-    /// Iron inside enterocytes, not yet in the body: exported to plasma or shed with the cell.
-    pub enterocyte_iron_mg: f64,
-    /// IV iron-carbohydrate complex inside macrophages, not yet broken down, mg.
-    pub iv_iron_complex_mg: f64,
-    /// Iron beyond transferrin's capacity (non-transferrin-bound), mg: cleared by the liver.
-    pub non_transferrin_iron_mg: f64,
-    /// Iron of red cells taken up by macrophages today, still being digested (released into the
-    /// macrophage pool over the day so that plasma iron does not jump once a day).
-    pub digesting_iron_mg: f64,
-    pub iron_absorbed_mg_total: f64,
-    pub iron_given_mg_total: f64,
-    pub iron_lost_mg_total: f64,
-
     /// Plasma volume, dL: refills after a bleed and contracts after a transfusion over ≈ a day.
     pub plasma_volume_dl: f64,
 
     /// Hormones and signals: EPO, hepcidin, ferroportin, transferrin, the IL-6 blockade.
     pub hormones: Hormones,
+    /// Iron pools outside the red cells and the ledger's totals.
+    pub iron: Iron,
     // Regulators (relative to health unless a unit is named).
-    /// Share of the erythroblasts' iron demand met, smoothed over days (iron-restricted
-    /// erythropoiesis blunts progenitor growth).
-    pub erythroid_iron_sufficiency: f64,
-    /// Share met in the last step (sets hemoglobin per cell).
-    pub erythroid_iron_delivery: f64,
 
     // Drugs.
-    /// Oral iron taken but not yet through the enterocytes' uptake window, mg.
-    pub oral_iron_lumen_mg: f64,
-
     /// B12, folate, the DNA synthesis they allow, and the nerves.
     pub vitamins: Vitamins,
 
@@ -176,21 +154,9 @@ impl PatientState {
             red_cells,
             red_cell_hemoglobin_mg: 0.0,
             red_cell_volume_l: 0.0,
-            plasma_iron_mg: HEALTHY_PLASMA_IRON_MG,
-            macrophage_iron_mg: 10.0,
-            storage_iron_mg: HEALTHY_STORAGE_IRON_MG,
-            enterocyte_iron_mg: 2.0,
-            non_transferrin_iron_mg: 0.0,
-            iv_iron_complex_mg: 0.0,
-            digesting_iron_mg: 0.0,
             plasma_volume_dl: NORMAL_BLOOD_VOLUME_DL * (1.0 - NORMAL_HEMATOCRIT),
-            iron_absorbed_mg_total: 0.0,
-            iron_given_mg_total: 0.0,
-            iron_lost_mg_total: 0.0,
             hormones: Hormones::healthy(),
-            erythroid_iron_sufficiency: 1.0,
-            erythroid_iron_delivery: 1.0,
-            oral_iron_lumen_mg: 0.0,
+            iron: Iron::healthy(),
             vitamins: Vitamins::healthy(),
             output_cells_per_day: production,
             intramedullary_deaths_per_day: blast_input * (1.0 - HEALTHY_ERYTHROBLAST_SURVIVAL),
@@ -225,9 +191,9 @@ impl PatientState {
                 super::settle::settle(&mut patient);
                 let mut state = patient.state;
                 state.steps_taken = 0;
-                state.iron_absorbed_mg_total = 0.0;
-                state.iron_given_mg_total = 0.0;
-                state.iron_lost_mg_total = 0.0;
+                state.iron.iron_absorbed_mg_total = 0.0;
+                state.iron.iron_given_mg_total = 0.0;
+                state.iron.iron_lost_mg_total = 0.0;
                 state
             })
             .clone()
@@ -255,12 +221,12 @@ impl PatientState {
 
     /// All iron in the body, mg: plasma, macrophages, stores, marrow and red cells.
     pub fn body_iron_mg(&self) -> f64 {
-        self.plasma_iron_mg
-            + self.non_transferrin_iron_mg
-            + self.iv_iron_complex_mg
-            + self.macrophage_iron_mg
-            + self.digesting_iron_mg
-            + self.storage_iron_mg
+        self.iron.plasma_iron_mg
+            + self.iron.non_transferrin_iron_mg
+            + self.iron.iv_iron_complex_mg
+            + self.iron.macrophage_iron_mg
+            + self.iron.digesting_iron_mg
+            + self.iron.storage_iron_mg
             + self.erythroid_iron_mg()
             + self.red_cell_iron_mg()
     }
@@ -282,7 +248,7 @@ impl PatientState {
 
     /// Transferrin saturation as a fraction (iron beyond capacity is non-transferrin-bound).
     pub fn transferrin_saturation(&self) -> f64 {
-        (self.plasma_iron_mg / self.transferrin_capacity_mg().max(1e-9)).min(1.0)
+        (self.iron.plasma_iron_mg / self.transferrin_capacity_mg().max(1e-9)).min(1.0)
     }
 
     /// Erythroferrone signal relative to health: the erythroid mass times the EPO stimulating it.
@@ -432,8 +398,8 @@ impl Patient {
             Treatment::IvIron => {
                 // Macrophages take up the iron-carbohydrate complex within hours and break it
                 // down over days into their labile pool.
-                state.iv_iron_complex_mg += dose;
-                state.iron_given_mg_total += dose;
+                state.iron.iv_iron_complex_mg += dose;
+                state.iron.iron_given_mg_total += dose;
             }
             Treatment::B12Injection => state.vitamins.b12_plasma_extra_ug += dose,
             Treatment::OralIron | Treatment::FolicAcid | Treatment::Esa | Treatment::AntiIl6 => {
@@ -453,12 +419,15 @@ impl Patient {
     pub fn check_invariants(&self) -> Result<(), String> {
         let state = &self.state;
         let pools = [
-            ("plasma iron", state.plasma_iron_mg),
-            ("non-transferrin-bound iron", state.non_transferrin_iron_mg),
-            ("IV iron complex", state.iv_iron_complex_mg),
-            ("macrophage iron", state.macrophage_iron_mg),
-            ("storage iron", state.storage_iron_mg),
-            ("enterocyte iron", state.enterocyte_iron_mg),
+            ("plasma iron", state.iron.plasma_iron_mg),
+            (
+                "non-transferrin-bound iron",
+                state.iron.non_transferrin_iron_mg,
+            ),
+            ("IV iron complex", state.iron.iv_iron_complex_mg),
+            ("macrophage iron", state.iron.macrophage_iron_mg),
+            ("storage iron", state.iron.storage_iron_mg),
+            ("enterocyte iron", state.iron.enterocyte_iron_mg),
             ("plasma volume", state.plasma_volume_dl),
             ("B12 stores", state.vitamins.b12_stores_ug),
             ("folate stores", state.vitamins.folate_stores_mg),
@@ -563,7 +532,7 @@ impl Patient {
         let signals = Signals {
             hemoglobin_g_dl: state.hemoglobin_g_dl(),
             transferrin_saturation: state.transferrin_saturation(),
-            storage_iron_mg: state.storage_iron_mg,
+            storage_iron_mg: state.iron.storage_iron_mg,
             erythroid_mass_relative: state.erythroid_mass_relative(),
         };
         hormones_step(
@@ -574,14 +543,25 @@ impl Patient {
             esa_dose_iu,
             dt,
         );
-        iron_step(
-            state,
+        let demand_mg_per_day = erythroid_iron_demand_mg_per_day(state);
+        let iron_inputs = IronInputs {
+            hemoglobin_g_dl: signals.hemoglobin_g_dl,
+            transferrin_saturation: signals.transferrin_saturation,
+            hepcidin_relative: state.hormones.hepcidin_relative,
+            ferroportin_gut_relative: state.hormones.ferroportin_gut_relative,
+            ferroportin_macrophage_relative: state.hormones.ferroportin_macrophage_relative,
+            transferrin_capacity_mg: state.transferrin_capacity_mg(),
+            erythroid_demand_mg_per_day: demand_mg_per_day,
+        };
+        let to_erythroblasts = iron_step(
+            &mut state.iron,
             &settings,
-            signals,
+            iron_inputs,
             oral_iron_today,
             step_index_in_day,
             dt,
         );
+        hemoglobinize(state, to_erythroblasts, demand_mg_per_day);
         vitamins_step(&mut state.vitamins, &settings, folic_acid_mg_per_day, dt);
     }
 }

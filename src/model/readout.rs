@@ -47,11 +47,11 @@ impl Patient {
             warehouse_gate_openness: state.hormones.ferroportin_macrophage_relative,
             hepcidin_relative: state.hormones.hepcidin_relative
                 / healthy().hormones.hepcidin_relative,
-            warehouse_iron_relative: (state.storage_iron_mg + state.macrophage_iron_mg)
+            warehouse_iron_relative: (state.iron.storage_iron_mg + state.iron.macrophage_iron_mg)
                 / HEALTHY_STORAGE_IRON_MG,
             erythroid_mass_relative: state.erythroid_mass_relative()
                 / healthy().erythroid_mass_relative(),
-            erythroid_iron_supply: state.erythroid_iron_delivery,
+            erythroid_iron_supply: state.iron.erythroid_iron_delivery,
             inflammation_response: il6_response(self.il6_effective_pg_ml()),
             dna_synthesis: state.vitamins.dna_synthesis,
             b12_sufficiency: b12_sufficiency(state.vitamins.b12_stores_ug).clamp(0.0, 1.0),

@@ -147,7 +147,7 @@ impl Scenario {
             Start::Settled => settled_state(&self.settings),
         };
         if let Some(iron) = self.initial.iron_stores_mg {
-            state.storage_iron_mg = iron;
+            state.iron.storage_iron_mg = iron;
         }
         if let Some(b12) = self.initial.b12_stores_ug {
             state.vitamins.b12_stores_ug = b12;

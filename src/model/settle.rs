@@ -33,12 +33,12 @@ pub const PRESENTATION_AFTER_DAYS: usize = 365;
 pub(crate) fn settle(patient: &mut Patient) {
     patient.advance_to(patient.day() + SETTLING_DAYS);
     for _ in 0..MAX_ROUNDS {
-        let before = patient.state.storage_iron_mg;
+        let before = patient.state.iron.storage_iron_mg;
         let day = patient.day();
         patient.advance_to(day + ROUND_DAYS);
-        let middle = patient.state.storage_iron_mg;
+        let middle = patient.state.iron.storage_iron_mg;
         patient.advance_to(day + 2.0 * ROUND_DAYS);
-        let after = patient.state.storage_iron_mg;
+        let after = patient.state.iron.storage_iron_mg;
         let (first, second) = (middle - before, after - middle);
         if second.abs() < SETTLED_STORE_TOLERANCE * after.max(0.0) + 0.05 {
             break;
@@ -47,7 +47,7 @@ pub(crate) fn settle(patient: &mut Patient) {
         let ratio = second / first;
         if first != 0.0 && ratio > 0.0 && ratio < 0.99 {
             let limit = after + second * ratio / (1.0 - ratio);
-            patient.state.storage_iron_mg = limit.clamp(0.25 * after, 4.0 * after.max(1.0));
+            patient.state.iron.storage_iron_mg = limit.clamp(0.25 * after, 4.0 * after.max(1.0));
         }
     }
 }
@@ -64,9 +64,9 @@ pub(crate) fn settled_state(settings: &Settings) -> PatientState {
     settle(&mut patient);
     let mut state = patient.state;
     state.steps_taken = 0;
-    state.iron_absorbed_mg_total = 0.0;
-    state.iron_given_mg_total = 0.0;
-    state.iron_lost_mg_total = 0.0;
+    state.iron.iron_absorbed_mg_total = 0.0;
+    state.iron.iron_given_mg_total = 0.0;
+    state.iron.iron_lost_mg_total = 0.0;
     (
         state.vitamins.neuro_reversible,
         state.vitamins.neuro_irreversible,
@@ -97,14 +97,14 @@ impl Patient {
         let before = self.state.body_iron_mg();
         let mut settled = settled_state(&self.settings);
         settled.steps_taken = self.state.steps_taken;
-        settled.iron_absorbed_mg_total = self.state.iron_absorbed_mg_total;
-        settled.iron_given_mg_total = self.state.iron_given_mg_total;
-        settled.iron_lost_mg_total = self.state.iron_lost_mg_total;
+        settled.iron.iron_absorbed_mg_total = self.state.iron.iron_absorbed_mg_total;
+        settled.iron.iron_given_mg_total = self.state.iron.iron_given_mg_total;
+        settled.iron.iron_lost_mg_total = self.state.iron.iron_lost_mg_total;
         let change = settled.body_iron_mg() - before;
         if change >= 0.0 {
-            settled.iron_absorbed_mg_total += change;
+            settled.iron.iron_absorbed_mg_total += change;
         } else {
-            settled.iron_lost_mg_total -= change;
+            settled.iron.iron_lost_mg_total -= change;
         }
         settled.vitamins.neuro_irreversible = self
             .state

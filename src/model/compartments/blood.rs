@@ -66,14 +66,14 @@ pub(crate) fn red_cells_day(
         hemoglobin_mg += cohort.hemoglobin_mg();
         volume_l += cohort.volume_l();
     }
-    state.digesting_iron_mg += destroyed_hemoglobin_mg * IRON_MG_PER_MG_HEMOGLOBIN;
+    state.iron.digesting_iron_mg += destroyed_hemoglobin_mg * IRON_MG_PER_MG_HEMOGLOBIN;
     state.red_cells_destroyed_per_day = destroyed;
     while let Some(oldest) = state.red_cells.back() {
         if oldest.cells > 1e-6 && state.red_cells.len() < MAX_RED_CELL_AGE_DAYS {
             break;
         }
         let oldest = state.red_cells.pop_back().expect("back() was Some");
-        state.digesting_iron_mg += oldest.iron_mg();
+        state.iron.digesting_iron_mg += oldest.iron_mg();
         hemoglobin_mg -= oldest.hemoglobin_mg();
         volume_l -= oldest.volume_l();
     }
@@ -114,11 +114,11 @@ pub(crate) fn lose_blood(state: &mut PatientState, share: f64) {
     let iron = state.red_cell_iron_mg() * share;
     state.red_cell_hemoglobin_mg *= kept;
     state.red_cell_volume_l *= kept;
-    let plasma_lost = (state.plasma_iron_mg + state.non_transferrin_iron_mg) * share;
-    state.plasma_iron_mg *= 1.0 - share;
-    state.non_transferrin_iron_mg *= 1.0 - share;
+    let plasma_lost = (state.iron.plasma_iron_mg + state.iron.non_transferrin_iron_mg) * share;
+    state.iron.plasma_iron_mg *= 1.0 - share;
+    state.iron.non_transferrin_iron_mg *= 1.0 - share;
     state.plasma_volume_dl *= 1.0 - share;
-    state.iron_lost_mg_total += iron + plasma_lost;
+    state.iron.iron_lost_mg_total += iron + plasma_lost;
 }
 
 /// Adds packed red cells: donor cells of mixed age (stored blood holds cells of every age).
@@ -150,7 +150,7 @@ pub(crate) fn transfuse(state: &mut PatientState, units: f64) {
             None => state.red_cells.push_back(donor),
         }
     }
-    state.iron_given_mg_total += units * IRON_PER_TRANSFUSION_UNIT_MG;
+    state.iron.iron_given_mg_total += units * IRON_PER_TRANSFUSION_UNIT_MG;
     state.plasma_volume_dl += units * PLASMA_PER_TRANSFUSION_UNIT_DL;
     state.recount_red_cells();
 }

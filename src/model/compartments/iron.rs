@@ -2,31 +2,98 @@
 //! competing export and storage routes, ferritinophagy), basal losses, transferrin-bound plasma iron
 //! and the non-transferrin-bound iron beyond its capacity, and what the erythroblasts take.
 
-use super::marrow::{erythroid_iron_demand_mg_per_day, hemoglobinize};
 use super::relax;
-use crate::model::patient::{PatientState, STEPS_PER_DAY};
+use crate::model::patient::STEPS_PER_DAY;
 use crate::model::physiology::*;
 use crate::model::settings::Settings;
 
-use super::hormones::Signals;
+/// The iron pools outside the red cells and erythroblasts, mg, with the ledger's totals and how
+/// well the erythroblasts are supplied.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Iron {
+    /// Transferrin-bound iron in plasma.
+    pub plasma_iron_mg: f64,
+    /// Iron beyond transferrin's capacity (non-transferrin-bound), cleared by the liver.
+    pub non_transferrin_iron_mg: f64,
+    /// IV iron-carbohydrate complex inside macrophages, not yet broken down.
+    pub iv_iron_complex_mg: f64,
+    /// The macrophages' labile (recycled) iron.
+    pub macrophage_iron_mg: f64,
+    /// Ferritin and hemosiderin in macrophages and liver.
+    pub storage_iron_mg: f64,
+    /// Iron inside enterocytes, not yet in the body: exported to plasma or shed with the cell.
+    pub enterocyte_iron_mg: f64,
+    /// Iron of cells taken up by macrophages today, still being digested (released over the day
+    /// so that plasma iron does not jump once a day).
+    pub digesting_iron_mg: f64,
+    /// Oral iron taken but not yet through the enterocytes' uptake window.
+    pub oral_iron_lumen_mg: f64,
+    /// The ledger: iron absorbed, given (IV, transfusion) and lost since day 0.
+    pub iron_absorbed_mg_total: f64,
+    pub iron_given_mg_total: f64,
+    pub iron_lost_mg_total: f64,
+    /// Share of the erythroblasts' iron demand met in the last step, and smoothed over days
+    /// (iron-restricted erythropoiesis acts on the smoothed share).
+    pub erythroid_iron_delivery: f64,
+    pub erythroid_iron_sufficiency: f64,
+}
 
-/// Moves iron between the pools over `dt` days. `oral_iron_today` is the oral dose swallowed at
-/// this step (mg); `step_index_in_day` spreads the day's digested red cells over its steps.
+impl Iron {
+    /// A first guess at the healthy adult's iron pools (settling refines them).
+    pub fn healthy() -> Iron {
+        Iron {
+            plasma_iron_mg: HEALTHY_PLASMA_IRON_MG,
+            non_transferrin_iron_mg: 0.0,
+            iv_iron_complex_mg: 0.0,
+            macrophage_iron_mg: 10.0,
+            storage_iron_mg: HEALTHY_STORAGE_IRON_MG,
+            enterocyte_iron_mg: 2.0,
+            digesting_iron_mg: 0.0,
+            oral_iron_lumen_mg: 0.0,
+            iron_absorbed_mg_total: 0.0,
+            iron_given_mg_total: 0.0,
+            iron_lost_mg_total: 0.0,
+            erythroid_iron_delivery: 1.0,
+            erythroid_iron_sufficiency: 1.0,
+        }
+    }
+}
+
+/// What the iron pools read from the rest of the body at the start of a step.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct IronInputs {
+    /// Hemoglobin, g/dL (anemic hypoxia drives the gut's import).
+    pub hemoglobin_g_dl: f64,
+    /// Transferrin saturation at the start of the step (basal losses follow it).
+    pub transferrin_saturation: f64,
+    /// Hepcidin and the ferroportin it leaves on enterocytes and macrophages (relative).
+    pub hepcidin_relative: f64,
+    pub ferroportin_gut_relative: f64,
+    pub ferroportin_macrophage_relative: f64,
+    /// Iron that transferrin in plasma can carry, mg.
+    pub transferrin_capacity_mg: f64,
+    /// Iron the erythroblasts need to fill their cells, mg/day.
+    pub erythroid_demand_mg_per_day: f64,
+}
+
+/// Moves iron between the pools over `dt` days and returns the iron delivered to the
+/// erythroblasts, mg. `oral_iron_today` is the oral dose swallowed at this step (mg);
+/// `step_index_in_day` spreads the day's digested cells over its steps.
 pub(crate) fn iron_step(
-    state: &mut PatientState,
+    state: &mut Iron,
     settings: &Settings,
-    signals: Signals,
+    inputs: IronInputs,
     oral_iron_today: f64,
     step_index_in_day: u64,
     dt: f64,
-) {
-    let hemoglobin = signals.hemoglobin_g_dl;
-    let saturation = signals.transferrin_saturation;
+) -> f64 {
+    let hemoglobin = inputs.hemoglobin_g_dl;
+    let saturation = inputs.transferrin_saturation;
     // Gut: diet (per meal) and oral iron (per dose) enter enterocytes through a saturable
     // import, then leave through ferroportin into plasma (absorbed) or are shed with the cell.
     state.oral_iron_lumen_mg += oral_iron_today;
     let import_drive = enterocyte_import_drive(state.storage_iron_mg, hemoglobin)
-        * hepcidin_import_factor(state.hormones.hepcidin_relative);
+        * hepcidin_import_factor(inputs.hepcidin_relative);
     let diet_uptake = enterocyte_uptake_mg(
         settings.iron_intake_mg_per_day / IRON_MEALS_PER_DAY,
         import_drive,
@@ -35,7 +102,7 @@ pub(crate) fn iron_step(
     let dose_uptake = enterocyte_uptake_mg(state.oral_iron_lumen_mg, import_drive);
     state.oral_iron_lumen_mg = 0.0;
     state.enterocyte_iron_mg += diet_uptake + dose_uptake;
-    let export_rate = ENTEROCYTE_EXPORT_PER_DAY * state.hormones.ferroportin_gut_relative;
+    let export_rate = ENTEROCYTE_EXPORT_PER_DAY * inputs.ferroportin_gut_relative;
     let leaving =
         state.enterocyte_iron_mg * first_order_share(export_rate + ENTEROCYTE_SHEDDING_PER_DAY, dt);
     let absorbed = leaving * export_rate / (export_rate + ENTEROCYTE_SHEDDING_PER_DAY);
@@ -64,8 +131,7 @@ pub(crate) fn iron_step(
     let from_ferritin = state.storage_iron_mg * first_order_share(STORAGE_TURNOVER_PER_DAY, dt);
     state.storage_iron_mg -= from_ferritin;
     state.macrophage_iron_mg += from_ferritin;
-    let macrophage_export_rate =
-        MACROPHAGE_EXPORT_PER_DAY * state.hormones.ferroportin_macrophage_relative;
+    let macrophage_export_rate = MACROPHAGE_EXPORT_PER_DAY * inputs.ferroportin_macrophage_relative;
     let storage_rate = MACROPHAGE_TO_STORAGE_PER_DAY * ferritin_synthesis;
     let macrophage_leaving =
         state.macrophage_iron_mg * first_order_share(macrophage_export_rate + storage_rate, dt);
@@ -82,8 +148,8 @@ pub(crate) fn iron_step(
     // Plasma (transferrin) iron: implicit step, since it turns over ≈ 10× a day. Erythroblasts
     // take iron as their receptors meet saturated transferrin, never more than they need; the
     // liver takes a little, more when transferrin is nearly full.
-    let demand_mg_per_day = erythroid_iron_demand_mg_per_day(state);
-    let capacity_mg = state.transferrin_capacity_mg().max(1e-9);
+    let demand_mg_per_day = inputs.erythroid_demand_mg_per_day;
+    let capacity_mg = inputs.transferrin_capacity_mg.max(1e-9);
     let plasma_now = state.plasma_iron_mg.max(1e-6);
     let erythroid_rate =
         demand_mg_per_day * erythroid_iron_delivery(plasma_now / capacity_mg) / plasma_now;
@@ -103,13 +169,12 @@ pub(crate) fn iron_step(
     state.non_transferrin_iron_mg -= cleared;
     state.storage_iron_mg += cleared;
 
-    // Erythroblasts make hemoglobin with the iron delivered.
+    // How much of the erythroblasts' demand was met (they make hemoglobin with it: marrow.rs).
     let delivered_share = if demand_mg_per_day > 1e-12 {
         to_erythroid / (demand_mg_per_day * dt)
     } else {
         1.0
     };
-    hemoglobinize(state, to_erythroid, demand_mg_per_day);
     state.erythroid_iron_delivery = delivered_share.min(1.0);
     relax(
         &mut state.erythroid_iron_sufficiency,
@@ -117,4 +182,5 @@ pub(crate) fn iron_step(
         1.0 / 3.0,
         dt,
     );
+    to_erythroid
 }

@@ -43,7 +43,7 @@ pub(crate) fn conveyor_day(
     // of iron, by the iron-restriction response.
     let stage_survival = (cfu_e_epo_survival(epo)
         * progenitor_inflammation_factor(il6)
-        * iron_restriction_factor(state.erythroid_iron_sufficiency))
+        * iron_restriction_factor(state.iron.erythroid_iron_sufficiency))
     .clamp(0.0, 1.0);
     let daily_survival = stage_survival.powf(1.0 / CFU_E_DAYS as f64) * crowding;
     let blasts_entering = state.cfu_e[CFU_E_DAYS - 1] * daily_survival;
@@ -57,6 +57,7 @@ pub(crate) fn conveyor_day(
     // and myeloma cells kill them directly.
     let dna = state.vitamins.dna_synthesis;
     let iron_survival = state
+        .iron
         .erythroid_iron_sufficiency
         .clamp(0.0, 1.0)
         .powf(IRON_RESTRICTION_EXPONENT);
@@ -70,7 +71,7 @@ pub(crate) fn conveyor_day(
         let mut cohort = state.erythroblasts[day - 1];
         let dying = cohort.cells * (1.0 - blast_daily_survival);
         deaths += dying;
-        state.digesting_iron_mg += dying * cohort.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
+        state.iron.digesting_iron_mg += dying * cohort.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
         cohort.cells -= dying;
         cohort.dna_synthesis =
             (cohort.dna_synthesis * cohort.days_in_stage + dna) / (cohort.days_in_stage + 1.0);
@@ -96,7 +97,8 @@ pub(crate) fn conveyor_day(
             let surviving = (iron_share / MIN_HEMOGLOBINIZATION_SHARE).powi(4);
             let dying = leaving.cells * (1.0 - surviving);
             deaths += dying;
-            state.digesting_iron_mg += dying * leaving.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
+            state.iron.digesting_iron_mg +=
+                dying * leaving.hemoglobin_pg * IRON_MG_PER_MG_HEMOGLOBIN;
             leaving.cells -= dying;
         }
         let volume_fl =
@@ -158,7 +160,7 @@ pub(crate) fn hemoglobinize(state: &mut PatientState, iron_mg: f64, total_demand
     let total_demand = total_demand_mg_per_day;
     if total_demand <= 0.0 {
         // Nobody to take it: it stays in the body as storage iron.
-        state.storage_iron_mg += iron_mg;
+        state.iron.storage_iron_mg += iron_mg;
         return;
     }
     // Each cohort gets iron in proportion to its demand, so its hemoglobin per cell grows by the
