@@ -61,17 +61,14 @@ pub(crate) struct PatientState {
     /// Packed volume of all circulating red cells, L: the sum over `red_cells`, kept as above.
     pub red_cell_volume_l: f64,
 
-    // Iron pools, mg.
     /// Plasma volume, dL: refills after a bleed and contracts after a transfusion over ≈ a day.
     pub plasma_volume_dl: f64,
 
+    // The compartments that own their state (each advanced by its own step function).
     /// Hormones and signals: EPO, hepcidin, ferroportin, transferrin, the IL-6 blockade.
     pub hormones: Hormones,
-    /// Iron pools outside the red cells and the ledger's totals.
+    /// Iron pools outside the red cells and erythroblasts, and the ledger's totals.
     pub iron: Iron,
-    // Regulators (relative to health unless a unit is named).
-
-    // Drugs.
     /// B12, folate, the DNA synthesis they allow, and the nerves.
     pub vitamins: Vitamins,
 
