@@ -664,3 +664,62 @@ fn hypoproliferative_and_ineffective_marrows_send_few_reticulocytes() {
     }
     checks.finish();
 }
+
+#[test]
+fn folate_depletion_follows_herberts_diet() {
+    // Herbert 1962 (Trans Assoc Am Physicians; a folate-poor diet, ≈ 5 µg/day, from health): serum
+    // folate low at week 3, RBC folate low at ≈ 4 months, macro-ovalocytosis at ≈ 19 weeks,
+    // megaloblastic anemia at ≈ 20 weeks. The order is the teaching point: serum first, RBC folate
+    // and macrocytosis months later, anemia last.
+    let mut patient = Patient::new(Settings {
+        folate_intake_ug_per_day: 5.0,
+        ..Settings::default()
+    });
+    let course = time_course(&mut patient, 300.0, 1.0);
+    let first_day = |sign: &dyn Fn(&Labs) -> bool| {
+        course
+            .iter()
+            .find(|(_, labs)| sign(labs))
+            .map_or(f64::INFINITY, |(day, _)| *day)
+    };
+    let serum_low = first_day(&|labs| labs.folate_ng_ml < 3.0);
+    let red_cell_low = first_day(&|labs| labs.rbc_folate_ng_ml < 140.0);
+    let macrocytic = first_day(&|labs| labs.mcv_fl > 96.0);
+    let anemic = first_day(&|labs| labs.hb_g_dl < 13.5);
+    let mut checks = Checks::new("folate depletion");
+    checks.within(
+        "day serum folate < 3 ng/mL",
+        serum_low,
+        14.0,
+        35.0,
+        "Herbert 1962: day 22",
+    );
+    checks.within(
+        "day RBC folate < 140 ng/mL",
+        red_cell_low,
+        80.0,
+        170.0,
+        "Herbert 1962: day 123",
+    );
+    checks.within(
+        "day MCV > 96 fL",
+        macrocytic,
+        90.0,
+        180.0,
+        "Herbert 1962: macro-ovalocytosis day 133",
+    );
+    checks.within(
+        "day Hb < 13.5 g/dL",
+        anemic,
+        100.0,
+        190.0,
+        "Herbert 1962: anemia day ≈ 140",
+    );
+    checks.holds(
+        "serum folate falls first, anemia last",
+        serum_low < red_cell_low.min(macrocytic) && anemic >= macrocytic.min(red_cell_low),
+        &format!("serum {serum_low}, RBC folate {red_cell_low}, MCV {macrocytic}, Hb {anemic}"),
+        "Herbert 1962: order of events",
+    );
+    checks.finish();
+}

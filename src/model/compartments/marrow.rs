@@ -106,9 +106,14 @@ pub(crate) fn conveyor_day(
         state.marrow_reticulocytes += leaving.cells;
         state.marrow_reticulocyte_hemoglobin_mg += leaving.cells * leaving.hemoglobin_pg;
         state.marrow_reticulocyte_volume_fl_cells += leaving.cells * volume_fl;
+        // New cells take up folate in proportion to what the stores offer (not the saturated
+        // tissue status that DNA synthesis sees), so RBC folate falls before macrocytosis
+        // appears (Herbert 1962); the methyl trap keeps it low in B12 deficiency.
+        let folate_offered =
+            (state.vitamins.folate_stores_mg / HEALTHY_FOLATE_STORES_MG).clamp(0.0, 1.2);
         state.marrow_reticulocyte_folate_cells += leaving.cells
             * red_cell_folate_uptake(
-                folate_sufficiency(state.vitamins.folate_stores_mg),
+                folate_offered,
                 b12_sufficiency(state.vitamins.b12_stores_ug),
             );
     }
