@@ -248,12 +248,6 @@ impl PatientState {
         (self.iron.plasma_iron_mg / self.transferrin_capacity_mg().max(1e-9)).min(1.0)
     }
 
-    /// Erythroferrone signal relative to health: the erythroid mass times the EPO stimulating it.
-    pub fn erythroferrone_relative(&self) -> f64 {
-        let epo_mu_ml = self.hormones.epo_endogenous_mu_ml + self.hormones.esa_plasma_mu_ml;
-        self.erythroid_mass_relative() * (epo_mu_ml / HEALTHY_EPO_MU_ML).max(0.0).sqrt()
-    }
-
     /// Erythroid mass (erythroblasts and marrow reticulocytes) relative to health.
     pub fn erythroid_mass_relative(&self) -> f64 {
         let healthy = healthy_erythroid_cells();
@@ -473,12 +467,7 @@ impl Patient {
 
     /// Total EPO (endogenous and injected), mU/mL.
     pub fn epo_mu_ml(&self) -> f64 {
-        self.state.hormones.epo_endogenous_mu_ml + self.state.hormones.esa_plasma_mu_ml
-    }
-
-    /// Erythroferrone signal relative to health: EPO-stimulated erythroblasts.
-    pub fn erythroferrone_relative(&self) -> f64 {
-        self.state.erythroferrone_relative()
+        self.state.hormones.epo_mu_ml()
     }
 
     /// Once a day: the marrow conveyor moves one day and the red cells age one day.

@@ -335,6 +335,12 @@ pub fn hepcidin_target(
     stores * saturation * inflammation * erythroid * renal
 }
 
+/// Erythroferrone signal relative to health: the erythroid mass (relative) times the EPO
+/// stimulating it (square root of EPO relative to health; tuned for teaching).
+pub fn erythroferrone_relative(erythroid_mass_relative: f64, epo_mu_ml: f64) -> f64 {
+    erythroid_mass_relative * (epo_mu_ml / HEALTHY_EPO_MU_ML).max(0.0).sqrt()
+}
+
 /// Transferrin saturation of a healthy adult (plasma iron 3 mg over a TIBC of 330 µg/dL in 27.5 dL
 /// of plasma).
 pub const HEALTHY_TRANSFERRIN_SATURATION: f64 = 0.33;

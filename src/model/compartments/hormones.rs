@@ -125,7 +125,7 @@ pub(crate) fn hormones_step(
 
     // Hepcidin and ferroportin.
     let erythroferrone =
-        signals.erythroid_mass_relative * (state.epo_mu_ml() / HEALTHY_EPO_MU_ML).max(0.0).sqrt();
+        erythroferrone_relative(signals.erythroid_mass_relative, state.epo_mu_ml());
     let hepcidin_goal = hepcidin_target(
         signals.storage_iron_mg,
         saturation,
