@@ -117,6 +117,14 @@ pub fn draw_time_course<DB: DrawingBackend>(
         course.points.iter().copied(),
         palette.chart_line.to_rgb().stroke_width(2),
     ))?;
+    // The latest value as a dot: it shows where the line ends, and is the whole course on day 0.
+    if let Some(&(day, value)) = course.points.last() {
+        chart.draw_series(std::iter::once(Circle::new(
+            (day, value),
+            4,
+            palette.chart_line.to_rgb().filled(),
+        )))?;
+    }
     area.present()
 }
 
@@ -187,5 +195,21 @@ mod tests {
             ..course.clone()
         });
         assert!(svg.matches("<polyline").count() > without_events.matches("<polyline").count());
+    }
+
+    #[test]
+    fn a_course_of_one_day_still_shows_its_value_inside_the_axis() {
+        let course = TimeCourse {
+            label: "Hb (g/dL)",
+            points: &[(0.0, 11.2)],
+            reference_band: Some((13.5, 17.5)),
+            event_days: &[],
+        };
+        let (_, (low, high)) = chart_bounds(&course);
+        assert!(low < 11.2 && 11.2 < high, "{low}–{high}");
+        assert!(
+            render_svg(&course).contains("<circle"),
+            "the day-0 value is not drawn"
+        );
     }
 }

@@ -21,8 +21,9 @@ pub struct Strings {
     pub pause: &'static str,
     pub step_day: &'static str,
     pub speed_label: &'static str,
-    /// `{value}` simulated days per second.
+    /// `{value}` simulated days per second (more than one); one day per second has its own words.
     pub speed_option: &'static str,
+    pub speed_option_one: &'static str,
     pub skip_forward: &'static str,
     pub jump_settled: &'static str,
     pub jump_settled_hint: &'static str,
@@ -124,6 +125,7 @@ pub const ENGLISH: Strings = Strings {
     step_day: "Step 1 day",
     speed_label: "Speed",
     speed_option: "{value} days/s",
+    speed_option_one: "1 day/s",
     skip_forward: "Skip 30 days",
     jump_settled: "Jump to long run",
     jump_settled_hint: "Jump to the state these settings lead to after years",

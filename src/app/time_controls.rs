@@ -49,7 +49,11 @@ pub fn TimeControls() -> impl IntoView {
                         .map(|value| {
                             view! {
                                 <option value=value.to_string() selected=move || speed.get() == value>
-                                    {fill(ENGLISH.speed_option, &[("value", &value.to_string())])}
+                                    {if value == 1.0 {
+                                        ENGLISH.speed_option_one.to_string()
+                                    } else {
+                                        fill(ENGLISH.speed_option, &[("value", &value.to_string())])
+                                    }}
                                 </option>
                             }
                         })
