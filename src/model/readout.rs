@@ -26,16 +26,12 @@ pub struct Readout {
     /// Tissue B12 and folate sufficiency (0–1): the blueprint office's supplies.
     pub b12_sufficiency: f64,
     pub folate_sufficiency: f64,
-    /// Share of dietary B12 that the absorption relay delivers (0–1).
-    pub b12_relay_efficiency: f64,
     /// B12 absorbed from the diet, µg/day (relay and passive route).
     pub b12_absorbed_ug_per_day: f64,
     /// Red cells released into blood per day, relative to health.
     pub output_relative: f64,
     /// The kidneys' capacity to make EPO, relative to health.
     pub kidney_capacity: f64,
-    /// The state is life-threatening (see [`Patient::life_threatening`]).
-    pub life_threatening: bool,
 }
 
 impl Patient {
@@ -56,11 +52,9 @@ impl Patient {
             dna_synthesis: state.vitamins.dna_synthesis,
             b12_sufficiency: b12_sufficiency(state.vitamins.b12_stores_ug).clamp(0.0, 1.0),
             folate_sufficiency: folate_sufficiency(state.vitamins.folate_stores_mg).clamp(0.0, 1.0),
-            b12_relay_efficiency: b12_relay_efficiency(&self.settings),
             b12_absorbed_ug_per_day: b12_absorbed_ug_per_day(&self.settings),
             output_relative: state.output_cells_per_day / HEALTHY_RED_CELL_OUTPUT_PER_DAY,
             kidney_capacity: renal_epo_capacity(self.settings.egfr_ml_per_min),
-            life_threatening: self.life_threatening(),
         }
     }
 }

@@ -97,28 +97,30 @@ impl Checks {
             "good"
         };
         let grade = self.with_known(what, grade);
-        println!(
-            "| {} | {what} | {low}–{high} | {value:.3} | {source} | {grade} |",
-            self.scenario
+        self.record(
+            what,
+            &format!("{low}–{high}"),
+            &format!("{value:.3}"),
+            source,
+            grade,
         );
-        if grade == "poor" {
-            self.failures.push(format!(
-                "{}: {what} = {value:.3}, expected {low}–{high} ({source})",
-                self.scenario
-            ));
-        }
     }
 
     /// A yes/no fact about the model (an order of events, a direction): pass or "poor".
     pub fn holds(&mut self, what: &str, fact: bool, detail: &str, source: &str) {
         let grade = self.with_known(what, if fact { "good" } else { "poor" });
+        self.record(what, "yes", detail, source, grade);
+    }
+
+    /// Prints the table row and keeps a "poor" grade as a failure.
+    fn record(&mut self, what: &str, expected: &str, found: &str, source: &str, grade: &str) {
         println!(
-            "| {} | {what} | yes | {detail} | {source} | {grade} |",
+            "| {} | {what} | {expected} | {found} | {source} | {grade} |",
             self.scenario
         );
         if grade == "poor" {
             self.failures.push(format!(
-                "{}: {what} does not hold ({detail}; {source})",
+                "{}: {what} = {found}, expected {expected} ({source})",
                 self.scenario
             ));
         }
