@@ -3,7 +3,7 @@
 use web_sys::CanvasRenderingContext2d;
 
 use crate::palette::Colour;
-use crate::view::painter::{Painter, TextAlign, ViewTransform};
+use crate::view::drawing::painter::{Painter, TextAlign, ViewTransform};
 
 /// Paints on a canvas whose context is in CSS pixels (see [`fit_canvas`]).
 pub struct CanvasPainter<'a> {

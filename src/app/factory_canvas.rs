@@ -7,8 +7,8 @@ use super::canvas_painter::{fit_canvas, CanvasPainter};
 use super::PageContext;
 use crate::palette::Palette;
 use crate::strings::ENGLISH;
-use crate::view::factory_scene::{draw_factory_scene, SCENE_HEIGHT, SCENE_WIDTH};
-use crate::view::painter::ViewTransform;
+use crate::view::drawing::factory_scene::{draw_factory_scene, SCENE_HEIGHT, SCENE_WIDTH};
+use crate::view::drawing::painter::ViewTransform;
 
 /// The factory scene.
 ///

@@ -39,10 +39,10 @@ use leptos::prelude::*;
 
 use crate::model::{LabKey, Labs, SettingKey, Settings};
 use crate::strings::ENGLISH;
-use crate::view::factory_scene::FactoryScene;
+use crate::view::drawing::factory_scene::FactoryScene;
 use crate::view::lab_report::TREND_DAYS;
-use crate::view::page_link::parse_query;
-use crate::view::simulation::Simulation;
+use crate::view::session::page_link::parse_query;
+use crate::view::session::simulation::Simulation;
 
 /// The labs the charts show when the page opens (issue: Hb, MCV, ferritin, reticulocytes).
 pub const DEFAULT_CHART_KEYS: [LabKey; 4] = [

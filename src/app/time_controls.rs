@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::PageContext;
 use crate::strings::{fill, ENGLISH};
-use crate::view::simulation::{Simulation, SPEEDS_DAYS_PER_SECOND};
+use crate::view::session::simulation::{Simulation, SPEEDS_DAYS_PER_SECOND};
 
 /// Play/pause, step, speed, skip, jump and Reset All, with the current day.
 #[component]

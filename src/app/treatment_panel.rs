@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::PageContext;
 use crate::model::Treatment;
 use crate::strings::{fill, ENGLISH};
-use crate::view::treatment_order::{check_order, usual_order};
+use crate::view::session::treatment_order::{check_order, usual_order};
 
 /// The treatments menu with dose, course length and a button.
 #[component]

@@ -671,7 +671,7 @@ mod tests {
     use super::*;
     use crate::model::{Patient, Settings};
     use crate::strings::ENGLISH;
-    use crate::view::painter::{Mark, Recorder};
+    use crate::view::drawing::painter::{Mark, Recorder};
 
     fn scene_for(settings: Settings) -> FactoryScene {
         let patient = Patient::settled(settings);

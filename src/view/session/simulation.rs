@@ -241,7 +241,7 @@ impl Simulation {
 mod tests {
     use super::*;
     use crate::strings::ENGLISH;
-    use crate::view::page_link::parse_query;
+    use crate::view::session::page_link::parse_query;
 
     #[test]
     fn playing_advances_by_real_time_times_speed_and_records_each_day() {
@@ -334,7 +334,7 @@ mod tests {
     fn a_b12_injection_given_from_the_page_refills_the_stores() {
         let mut simulation = Simulation::open_preset(Some("b12_deficiency"));
         let before = simulation.patient().labs().b12_stores_ug;
-        simulation.give(&crate::view::treatment_order::usual_order(
+        simulation.give(&crate::view::session::treatment_order::usual_order(
             crate::model::Treatment::B12Injection,
         ));
         simulation.advance_days(3.0);
@@ -342,7 +342,7 @@ mod tests {
         assert_eq!(simulation.event_days(), &[0.0]);
         // A course runs on: oral iron keeps being absorbed for its days.
         let mut simulation = Simulation::open_preset(Some("iron_deficiency"));
-        simulation.give(&crate::view::treatment_order::usual_order(
+        simulation.give(&crate::view::session::treatment_order::usual_order(
             crate::model::Treatment::OralIron,
         ));
         simulation.advance_days(30.0);

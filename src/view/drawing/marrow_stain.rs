@@ -112,7 +112,7 @@ pub fn draw_marrow_stain(painter: &mut impl Painter, stain: &MarrowStain, palett
 mod tests {
     use super::*;
     use crate::model::{Patient, Settings};
-    use crate::view::painter::Recorder;
+    use crate::view::drawing::painter::Recorder;
 
     fn blue_dots(stain: &MarrowStain) -> usize {
         let mut recorder = Recorder::default();
