@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::{PageContext, SettingSlider};
+use super::page_context::PageContext;
+use super::SettingSlider;
 use crate::model::SettingKey;
 use crate::strings::{fill, ENGLISH};
 

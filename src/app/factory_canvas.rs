@@ -4,47 +4,44 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use super::canvas_painter::{fit_canvas, CanvasPainter};
-use super::PageContext;
 use crate::palette::Palette;
 use crate::strings::ENGLISH;
-use crate::view::drawing::factory_scene::{draw_factory_scene, SCENE_HEIGHT, SCENE_WIDTH};
+use crate::view::drawing::factory_scene::{
+    draw_factory_scene, FactoryScene, SCENE_HEIGHT, SCENE_WIDTH,
+};
 use crate::view::drawing::painter::ViewTransform;
 
 /// The factory scene.
 ///
+/// - `scene`: what the factory shows and the animation time, seconds (one pair per frame).
+/// - `palette`: standard or projector colours.
 /// - `reduced_motion`: the student asked for less motion; the scene still shows the state (the
 ///   frame loop then keeps the animation time still).
 #[component]
-pub fn FactoryCanvas(reduced_motion: bool) -> impl IntoView {
-    let context = PageContext::get();
+pub fn FactoryCanvas(
+    scene: Signal<(FactoryScene, f64)>,
+    palette: Palette,
+    reduced_motion: bool,
+) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
-    let palette = if context.projector {
-        Palette::PROJECTOR
-    } else {
-        Palette::STANDARD
-    };
+    let resized = Trigger::new();
     Effect::new(move || {
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        context.snapshot.with(|snapshot| {
+        resized.track();
+        scene.with(|(scene, animation_seconds)| {
             if let Some((context_2d, width, height)) = fit_canvas(&canvas) {
                 let transform = ViewTransform::fit(SCENE_WIDTH, SCENE_HEIGHT, width, height);
                 context_2d.clear_rect(0.0, 0.0, width, height);
                 let mut painter = CanvasPainter::new(&context_2d, transform);
-                draw_factory_scene(
-                    &mut painter,
-                    &snapshot.scene,
-                    snapshot.animation_seconds,
-                    &palette,
-                    &ENGLISH,
-                );
+                draw_factory_scene(&mut painter, scene, *animation_seconds, &palette, &ENGLISH);
             }
         });
     });
     // Redraw when the window resizes even if paused.
     let resize = window_event_listener(leptos::ev::resize, move |_| {
-        context.snapshot.update(|_| {});
+        resized.notify();
     });
     on_cleanup(move || resize.remove());
     view! {

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::{PageContext, TimeChart, DEFAULT_CHART_KEYS};
+use super::page_context::{PageContext, DEFAULT_CHART_KEYS};
+use super::TimeChart;
 use crate::model::LabKey;
 use crate::strings::ENGLISH;
 use crate::view::lab_report::panel_keys;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::PageContext;
+use super::page_context::PageContext;
 use crate::model::Flag;
 use crate::model::LabGroup;
 use crate::strings::ENGLISH;

@@ -5,21 +5,22 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use super::canvas_painter::{fit_canvas, CanvasPainter};
-use super::PageContext;
+use crate::model::Labs;
 use crate::palette::Palette;
 use crate::strings::{fill, ENGLISH};
-use crate::view::drawing::marrow_stain::{draw_marrow_stain, MarrowStain, STAIN_HEIGHT, STAIN_WIDTH};
+use crate::view::drawing::marrow_stain::{
+    draw_marrow_stain, MarrowStain, STAIN_HEIGHT, STAIN_WIDTH,
+};
 use crate::view::drawing::painter::ViewTransform;
 
 /// The smear with its caption.
+///
+/// - `labs`: the labs the smear is drawn from (iron grade and sideroblasts).
 #[component]
-pub fn MarrowStainView() -> impl IntoView {
-    let context = PageContext::get();
+pub fn MarrowStainView(labs: Signal<Labs>) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
     let stain = Memo::new(move |_| {
-        let stain = context
-            .snapshot
-            .with(|snapshot| MarrowStain::from_labs(&snapshot.labs));
+        let stain = labs.with(MarrowStain::from_labs);
         // Rounded to what the drawing can show, so the memo changes only when the smear would.
         (
             stain.granules_per_macrophage(),

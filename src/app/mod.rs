@@ -10,6 +10,7 @@ mod lab_panel;
 mod life_alarm;
 mod marrow_stain_view;
 mod notices;
+mod page_context;
 mod preset_picker;
 mod setting_slider;
 mod share_link;
@@ -25,6 +26,7 @@ pub use lab_panel::LabPanel;
 pub use life_alarm::LifeAlarm;
 pub use marrow_stain_view::MarrowStainView;
 pub use notices::Notices;
+pub use page_context::{FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, DEFAULT_CHART_KEYS};
 pub use preset_picker::PresetPicker;
 pub use setting_slider::SettingSlider;
 pub use share_link::ShareLink;
@@ -37,129 +39,14 @@ use std::collections::VecDeque;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::model::{LabKey, Labs, SettingKey, Settings};
+use crate::model::SettingKey;
+use crate::palette::Palette;
 use crate::strings::ENGLISH;
-use crate::view::drawing::factory_scene::FactoryScene;
-use crate::view::lab_report::TREND_DAYS;
 use crate::view::session::page_link::parse_query;
 use crate::view::session::simulation::Simulation;
 
-/// The labs the charts show when the page opens (issue: Hb, MCV, ferritin, reticulocytes).
-pub const DEFAULT_CHART_KEYS: [LabKey; 4] = [
-    LabKey::Hemoglobin,
-    LabKey::Mcv,
-    LabKey::Ferritin,
-    LabKey::Reticulocytes,
-];
-/// Real seconds between chart redraws while playing: charts follow days, not frames.
-pub const CHART_REDRAW_SECONDS: f64 = 0.25;
 /// Frames of work time kept for the frame-time report.
 const FRAME_TIMES_KEPT: usize = 600;
-
-/// What one frame shows.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FrameSnapshot {
-    pub day: f64,
-    pub labs: Labs,
-    /// The labs [`TREND_DAYS`] ago, for the trend arrows.
-    pub labs_week_ago: Labs,
-    pub scene: FactoryScene,
-    pub settings: Settings,
-    /// B12 absorbed from the diet, µg/day (the model's readout, for the relay view).
-    pub b12_absorbed_ug_per_day: f64,
-    pub playing: bool,
-    pub speed_days_per_second: f64,
-    pub preset: &'static str,
-    /// Real seconds of animation shown so far (stands still when paused or with reduced motion).
-    pub animation_seconds: f64,
-}
-
-impl FrameSnapshot {
-    fn of(simulation: &Simulation, animation_seconds: f64) -> FrameSnapshot {
-        let labs = simulation.patient().labs();
-        FrameSnapshot {
-            day: simulation.day(),
-            scene: FactoryScene::from_patient(simulation.patient(), &labs),
-            labs_week_ago: simulation.labs_days_ago(TREND_DAYS).clone(),
-            labs,
-            settings: simulation.settings(),
-            b12_absorbed_ug_per_day: simulation.patient().readout().b12_absorbed_ug_per_day,
-            playing: simulation.playing(),
-            speed_days_per_second: simulation.speed_days_per_second(),
-            preset: simulation.preset(),
-            animation_seconds,
-        }
-    }
-}
-
-/// Everything components share, in one small copyable handle (passed by context).
-#[derive(Clone, Copy)]
-pub struct PageContext {
-    simulation: StoredValue<Simulation, LocalStorage>,
-    /// The frame's snapshot.
-    pub snapshot: RwSignal<FrameSnapshot>,
-    /// Bumped when the charts should redraw from the history.
-    pub history_version: RwSignal<u64>,
-    /// Bumped by Reset All so view-only settings (chart picks) return to their defaults.
-    pub view_reset: RwSignal<u64>,
-    /// Notices for the student (ignored link parts and the like).
-    pub notices: RwSignal<Vec<String>>,
-    /// `mode=projector`.
-    pub projector: bool,
-    /// Frame work time percentiles (p50, p95) in ms and frames measured, for the end-to-end report.
-    pub frame_stats: RwSignal<(f64, f64, usize)>,
-}
-
-impl PageContext {
-    /// The page's context (provided by [`App`]).
-    pub fn get() -> PageContext {
-        use_context::<PageContext>().expect("PageContext is provided by App")
-    }
-
-    /// Reads the simulation.
-    pub fn with_simulation<T>(&self, read: impl FnOnce(&Simulation) -> T) -> T {
-        self.simulation.with_value(read)
-    }
-
-    /// Changes the simulation and publishes the result at once (the same frame).
-    pub fn change(&self, change: impl FnOnce(&mut Simulation)) {
-        let charted_before = self.with_simulation(Simulation::charted);
-        self.simulation.update_value(change);
-        self.publish();
-        // Charts redraw only when what they show changed (a slider drag marks one event a day).
-        if self.with_simulation(Simulation::charted) != charted_before {
-            self.history_version.update(|version| *version += 1);
-        }
-    }
-
-    /// Publishes a snapshot of the simulation as it is now.
-    pub fn publish(&self) {
-        let animation_seconds = self
-            .snapshot
-            .with_untracked(|shown| shown.animation_seconds);
-        self.publish_at(animation_seconds);
-    }
-
-    fn publish_at(&self, animation_seconds: f64) {
-        let snapshot = self
-            .simulation
-            .with_value(|simulation| FrameSnapshot::of(simulation, animation_seconds));
-        self.snapshot.set(snapshot);
-    }
-
-    /// Sets one setting from a slider.
-    pub fn set_setting(&self, key: SettingKey, value: f64) {
-        self.change(|simulation| {
-            simulation.set_setting(key, value);
-        });
-    }
-
-    /// Reset All: the model and the view.
-    pub fn reset_all(&self) {
-        self.change(Simulation::reset_all);
-        self.view_reset.update(|version| *version += 1);
-    }
-}
 
 /// Mounts the app on the page's body.
 pub fn mount() {
@@ -277,6 +164,17 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     let frame_stats = move || context.frame_stats.get();
+    let labs = Signal::derive(move || context.snapshot.with(|snapshot| snapshot.labs.clone()));
+    let scene = Signal::derive(move || {
+        context
+            .snapshot
+            .with(|snapshot| (snapshot.scene.clone(), snapshot.animation_seconds))
+    });
+    let palette = if request.projector {
+        Palette::PROJECTOR
+    } else {
+        Palette::STANDARD
+    };
     let life_alarm = Signal::derive(move || {
         context.snapshot.with(|snapshot| {
             (snapshot.labs.life_threatening > 0.5).then_some(snapshot.labs.hb_g_dl)
@@ -290,12 +188,12 @@ pub fn App() -> impl IntoView {
                 <PresetPicker/>
                 <ShareLink/>
             </header>
-            <Notices/>
+            <Notices notices=context.notices/>
             <LifeAlarm alarm=life_alarm/>
             <TimeControls/>
             <main class="layout">
                 <section class="scene" aria-label=ENGLISH.factory_canvas_label>
-                    <FactoryCanvas reduced_motion=reduced_motion/>
+                    <FactoryCanvas scene=scene palette=palette reduced_motion=reduced_motion/>
                 </section>
                 <section class="controls" aria-labelledby="settings-heading">
                     <h2 id="settings-heading">{ENGLISH.settings_heading}</h2>
@@ -313,7 +211,7 @@ pub fn App() -> impl IntoView {
                     <LabCharts/>
                 </section>
                 <section class="stain" aria-labelledby="stain-heading">
-                    <MarrowStainView/>
+                    <MarrowStainView labs=labs/>
                 </section>
             </main>
             <div

@@ -2,13 +2,13 @@
 
 use leptos::prelude::*;
 
-use super::PageContext;
 use crate::strings::ENGLISH;
 
 /// The list of notices, each dismissable; nothing is shown when there are none.
+///
+/// - `notices`: the notices; dismissing one removes it here.
 #[component]
-pub fn Notices() -> impl IntoView {
-    let notices = PageContext::get().notices;
+pub fn Notices(notices: RwSignal<Vec<String>>) -> impl IntoView {
     view! {
         <Show when=move || notices.with(|notices| !notices.is_empty())>
             <section class="notices" role="status" aria-label=ENGLISH.notices_heading>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::PageContext;
+use super::page_context::PageContext;
 use crate::presets::{Preset, PRESETS};
 use crate::strings::ENGLISH;
 

@@ -3,7 +3,7 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use super::PageContext;
+use super::page_context::PageContext;
 use crate::strings::ENGLISH;
 
 /// A button that shows the link to this preset, these settings and this day, selected for copying.

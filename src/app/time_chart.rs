@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
-use super::PageContext;
+use super::page_context::PageContext;
 use crate::charts::{draw_time_course, TimeCourse};
 use crate::model::LabKey;
 use crate::palette::Palette;

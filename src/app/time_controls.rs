@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::PageContext;
+use super::page_context::PageContext;
 use crate::strings::{fill, ENGLISH};
 use crate::view::session::simulation::{Simulation, SPEEDS_DAYS_PER_SECOND};
 

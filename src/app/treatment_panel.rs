@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::PageContext;
+use super::page_context::PageContext;
 use crate::model::Treatment;
 use crate::strings::{fill, ENGLISH};
 use crate::view::session::treatment_order::{check_order, usual_order};

@@ -1,0 +1,125 @@
+//! What the page's components share: the simulation (outside the reactive graph), the snapshot one
+//! frame publishes, and the few page-wide signals. Display components take narrow signals derived
+//! from the snapshot; only the controls that change the simulation hold the [`PageContext`].
+
+use leptos::prelude::*;
+
+use crate::model::{LabKey, Labs, SettingKey, Settings};
+use crate::view::drawing::factory_scene::FactoryScene;
+use crate::view::lab_report::TREND_DAYS;
+use crate::view::session::simulation::Simulation;
+
+/// The labs the charts show when the page opens (issue: Hb, MCV, ferritin, reticulocytes).
+pub const DEFAULT_CHART_KEYS: [LabKey; 4] = [
+    LabKey::Hemoglobin,
+    LabKey::Mcv,
+    LabKey::Ferritin,
+    LabKey::Reticulocytes,
+];
+/// Real seconds between chart redraws while playing: charts follow days, not frames.
+pub const CHART_REDRAW_SECONDS: f64 = 0.25;
+
+/// What one frame shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FrameSnapshot {
+    pub day: f64,
+    pub labs: Labs,
+    /// The labs [`TREND_DAYS`] ago, for the trend arrows.
+    pub labs_week_ago: Labs,
+    pub scene: FactoryScene,
+    pub settings: Settings,
+    /// B12 absorbed from the diet, µg/day (the model's readout, for the relay view).
+    pub b12_absorbed_ug_per_day: f64,
+    pub playing: bool,
+    pub speed_days_per_second: f64,
+    pub preset: &'static str,
+    /// Real seconds of animation shown so far (stands still when paused or with reduced motion).
+    pub animation_seconds: f64,
+}
+
+impl FrameSnapshot {
+    pub(crate) fn of(simulation: &Simulation, animation_seconds: f64) -> FrameSnapshot {
+        let labs = simulation.patient().labs();
+        FrameSnapshot {
+            day: simulation.day(),
+            scene: FactoryScene::from_patient(simulation.patient(), &labs),
+            labs_week_ago: simulation.labs_days_ago(TREND_DAYS).clone(),
+            labs,
+            settings: simulation.settings(),
+            b12_absorbed_ug_per_day: simulation.patient().readout().b12_absorbed_ug_per_day,
+            playing: simulation.playing(),
+            speed_days_per_second: simulation.speed_days_per_second(),
+            preset: simulation.preset(),
+            animation_seconds,
+        }
+    }
+}
+
+/// Everything components share, in one small copyable handle (passed by context).
+#[derive(Clone, Copy)]
+pub struct PageContext {
+    pub(crate) simulation: StoredValue<Simulation, LocalStorage>,
+    /// The frame's snapshot.
+    pub snapshot: RwSignal<FrameSnapshot>,
+    /// Bumped when the charts should redraw from the history.
+    pub history_version: RwSignal<u64>,
+    /// Bumped by Reset All so view-only settings (chart picks) return to their defaults.
+    pub view_reset: RwSignal<u64>,
+    /// Notices for the student (ignored link parts and the like).
+    pub notices: RwSignal<Vec<String>>,
+    /// `mode=projector`.
+    pub projector: bool,
+    /// Frame work time percentiles (p50, p95) in ms and frames measured, for the end-to-end report.
+    pub frame_stats: RwSignal<(f64, f64, usize)>,
+}
+
+impl PageContext {
+    /// The page's context (provided by [`App`]).
+    pub fn get() -> PageContext {
+        use_context::<PageContext>().expect("PageContext is provided by App")
+    }
+
+    /// Reads the simulation.
+    pub fn with_simulation<T>(&self, read: impl FnOnce(&Simulation) -> T) -> T {
+        self.simulation.with_value(read)
+    }
+
+    /// Changes the simulation and publishes the result at once (the same frame).
+    pub fn change(&self, change: impl FnOnce(&mut Simulation)) {
+        let charted_before = self.with_simulation(Simulation::charted);
+        self.simulation.update_value(change);
+        self.publish();
+        // Charts redraw only when what they show changed (a slider drag marks one event a day).
+        if self.with_simulation(Simulation::charted) != charted_before {
+            self.history_version.update(|version| *version += 1);
+        }
+    }
+
+    /// Publishes a snapshot of the simulation as it is now.
+    pub fn publish(&self) {
+        let animation_seconds = self
+            .snapshot
+            .with_untracked(|shown| shown.animation_seconds);
+        self.publish_at(animation_seconds);
+    }
+
+    pub(crate) fn publish_at(&self, animation_seconds: f64) {
+        let snapshot = self
+            .simulation
+            .with_value(|simulation| FrameSnapshot::of(simulation, animation_seconds));
+        self.snapshot.set(snapshot);
+    }
+
+    /// Sets one setting from a slider.
+    pub fn set_setting(&self, key: SettingKey, value: f64) {
+        self.change(|simulation| {
+            simulation.set_setting(key, value);
+        });
+    }
+
+    /// Reset All: the model and the view.
+    pub fn reset_all(&self) {
+        self.change(Simulation::reset_all);
+        self.view_reset.update(|version| *version += 1);
+    }
+}
