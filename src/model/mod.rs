@@ -5,6 +5,7 @@
 //!   [`Patient::step`]; the page reads it only through [`Patient::labs`] and [`Patient::readout`].
 //! - [`Labs`]: the lab report, computed from the state by [`Patient::labs`].
 
+pub mod causes;
 mod compartments;
 pub mod erythron;
 pub mod events;
@@ -16,6 +17,7 @@ pub mod scenario;
 pub mod settings;
 pub mod settle;
 
+pub use causes::{CausalChain, CausalLink, Quantity};
 pub use events::{Event, EventAction, Treatment};
 pub use labs::{Flag, LabGroup, LabKey, LabSpec, Labs, REFERENCE_RANGES};
 pub use patient::{Patient, STEP_DAYS};
