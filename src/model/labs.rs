@@ -453,8 +453,15 @@ impl Labs {
         LabKey::from_key(key).map(|key| self.value(key))
     }
 
-    /// The flag of a lab against its reference range (normal where it has none).
+    /// The flag of a lab against its reference range (normal where it has none). The RPI is
+    /// judged against the anemia: in anemia an RPI under 2 is low, however normal it would be in
+    /// health (reference section 1).
     pub fn flag(&self, key: LabKey) -> Flag {
+        if key == LabKey::ReticulocyteProductionIndex
+            && self.interpretation().marrow_response == super::Reading::Inadequate
+        {
+            return Flag::Low;
+        }
         key.spec().flag(self.value(key))
     }
 }

@@ -9,6 +9,7 @@ pub mod causes;
 mod compartments;
 pub mod erythron;
 pub mod events;
+pub mod interpretation;
 pub mod labs;
 pub mod patient;
 pub mod physiology;
@@ -19,6 +20,7 @@ pub mod settle;
 
 pub use causes::{CausalChain, CausalLink, Quantity};
 pub use events::{Event, EventAction, Treatment};
+pub use interpretation::{Interpretation, Reading};
 pub use labs::{Flag, LabGroup, LabKey, LabSpec, Labs, REFERENCE_RANGES};
 pub use patient::{Patient, STEP_DAYS};
 pub use readout::Readout;
