@@ -1,7 +1,8 @@
 //! Every piece of text the page shows, in one catalogue (style.md, principle 10). Templates use
 //! named placeholders (`{value}`), filled by [`fill`].
 
-use crate::model::{LabGroup, LabKey, SettingKey, Treatment};
+use crate::model::{LabGroup, LabKey, Quantity, Reading, SettingKey, Treatment};
+use crate::view::drawing::factory_scene::{LegendEntry, ScenePart};
 
 /// The page's words in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -173,7 +174,7 @@ pub const ENGLISH: Strings = Strings {
     scene_b12: "B12",
     scene_folate: "Folate",
     scene_floor: "Marrow floor: erythroid workforce ×{value}",
-    scene_output: "Red cells out ×{output} · Hb {hb} g/dL",
+    scene_output: "Red cells out ×{output} (anemia calls for ×{called}) · Hb {hb} g/dL",
 
     stain_heading: "Marrow iron stain (Prussian blue)",
     stain_label: "Marrow smear stained for iron: blue granules in macrophages show stored iron; blue dots around erythroblast nuclei are sideroblasts.",
@@ -342,8 +343,11 @@ mod tests {
     #[test]
     fn placeholders_are_filled_by_name() {
         assert_eq!(
-            fill(ENGLISH.scene_output, &[("output", "1.0"), ("hb", "15.3")]),
-            "Red cells out ×1.0 · Hb 15.3 g/dL"
+            fill(
+                ENGLISH.scene_output,
+                &[("output", "1.0"), ("called", "1.0"), ("hb", "15.3")]
+            ),
+            "Red cells out ×1.0 (anemia calls for ×1.0) · Hb 15.3 g/dL"
         );
     }
 
@@ -366,5 +370,253 @@ mod tests {
                 );
             }
         }
+    }
+}
+
+/// The why-panel and the lab interpretation (issue 9). Methods rather than fields so that each
+/// quantity's words are found by an exhaustive match.
+impl Strings {
+    /// The name of a quantity of the causal trace.
+    pub const fn quantity_label(&self, quantity: Quantity) -> &'static str {
+        match quantity {
+            Quantity::Setting(key) => self.setting_label(key),
+            Quantity::Lab(key) => self.lab_label(key),
+            Quantity::Ferroportin => "Ferroportin (the iron gates)",
+            Quantity::MacrophageIron => "Iron waiting in macrophages",
+            Quantity::ErythroidIronSupply => "Iron reaching the erythroblasts",
+            Quantity::ErythroidMass => "Erythroblasts on the floor",
+            Quantity::Erythroferrone => "Erythroferrone",
+            Quantity::RedCellOutput => "Red-cell output",
+            Quantity::RedCellSurvival => "Red-cell survival",
+            Quantity::DnaSynthesis => "DNA synthesis",
+            Quantity::B12Absorbed => "B12 absorbed",
+            Quantity::Esa => "Epoetin given (ESA)",
+            Quantity::IvIron => "IV iron being processed",
+        }
+    }
+
+    /// One sentence on what a quantity does to the next link of the trace.
+    pub const fn quantity_explanation(&self, quantity: Quantity) -> &'static str {
+        match quantity {
+            Quantity::Setting(key) => match key {
+                SettingKey::IronIntake => "Diet iron is the only way iron enters the body.",
+                SettingKey::BloodLoss => "Every millilitre of blood lost takes about 0.5 mg of iron and its red cells with it.",
+                SettingKey::B12Intake => "B12 comes only from animal foods; the relay can absorb only what the diet brings.",
+                SettingKey::FolateIntake => "Folate stores last only months, so a poor diet empties them quickly.",
+                SettingKey::Il6 => "IL-6 is the inflammatory signal: it makes the liver release hepcidin, blunts EPO and slows the marrow.",
+                SettingKey::Egfr => "The kidney's cells sense oxygen and make EPO; failing kidneys send less, and red cells live shorter lives.",
+                SettingKey::MarrowInfiltration => "Plasma cells take the marrow's space and kill erythroblasts.",
+                SettingKey::GastricAcid => "Acid frees B12 from food proteins: the relay's first step.",
+                SettingKey::PancreaticProtease => "Pancreatic proteases free B12 from haptocorrin so intrinsic factor can take it.",
+                SettingKey::IntrinsicFactor => "Intrinsic factor carries B12 to the ileum; in pernicious anemia it is destroyed.",
+                SettingKey::IlealUptake => "The terminal ileum's cubam receptor takes up the B12–intrinsic factor complex.",
+            },
+            Quantity::Lab(key) => match key {
+                LabKey::Day => "The day of the simulation.",
+                LabKey::Hemoglobin => "Hemoglobin sets how much oxygen the blood carries; the kidney senses it.",
+                LabKey::Hematocrit => "Hematocrit is the share of blood taken by red cells.",
+                LabKey::RedCells => "Hemoglobin is red cells × hemoglobin in each.",
+                LabKey::Mcv => "Cell volume follows DNA synthesis (big cells) and iron (small cells).",
+                LabKey::Mch => "Each cell's hemoglobin is the iron it got while it was being built.",
+                LabKey::Mchc => "MCHC is hemoglobin per volume of cell.",
+                LabKey::Rdw => "RDW is the spread of cell sizes.",
+                LabKey::Reticulocytes => "Reticulocytes are the newest red cells: the marrow's output today.",
+                LabKey::ReticulocytesAbsolute => "The absolute count is the marrow's output today.",
+                LabKey::ReticulocyteProductionIndex => "The RPI corrects the count for the anemia; below 2 in anemia the marrow is not answering.",
+                LabKey::SerumIron => "Serum iron is the iron transferrin carries from the gates to the marrow.",
+                LabKey::Tibc => "TIBC is transferrin: the liver makes more when stores are low and less in inflammation.",
+                LabKey::TransferrinSaturation => "Saturation = serum iron ÷ TIBC: how full the carriers are.",
+                LabKey::Ferritin => "Serum ferritin mirrors the stores, and rises in inflammation too.",
+                LabKey::SolubleTransferrinReceptor => "Iron-hungry and more numerous erythroblasts shed more transferrin receptor.",
+                LabKey::Erythropoietin => "EPO keeps CFU-E progenitors alive: it sets how many workers reach the floor.",
+                LabKey::Hepcidin => "Hepcidin, from the liver, destroys ferroportin and so locks iron in.",
+                LabKey::Il6 => "IL-6 is the inflammatory signal.",
+                LabKey::VitaminB12 => "Serum B12 follows the body's B12 stores.",
+                LabKey::SerumFolate => "Serum folate follows recent intake.",
+                LabKey::RedCellFolate => "Red-cell folate needs B12 to leave the methyl trap.",
+                LabKey::Homocysteine => "Homocysteine piles up when methionine synthase lacks B12 or folate.",
+                LabKey::MethylmalonicAcid => "MMA piles up when its enzyme lacks B12 (not folate).",
+                LabKey::Ldh => "LDH leaks from cells dying in the marrow or the blood.",
+                LabKey::NerveDamageIndex => "Nerves need B12 for myelin.",
+                LabKey::MarrowIronGrade => "Stainable marrow iron mirrors the stores.",
+                LabKey::Sideroblasts => "Sideroblasts are erythroblasts with iron granules to spare.",
+                LabKey::BodyIron => "Body iron is what came in minus what was lost.",
+                LabKey::StorageIron => "Stores fill when macrophages cannot export their iron.",
+                LabKey::IronAbsorbedTotal => "Iron absorbed since day 0.",
+                LabKey::IronLostTotal => "Iron lost since day 0.",
+                LabKey::B12Stores => "The liver's B12 store feeds DNA synthesis and the nerves.",
+                LabKey::FolateStores => "Folate stores feed DNA synthesis.",
+                LabKey::IronGivenTotal => "Iron given by mouth or vein adds to body iron.",
+                LabKey::HepcidinRelative => "Hepcidin relative to health.",
+                LabKey::LifeThreatening => "Whether the state is life-threatening.",
+            },
+            Quantity::Ferroportin => "Ferroportin is the only door iron leaves cells by; hepcidin shuts it.",
+            Quantity::MacrophageIron => "Macrophages recycle the iron of old red cells and pass it out through ferroportin.",
+            Quantity::ErythroidIronSupply => "Erythroblasts without enough iron make small, pale cells, or die.",
+            Quantity::ErythroidMass => "A bigger erythroid marrow takes up more iron and sends more erythroferrone.",
+            Quantity::Erythroferrone => "Erythroferrone from busy erythroblasts tells the liver to make less hepcidin.",
+            Quantity::RedCellOutput => "Red-cell output is judged against what the anemia calls for.",
+            Quantity::RedCellSurvival => "Red cells that are lost or die early must be replaced faster.",
+            Quantity::DnaSynthesis => "Without DNA synthesis erythroblasts cannot divide: they grow large and many die in the marrow.",
+            Quantity::B12Absorbed => "Absorbed B12 refills the liver's store.",
+            Quantity::Esa => "Injected epoetin does the kidney's job.",
+            Quantity::IvIron => "IV iron sits in macrophages while they process it, raising ferritin.",
+        }
+    }
+
+    /// The why-panel's heading: `{lab}`.
+    pub const fn why_heading(&self) -> &'static str {
+        "Why is {lab} where it is?"
+    }
+
+    /// Shown when a lab sits at its healthy value.
+    pub const fn why_nothing(&self) -> &'static str {
+        "{lab} is at its healthy value: nothing upstream is pushing it."
+    }
+
+    /// The hint before any lab is chosen.
+    pub const fn why_hint(&self) -> &'static str {
+        "Choose any lab value in the report to see the chain of causes that moved it."
+    }
+
+    /// "Close" on the why-panel.
+    pub const fn why_close(&self) -> &'static str {
+        "Close"
+    }
+
+    /// A link's value relative to its reference: `{fold}` and `{reference}`.
+    pub const fn why_fold(&self) -> &'static str {
+        "×{fold} of {reference}"
+    }
+
+    /// The lab interpretation's heading.
+    pub const fn interpretation_heading(&self) -> &'static str {
+        "Interpretation"
+    }
+
+    /// The marrow's response: `{rpi}`.
+    pub const fn interpretation_marrow(&self, reading: Reading) -> &'static str {
+        match reading {
+            Reading::Adequate => "Marrow response adequate for the anemia (RPI {rpi} ≥ 2).",
+            Reading::Inadequate => {
+                "Marrow response inadequate for the anemia (RPI {rpi} < 2): hypoproliferative."
+            }
+            _ => "No anemia: the marrow has nothing extra to answer (RPI {rpi}).",
+        }
+    }
+
+    /// EPO against the Hb: `{ratio}`, `{expected}`.
+    pub const fn interpretation_epo(&self, reading: Reading) -> &'static str {
+        match reading {
+            Reading::Adequate => "EPO appropriate for the Hb (observed/expected {ratio}; a healthy kidney would send ≈ {expected} mU/mL).",
+            Reading::Inadequate => "EPO inappropriately low for the Hb (observed/expected {ratio} ≤ 0.9; a healthy kidney would send ≈ {expected} mU/mL).",
+            _ => "EPO judged against the Hb only in anemia (observed/expected {ratio}).",
+        }
+    }
+
+    /// sTfR/log ferritin: `{index}`.
+    pub const fn interpretation_stfr(&self, reading: Reading) -> &'static str {
+        match reading {
+            Reading::Inflammation => "sTfR/log ferritin {index} < 1: stores are there; if anemic, think inflammation.",
+            Reading::IronDeficiency => "sTfR/log ferritin {index} > 2: the marrow is short of iron (iron deficiency, with or without inflammation).",
+            _ => "sTfR/log ferritin {index}: between the cut-offs of 1 and 2.",
+        }
+    }
+
+    /// Mentzer: `{index}`.
+    pub const fn interpretation_mentzer(&self, reading: Reading) -> &'static str {
+        match reading {
+            Reading::IronDeficiency => "Mentzer index {index} > 13: a microcytosis of iron deficiency rather than thalassemia trait.",
+            Reading::ThalassemiaTrait => "Mentzer index {index} < 13: consider thalassemia trait.",
+            _ => "Mentzer index {index} (judged only in a microcytosis).",
+        }
+    }
+
+    /// Hepcidin relative to health: `{fold}`.
+    pub const fn interpretation_hepcidin(&self) -> &'static str {
+        "Hepcidin ×{fold} of the model's healthy adult."
+    }
+
+    /// The hint on each lab value.
+    pub const fn lab_why_hint(&self) -> &'static str {
+        "Why? Show the chain of causes"
+    }
+
+    /// A factory part's name.
+    pub const fn scene_part_name(&self, part: ScenePart) -> &'static str {
+        match part {
+            ScenePart::GutDock => "Receiving dock (gut)",
+            ScenePart::GutGate => "Gut ferroportin gate",
+            ScenePart::Warehouse => "Warehouse (macrophages and stores)",
+            ScenePart::WarehouseGate => "Warehouse ferroportin gate",
+            ScenePart::Liver => "Liver (hepcidin)",
+            ScenePart::Transferrin => "Transferrin carriers",
+            ScenePart::Kidney => "Command centre (kidney, EPO)",
+            ScenePart::Blueprints => "Blueprint office (B12 and folate)",
+            ScenePart::Floor => "Factory floor (erythroblasts)",
+            ScenePart::Squatters => "Squatters (myeloma plasma cells)",
+            ScenePart::CytokineSmoke => "Cytokine smoke (IL-6)",
+            ScenePart::Shipping => "Shipping (red cells to the blood)",
+        }
+    }
+
+    /// What a factory part does, in one sentence.
+    pub const fn scene_part_role(&self, part: ScenePart) -> &'static str {
+        match part {
+            ScenePart::GutDock => "Diet iron arrives here; the duodenum takes in more when stores are low or the blood is short of oxygen.",
+            ScenePart::GutGate => "Ferroportin lets absorbed iron into the blood; hepcidin locks it.",
+            ScenePart::Warehouse => "Macrophages eat old red cells and keep their iron in ferritin crates.",
+            ScenePart::WarehouseGate => "The only way out for recycled iron: ferroportin, which hepcidin destroys.",
+            ScenePart::Liver => "The liver makes hepcidin when stores are full or IL-6 is high, and less when the marrow calls for iron.",
+            ScenePart::Transferrin => "Transferrin carries iron from the gates to the floor; its saturation is TSAT.",
+            ScenePart::Kidney => "The kidney senses oxygen and sends EPO orders: more when Hb falls, fewer when the kidney fails.",
+            ScenePart::Blueprints => "B12 and folate let erythroblasts copy DNA and divide; without them, cells stall as megaloblasts.",
+            ScenePart::Floor => "Erythroblasts build hemoglobin with iron, divide, and eject their nucleus to become red cells.",
+            ScenePart::Squatters => "Myeloma plasma cells take the floor's stations and kill erythroblasts.",
+            ScenePart::CytokineSmoke => "IL-6 slows the workers, blunts EPO and tells the liver to lock the gates.",
+            ScenePart::Shipping => "Finished red cells leave for the blood, sized by MCV and coloured by MCH.",
+        }
+    }
+
+    /// A factory part's value now (placeholders as filled by `ScenePart::value`).
+    pub const fn scene_part_value(&self, part: ScenePart) -> &'static str {
+        match part {
+            ScenePart::GutDock => "Diet iron {value} % of a healthy diet",
+            ScenePart::GutGate | ScenePart::WarehouseGate => "Gate {value} % open",
+            ScenePart::Warehouse => "Stores {value} % of a healthy adult's",
+            ScenePart::Liver => "Hepcidin ×{value} of health",
+            ScenePart::Transferrin => "Transferrin {value} % saturated",
+            ScenePart::Kidney => "EPO {epo} mU/mL; kidney capacity {capacity} %",
+            ScenePart::Blueprints => "B12 {b12} %, folate {folate} %; DNA synthesis {dna} %",
+            ScenePart::Floor => "Workers ×{workers} of health; iron supply {iron} %",
+            ScenePart::Squatters => "{value} % of the marrow taken",
+            ScenePart::CytokineSmoke => "IL-6 response {value} % of its maximum",
+            ScenePart::Shipping => "Output ×{output} of health (the anemia calls for ×{called}); MCV {mcv} fL, MCH {mch} pg",
+        }
+    }
+
+    /// The scene legend's heading.
+    pub const fn legend_heading(&self) -> &'static str {
+        "Legend"
+    }
+
+    /// The legend's entries, in order.
+    pub const fn legend_entry(&self, entry: LegendEntry) -> &'static str {
+        match entry {
+            LegendEntry::Iron => "Iron (brown dots and crates)",
+            LegendEntry::Hepcidin => "Hepcidin lock and bars on a gate",
+            LegendEntry::EpoOrder => "EPO order from the kidney",
+            LegendEntry::Worker => "Erythroblast worker (redder = more iron)",
+            LegendEntry::StarvedWorker => "Iron-starved worker (pale)",
+            LegendEntry::Megaloblast => "Stalled megaloblast (no DNA blueprint)",
+            LegendEntry::PlasmaCell => "Myeloma plasma cell (squatter)",
+            LegendEntry::Cytokine => "Cytokine smoke (IL-6)",
+            LegendEntry::RedCell => "Red cell shipped (size = MCV, colour = MCH)",
+        }
+    }
+
+    /// Prompt on the scene's parts for keyboard and touch users.
+    pub const fn scene_parts_hint(&self) -> &'static str {
+        "Point at, tap or tab to any part of the factory to see what it does."
     }
 }

@@ -124,6 +124,11 @@ impl CausalChain {
 }
 
 impl Patient {
+    /// Red-cell output (relative to health) a healthy marrow would reach at the current Hb.
+    pub fn output_called_for(&self) -> f64 {
+        expected_output(self.state.hemoglobin_g_dl())
+    }
+
     /// Why `lab` stands where it does: the chain of quantities that moved it from health.
     pub fn causal_chain(&self, lab: LabKey) -> CausalChain {
         Graph::of(self).trace(Quantity::Lab(lab))
@@ -154,6 +159,20 @@ fn healthy() -> &'static Healthy {
             state: patient.state,
         }
     })
+}
+
+/// EPO a healthy kidney sends at `hb_g_dl`, mU/mL: the healthy adult's EPO moved along the
+/// Symeonidis curve.
+fn expected_epo(hb_g_dl: f64) -> f64 {
+    let healthy = healthy();
+    healthy.labs.epo_mu_ml * symeonidis_epo_mu_ml(hb_g_dl)
+        / symeonidis_epo_mu_ml(healthy.labs.hb_g_dl)
+}
+
+/// Red-cell output (relative to health) a healthy marrow would reach at `hb_g_dl`: driven by the
+/// EPO a healthy kidney sends (the CFU-E response of marrow.rs), iron and DNA intact.
+fn expected_output(hb_g_dl: f64) -> f64 {
+    cfu_e_epo_survival(expected_epo(hb_g_dl)) / cfu_e_epo_survival(healthy().labs.epo_mu_ml)
 }
 
 /// `ln(now / then)`, 0 when either is not positive.
@@ -191,14 +210,11 @@ impl<'a> Graph<'a> {
 
     /// EPO a healthy kidney sends at the current Hb, mU/mL.
     fn expected_epo(&self) -> f64 {
-        self.healthy.labs.epo_mu_ml * symeonidis_epo_mu_ml(self.labs.hb_g_dl)
-            / symeonidis_epo_mu_ml(self.healthy.labs.hb_g_dl)
+        expected_epo(self.labs.hb_g_dl)
     }
 
-    /// Red-cell output (relative to health) a healthy marrow would reach at the current Hb: driven
-    /// by the EPO a healthy kidney sends (the CFU-E response of marrow.rs), iron and DNA intact.
     fn expected_output(&self) -> f64 {
-        cfu_e_epo_survival(self.expected_epo()) / cfu_e_epo_survival(self.healthy.labs.epo_mu_ml)
+        expected_output(self.labs.hb_g_dl)
     }
 
     fn value(&self, quantity: Quantity) -> f64 {

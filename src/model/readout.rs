@@ -30,6 +30,9 @@ pub struct Readout {
     pub b12_absorbed_ug_per_day: f64,
     /// Red cells released into blood per day, relative to health.
     pub output_relative: f64,
+    /// Red-cell output a healthy marrow would reach at this Hb, relative to health: what the
+    /// anemia calls for (the EPO a healthy kidney sends, through the CFU-E response).
+    pub output_called_for: f64,
     /// The kidneys' capacity to make EPO, relative to health.
     pub kidney_capacity: f64,
 }
@@ -54,6 +57,7 @@ impl Patient {
             folate_sufficiency: folate_sufficiency(state.vitamins.folate_stores_mg).clamp(0.0, 1.0),
             b12_absorbed_ug_per_day: b12_absorbed_ug_per_day(&self.settings),
             output_relative: state.output_cells_per_day / HEALTHY_RED_CELL_OUTPUT_PER_DAY,
+            output_called_for: self.output_called_for(),
             kidney_capacity: renal_epo_capacity(self.settings.egfr_ml_per_min),
         }
     }

@@ -5,3 +5,4 @@
 pub mod drawing;
 pub mod lab_report;
 pub mod session;
+pub mod why_trace;

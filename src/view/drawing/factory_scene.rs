@@ -4,7 +4,7 @@
 //! colour comes from the model.
 
 use crate::model::physiology::{HEALTHY_EPO_MU_ML, NORMAL_MCH_PG, NORMAL_MCV_FL};
-use crate::model::{Labs, Patient};
+use crate::model::{LabKey, Labs, Patient, Quantity};
 use crate::palette::{Colour, Palette};
 use crate::strings::{fill, Strings};
 
@@ -65,6 +65,8 @@ pub struct FactoryScene {
     pub folate_blueprints: f64,
     /// Red cells leaving per day relative to health.
     pub output_relative: f64,
+    /// What the anemia calls for, relative to health (a healthy marrow's answer to this Hb).
+    pub output_called_for: f64,
     /// Mean cell volume and hemoglobin of the cells on the conveyor.
     pub mcv_fl: f64,
     pub mch_pg: f64,
@@ -95,6 +97,7 @@ impl FactoryScene {
             b12_blueprints: readout.b12_sufficiency,
             folate_blueprints: readout.folate_sufficiency,
             output_relative: readout.output_relative,
+            output_called_for: readout.output_called_for,
             mcv_fl: labs.mcv_fl,
             mch_pg: labs.mch_pg,
             hb_g_dl: labs.hb_g_dl,
@@ -142,6 +145,265 @@ impl FactoryScene {
     /// How much hemoglobin colours the cells (1 = normal MCH, less is paler).
     pub fn cell_fullness(&self) -> f64 {
         (self.mch_pg / NORMAL_MCH_PG).clamp(0.2, 1.3)
+    }
+}
+
+/// A part of the factory a student can point at, tap or focus (and a tour can highlight): its
+/// place in scene units, its name, what it does and its value now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ScenePart {
+    GutDock,
+    GutGate,
+    Warehouse,
+    WarehouseGate,
+    Liver,
+    Transferrin,
+    Kidney,
+    Blueprints,
+    Floor,
+    Squatters,
+    CytokineSmoke,
+    Shipping,
+}
+
+impl ScenePart {
+    pub const ALL: [ScenePart; 12] = [
+        ScenePart::GutDock,
+        ScenePart::GutGate,
+        ScenePart::Liver,
+        ScenePart::Kidney,
+        ScenePart::Blueprints,
+        ScenePart::Warehouse,
+        ScenePart::WarehouseGate,
+        ScenePart::Transferrin,
+        ScenePart::Floor,
+        ScenePart::Squatters,
+        ScenePart::CytokineSmoke,
+        ScenePart::Shipping,
+    ];
+
+    /// The part's id (`scene-part-ID` hooks, tour highlights, `data-part` of why-links).
+    pub const fn id(self) -> &'static str {
+        match self {
+            ScenePart::GutDock => "gut-dock",
+            ScenePart::GutGate => "gut-gate",
+            ScenePart::Warehouse => "warehouse",
+            ScenePart::WarehouseGate => "warehouse-gate",
+            ScenePart::Liver => "liver",
+            ScenePart::Transferrin => "transferrin",
+            ScenePart::Kidney => "kidney",
+            ScenePart::Blueprints => "blueprints",
+            ScenePart::Floor => "floor",
+            ScenePart::Squatters => "squatters",
+            ScenePart::CytokineSmoke => "cytokine-smoke",
+            ScenePart::Shipping => "shipping",
+        }
+    }
+
+    /// Left, top, width and height in scene units: where the part is drawn.
+    pub const fn area(self) -> (f64, f64, f64, f64) {
+        match self {
+            ScenePart::GutDock => (15.0, 60.0, 180.0, 140.0),
+            ScenePart::GutGate => (193.0, 95.0, 24.0, 90.0),
+            ScenePart::Warehouse => (15.0, 265.0, 180.0, 175.0),
+            ScenePart::WarehouseGate => (193.0, 305.0, 24.0, 110.0),
+            ScenePart::Liver => (262.0, 22.0, 150.0, 92.0),
+            ScenePart::Transferrin => (222.0, 115.0, 44.0, 230.0),
+            ScenePart::Kidney => (500.0, 22.0, 200.0, 130.0),
+            ScenePart::Blueprints => (780.0, 10.0, 215.0, 120.0),
+            ScenePart::Floor => (300.0, 160.0, 685.0, 90.0),
+            ScenePart::Squatters => (300.0, 250.0, 340.0, 175.0),
+            ScenePart::CytokineSmoke => (640.0, 250.0, 345.0, 175.0),
+            ScenePart::Shipping => (300.0, 440.0, 685.0, 105.0),
+        }
+    }
+
+    /// The part that shows a quantity of the causal trace, if one does.
+    pub const fn showing(quantity: Quantity) -> Option<ScenePart> {
+        use crate::model::SettingKey as S;
+        match quantity {
+            Quantity::Setting(S::IronIntake) => Some(ScenePart::GutDock),
+            Quantity::Setting(
+                S::B12Intake
+                | S::FolateIntake
+                | S::GastricAcid
+                | S::PancreaticProtease
+                | S::IntrinsicFactor
+                | S::IlealUptake,
+            ) => Some(ScenePart::Blueprints),
+            Quantity::Setting(S::Il6) | Quantity::Lab(LabKey::Il6) => {
+                Some(ScenePart::CytokineSmoke)
+            }
+            Quantity::Setting(S::Egfr) | Quantity::Lab(LabKey::Erythropoietin) | Quantity::Esa => {
+                Some(ScenePart::Kidney)
+            }
+            Quantity::Setting(S::MarrowInfiltration) => Some(ScenePart::Squatters),
+            Quantity::Setting(S::BloodLoss) => Some(ScenePart::Shipping),
+            Quantity::Lab(LabKey::Hepcidin | LabKey::HepcidinRelative) => Some(ScenePart::Liver),
+            Quantity::Ferroportin => Some(ScenePart::WarehouseGate),
+            Quantity::MacrophageIron
+            | Quantity::IvIron
+            | Quantity::Lab(
+                LabKey::StorageIron
+                | LabKey::Ferritin
+                | LabKey::BodyIron
+                | LabKey::MarrowIronGrade
+                | LabKey::IronGivenTotal,
+            ) => Some(ScenePart::Warehouse),
+            Quantity::Lab(LabKey::SerumIron | LabKey::Tibc | LabKey::TransferrinSaturation) => {
+                Some(ScenePart::Transferrin)
+            }
+            Quantity::ErythroidIronSupply
+            | Quantity::ErythroidMass
+            | Quantity::Erythroferrone
+            | Quantity::Lab(LabKey::SolubleTransferrinReceptor | LabKey::Sideroblasts) => {
+                Some(ScenePart::Floor)
+            }
+            Quantity::DnaSynthesis
+            | Quantity::B12Absorbed
+            | Quantity::Lab(
+                LabKey::B12Stores
+                | LabKey::FolateStores
+                | LabKey::VitaminB12
+                | LabKey::SerumFolate
+                | LabKey::RedCellFolate
+                | LabKey::Homocysteine
+                | LabKey::MethylmalonicAcid,
+            ) => Some(ScenePart::Blueprints),
+            Quantity::RedCellOutput
+            | Quantity::RedCellSurvival
+            | Quantity::Lab(
+                LabKey::Hemoglobin
+                | LabKey::Hematocrit
+                | LabKey::RedCells
+                | LabKey::Mcv
+                | LabKey::Mch
+                | LabKey::Mchc
+                | LabKey::Rdw
+                | LabKey::Reticulocytes
+                | LabKey::ReticulocytesAbsolute
+                | LabKey::ReticulocyteProductionIndex,
+            ) => Some(ScenePart::Shipping),
+            Quantity::Lab(
+                LabKey::Day
+                | LabKey::Ldh
+                | LabKey::NerveDamageIndex
+                | LabKey::IronAbsorbedTotal
+                | LabKey::IronLostTotal
+                | LabKey::LifeThreatening,
+            ) => None,
+        }
+    }
+
+    /// The part's value now, as the tooltip prints it.
+    pub fn value(self, scene: &FactoryScene, strings: &Strings) -> String {
+        let percent = |share: f64| format!("{:.0}", share * 100.0);
+        let one = |value: f64| format!("{value:.1}");
+        let template = strings.scene_part_value(self);
+        match self {
+            ScenePart::GutDock => fill(template, &[("value", &percent(scene.diet_iron_relative))]),
+            ScenePart::GutGate => fill(
+                template,
+                &[(
+                    "value",
+                    &percent(FactoryScene::gate_opening(scene.gut_gate_openness)),
+                )],
+            ),
+            ScenePart::Warehouse => fill(
+                template,
+                &[("value", &percent(scene.warehouse_iron_relative))],
+            ),
+            ScenePart::WarehouseGate => fill(
+                template,
+                &[(
+                    "value",
+                    &percent(FactoryScene::gate_opening(scene.warehouse_gate_openness)),
+                )],
+            ),
+            ScenePart::Liver => fill(template, &[("value", &one(scene.hepcidin_relative))]),
+            ScenePart::Transferrin => fill(
+                template,
+                &[("value", &percent(scene.transferrin_saturation))],
+            ),
+            ScenePart::Kidney => fill(
+                template,
+                &[
+                    ("epo", &format!("{:.0}", scene.epo_mu_ml)),
+                    ("capacity", &percent(scene.kidney_capacity)),
+                ],
+            ),
+            ScenePart::Blueprints => fill(
+                template,
+                &[
+                    ("b12", &percent(scene.b12_blueprints)),
+                    ("folate", &percent(scene.folate_blueprints)),
+                    ("dna", &percent(1.0 - scene.megaloblast_share)),
+                ],
+            ),
+            ScenePart::Floor => fill(
+                template,
+                &[
+                    ("workers", &one(scene.erythroid_mass_relative)),
+                    ("iron", &percent(scene.worker_iron_supply.min(1.0))),
+                ],
+            ),
+            ScenePart::Squatters => {
+                fill(template, &[("value", &percent(scene.infiltration_share))])
+            }
+            ScenePart::CytokineSmoke => fill(template, &[("value", &percent(scene.cytokine_haze))]),
+            ScenePart::Shipping => fill(
+                template,
+                &[
+                    ("output", &one(scene.output_relative)),
+                    ("called", &one(scene.output_called_for)),
+                    ("mcv", &format!("{:.0}", scene.mcv_fl)),
+                    ("mch", &format!("{:.0}", scene.mch_pg)),
+                ],
+            ),
+        }
+    }
+}
+
+/// An entry of the scene's legend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LegendEntry {
+    Iron,
+    Hepcidin,
+    EpoOrder,
+    Worker,
+    StarvedWorker,
+    Megaloblast,
+    PlasmaCell,
+    Cytokine,
+    RedCell,
+}
+
+impl LegendEntry {
+    pub const ALL: [LegendEntry; 9] = [
+        LegendEntry::Iron,
+        LegendEntry::Hepcidin,
+        LegendEntry::EpoOrder,
+        LegendEntry::Worker,
+        LegendEntry::StarvedWorker,
+        LegendEntry::Megaloblast,
+        LegendEntry::PlasmaCell,
+        LegendEntry::Cytokine,
+        LegendEntry::RedCell,
+    ];
+
+    /// The swatch colour: the same palette entry the scene draws with.
+    pub const fn colour(self, palette: &Palette) -> Colour {
+        match self {
+            LegendEntry::Iron => palette.iron,
+            LegendEntry::Hepcidin => palette.hepcidin,
+            LegendEntry::EpoOrder => palette.epo,
+            LegendEntry::Worker => palette.worker,
+            LegendEntry::StarvedWorker => palette.worker_starved,
+            LegendEntry::Megaloblast => palette.megaloblast,
+            LegendEntry::PlasmaCell => palette.plasma_cell,
+            LegendEntry::Cytokine => palette.cytokine_haze,
+            LegendEntry::RedCell => palette.red_cell,
+        }
     }
 }
 
@@ -201,11 +463,19 @@ fn draw_gate(
 ) {
     let opening = FactoryScene::gate_opening(openness);
     let shut = height * (1.0 - opening);
-    painter.rectangle(x - 6.0, top, 12.0, height, palette.gate_frame, 1.0);
+    let half_width = GATE_WIDTH / 2.0;
     painter.rectangle(
-        x - 4.0,
+        x - half_width,
+        top,
+        GATE_WIDTH,
+        height,
+        palette.gate_frame,
+        1.0,
+    );
+    painter.rectangle(
+        x - half_width + 3.0,
         top + shut,
-        8.0,
+        GATE_WIDTH - 6.0,
         height - shut,
         palette.factory_floor,
         1.0,
@@ -213,9 +483,14 @@ fn draw_gate(
     let bars = (shut / 10.0).floor() as usize;
     for bar in 0..bars {
         let y = top + 5.0 + bar as f64 * 10.0;
-        painter.line((x - 6.0, y), (x + 6.0, y), 3.0, palette.hepcidin);
+        painter.line(
+            (x - half_width, y),
+            (x + half_width, y),
+            3.0,
+            palette.hepcidin,
+        );
     }
-    let lock_radius = (4.0 + 4.0 * hepcidin_relative.sqrt()).min(16.0);
+    let lock_radius = (5.0 + 5.0 * hepcidin_relative.sqrt()).min(18.0);
     painter.ring(
         x,
         top - lock_radius - 2.0,
@@ -233,6 +508,9 @@ fn draw_gate(
     );
 }
 
+/// Width of a ferroportin gate, scene units: wide enough to read at 1024 × 768.
+const GATE_WIDTH: f64 = 22.0;
+
 /// A supply dock: a room with its name at the top, a caption at the bottom and a ferroportin gate
 /// in its right wall. What lies inside is drawn by the dock's own function.
 struct Dock<'a> {
@@ -240,6 +518,8 @@ struct Dock<'a> {
     room: (f64, f64, f64, f64),
     name: &'a str,
     caption: String,
+    /// The gate's own line ("gate 55 % open").
+    gate_caption: String,
     /// The gate's top below the room's top, and its height, scene units.
     gate: (f64, f64),
     gate_openness: f64,
@@ -263,6 +543,14 @@ fn draw_dock(
     );
     painter.text(
         &dock.caption,
+        left + 8.0,
+        top + height - 36.0,
+        CAPTION_SIZE,
+        palette.text,
+        TextAlign::Left,
+    );
+    painter.text(
+        &dock.gate_caption,
         left + 8.0,
         top + height - 10.0,
         CAPTION_SIZE,
@@ -297,6 +585,7 @@ fn draw_gut_dock(
                 strings.scene_diet_iron,
                 &[("value", &format!("{:.0}", scene.diet_iron_relative * 100.0))],
             ),
+            gate_caption: ScenePart::GutGate.value(scene, strings),
             gate: (50.0, height - 60.0),
             gate_openness: scene.gut_gate_openness,
         },
@@ -332,6 +621,7 @@ fn draw_warehouse(
                     &format!("{:.0}", scene.warehouse_iron_relative * 100.0),
                 )],
             ),
+            gate_caption: ScenePart::WarehouseGate.value(scene, strings),
             gate: (55.0, height - 75.0),
             gate_openness: scene.warehouse_gate_openness,
         },
@@ -344,7 +634,7 @@ fn draw_warehouse(
         let row = index / 8;
         painter.rectangle(
             left + 8.0 + column as f64 * 22.0,
-            top + height - 50.0 - row as f64 * 22.0,
+            top + height - 78.0 - row as f64 * 22.0,
             18.0,
             18.0,
             palette.iron,
@@ -474,13 +764,14 @@ fn draw_kidney(
         palette.text,
         TextAlign::Centre,
     );
+    // Below the kidney, where a three-digit EPO cannot run into the blueprint office.
     painter.text(
         &fill(
             strings.scene_epo,
             &[("value", &format!("{:.0}", scene.epo_mu_ml))],
         ),
-        x + 62.0,
-        y + 8.0,
+        x + 60.0,
+        y + 58.0,
         CAPTION_SIZE,
         palette.text,
         TextAlign::Left,
@@ -580,8 +871,12 @@ fn draw_floor(
         painter.circle(x, y, 16.0, palette.plasma_cell, 1.0);
         painter.circle(x + 6.0, y - 3.0, 7.0, palette.plasma_cell_nucleus, 1.0);
     }
-    // Inflammation slows the workers' bobbing.
-    let pace = 2.5 * (1.0 - 0.8 * scene.cytokine_haze);
+    // Each worker runs the erythroblast's cycle at its station: it builds hemoglobin (grows and
+    // reddens as its nucleus condenses), divides, then ejects its nucleus. The pace follows the
+    // red-cell output; cytokine smoke slows it. Iron-starved workers stay pale.
+    let pace = WORKER_CYCLES_PER_SECOND_AT_HEALTHY_OUTPUT
+        * scene.output_relative.clamp(0.2, 3.0)
+        * (1.0 - 0.6 * scene.cytokine_haze);
     let worker_colour = mix(
         palette.worker_starved,
         palette.worker,
@@ -596,13 +891,12 @@ fn draw_floor(
     {
         let (x, y) = place_centre(place);
         if index < megaloblasts {
-            // Oversized, stalled: the nucleus never finishes dividing, so no bobbing.
-            painter.circle(x, y, 17.0, palette.megaloblast, 1.0);
-            painter.circle(x, y, 10.0, palette.worker_nucleus, 0.5);
+            // Oversized and stalled: the nucleus never finishes dividing, so it never moves on.
+            painter.circle(x, y, 18.0, palette.megaloblast, 1.0);
+            painter.circle(x, y, 11.0, palette.worker_nucleus, 0.5);
         } else {
-            let bob = (animation_seconds * pace + scatter(index, 5) * 6.3).sin() * 4.0;
-            painter.circle(x, y + bob, 12.0, worker_colour, 1.0);
-            painter.circle(x - 2.0, y + bob - 1.0, 5.0, palette.worker_nucleus, 1.0);
+            let phase = (animation_seconds * pace + scatter(index, 5)) % 1.0;
+            draw_worker(painter, (x, y), phase, worker_colour, palette);
         }
     }
     // Cytokine haze drifting over the floor.
@@ -615,6 +909,51 @@ fn draw_floor(
             let y = top + 60.0 + scatter(index, 13) * (height - 100.0);
             painter.circle(x, y, 70.0, palette.cytokine_haze, 0.1 * scene.cytokine_haze);
         }
+    }
+}
+
+/// Worker cycles per real second at healthy output; tuned for teaching (a calm, readable pace).
+const WORKER_CYCLES_PER_SECOND_AT_HEALTHY_OUTPUT: f64 = 0.25;
+
+/// One erythroblast at `phase` (0–1) of its cycle: building hemoglobin, dividing, ejecting its
+/// nucleus.
+fn draw_worker(
+    painter: &mut impl Painter,
+    (x, y): (f64, f64),
+    phase: f64,
+    colour: Colour,
+    palette: &Palette,
+) {
+    const BUILDING_END: f64 = 0.55;
+    const DIVIDING_END: f64 = 0.75;
+    if phase < BUILDING_END {
+        let progress = phase / BUILDING_END;
+        let body = mix(palette.worker_nucleus, colour, 0.35 + 0.65 * progress);
+        painter.circle(x, y, 9.0 + 4.0 * progress, body, 1.0);
+        painter.circle(
+            x - 1.0,
+            y - 1.0,
+            6.0 - 2.0 * progress,
+            palette.worker_nucleus,
+            1.0,
+        );
+    } else if phase < DIVIDING_END {
+        let progress = (phase - BUILDING_END) / (DIVIDING_END - BUILDING_END);
+        let apart = 3.0 + 6.0 * progress;
+        for side in [-1.0, 1.0] {
+            painter.circle(x + side * apart, y, 9.0, colour, 1.0);
+            painter.circle(x + side * apart, y, 3.5, palette.worker_nucleus, 1.0);
+        }
+    } else {
+        let progress = (phase - DIVIDING_END) / (1.0 - DIVIDING_END);
+        painter.circle(x, y, 11.0, mix(colour, palette.red_cell, progress), 1.0);
+        painter.circle(
+            x + 5.0 + 16.0 * progress,
+            y - 4.0 - 8.0 * progress,
+            3.5,
+            palette.worker_nucleus,
+            1.0 - 0.7 * progress,
+        );
     }
 }
 
@@ -632,12 +971,16 @@ fn draw_conveyor(
             strings.scene_output,
             &[
                 ("output", &format!("{:.1}", scene.output_relative.max(0.0))),
+                (
+                    "called",
+                    &format!("{:.1}", scene.output_called_for.max(0.0)),
+                ),
                 ("hb", &format!("{:.1}", scene.hb_g_dl)),
             ],
         ),
         left,
         belt_y + 45.0,
-        LABEL_SIZE,
+        CAPTION_SIZE,
         palette.text,
         TextAlign::Left,
     );
@@ -696,15 +1039,13 @@ mod tests {
         assert_eq!(scene.plasma_cell_count(), 0);
         assert_eq!(scene.megaloblast_count(), 0);
         assert!((scene.output_relative - 1.0).abs() < 0.05);
+        // Every worker shows at least one nucleus, whatever stage of its cycle it is at.
+        for seconds in [0.0, 1.3, 2.9] {
+            let nuclei = draw(&scene, seconds).circles_of(Palette::STANDARD.worker_nucleus);
+            assert!(nuclei >= scene.worker_count(), "{nuclei} at {seconds} s");
+        }
         let recorder = draw(&scene, 0.0);
-        assert_eq!(
-            recorder.circles_of(mix(
-                Palette::STANDARD.worker_starved,
-                Palette::STANDARD.worker,
-                scene.worker_iron_supply
-            )),
-            scene.worker_count()
-        );
+        assert_ne!(recorder, draw(&scene, 1.0), "the workers stand still");
         for label in [ENGLISH.scene_gut, ENGLISH.scene_kidney, ENGLISH.scene_liver] {
             assert!(recorder.texts().contains(&label), "{label} not drawn");
         }
