@@ -336,43 +336,6 @@ impl Strings {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_are_filled_by_name() {
-        assert_eq!(
-            fill(
-                ENGLISH.scene_output,
-                &[("output", "1.0"), ("called", "1.0"), ("hb", "15.3")]
-            ),
-            "Red cells out ×1.0 (anemia calls for ×1.0) · Hb 15.3 g/dL"
-        );
-    }
-
-    #[test]
-    fn the_noscript_text_is_the_catalogue_s() {
-        assert!(include_str!("../index.html").contains(ENGLISH.wasm_required));
-    }
-
-    #[test]
-    fn landmarks_lie_on_their_sliders() {
-        for key in SettingKey::ALL {
-            let spec = key.spec();
-            let landmarks = ENGLISH.landmarks(key);
-            assert!(!landmarks.is_empty(), "{} has no landmarks", spec.key);
-            for (value, label) in landmarks {
-                assert!(
-                    (spec.min..=spec.max).contains(value),
-                    "{}: {label} at {value} is off the scale",
-                    spec.key
-                );
-            }
-        }
-    }
-}
-
 /// The why-panel and the lab interpretation (issue 9). Methods rather than fields so that each
 /// quantity's words are found by an exhaustive match.
 impl Strings {
@@ -618,5 +581,42 @@ impl Strings {
     /// Prompt on the scene's parts for keyboard and touch users.
     pub const fn scene_parts_hint(&self) -> &'static str {
         "Point at, tap or tab to any part of the factory to see what it does."
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_by_name() {
+        assert_eq!(
+            fill(
+                ENGLISH.scene_output,
+                &[("output", "1.0"), ("called", "1.0"), ("hb", "15.3")]
+            ),
+            "Red cells out ×1.0 (anemia calls for ×1.0) · Hb 15.3 g/dL"
+        );
+    }
+
+    #[test]
+    fn the_noscript_text_is_the_catalogue_s() {
+        assert!(include_str!("../index.html").contains(ENGLISH.wasm_required));
+    }
+
+    #[test]
+    fn landmarks_lie_on_their_sliders() {
+        for key in SettingKey::ALL {
+            let spec = key.spec();
+            let landmarks = ENGLISH.landmarks(key);
+            assert!(!landmarks.is_empty(), "{} has no landmarks", spec.key);
+            for (value, label) in landmarks {
+                assert!(
+                    (spec.min..=spec.max).contains(value),
+                    "{}: {label} at {value} is off the scale",
+                    spec.key
+                );
+            }
+        }
     }
 }
