@@ -3,21 +3,19 @@
 
 use leptos::prelude::*;
 
-use super::page_context::PageContext;
-use crate::model::Flag;
-use crate::model::LabGroup;
+use crate::model::{Flag, LabGroup, LabKey, Labs};
 use crate::strings::ENGLISH;
 use crate::view::lab_report::{format_range, group_lines, reading, unit, LabLine};
 
-/// One line; updates the DOM only when what it prints changes.
+/// One line; updates the DOM only when what it prints changes. Its value is a button that asks
+/// the why-panel for the lab's causes.
 #[component]
-fn LabRow(line: LabLine) -> impl IntoView {
-    let context = PageContext::get();
-    let shown = Memo::new(move |_| {
-        context
-            .snapshot
-            .with(|snapshot| reading(&line, &snapshot.labs, &snapshot.labs_week_ago))
-    });
+fn LabRow(
+    line: LabLine,
+    labs: Signal<(Labs, Labs)>,
+    why: RwSignal<Option<LabKey>>,
+) -> impl IntoView {
+    let shown = Memo::new(move |_| labs.with(|(now, week_ago)| reading(&line, now, week_ago)));
     // Printed as lab reports do, "L" or "H", with the word for screen readers and tooltips.
     let flag_text = move || match shown.with(|shown| shown.flag) {
         Flag::Low => ENGLISH.flag_low,
@@ -40,12 +38,18 @@ fn LabRow(line: LabLine) -> impl IntoView {
         <tr class=move || format!("lab-line flag-{}", shown.with(|shown| shown.flag.as_str()))>
             <th scope="row">{ENGLISH.lab_label(line.key)}</th>
             <td class="lab-value">
-                <span
+                <button
+                    type="button"
+                    class="lab-why"
                     data-testid=format!("lab-{}", line.key.key())
                     data-flag=move || shown.with(|shown| shown.flag.as_str())
+                    title=ENGLISH.lab_why_hint()
+                    aria-pressed=move || (why.get() == Some(line.key)).to_string()
+                    aria-controls="why-panel"
+                    on:click=move |_| why.set(Some(line.key))
                 >
                     {move || shown.with(|shown| shown.value.clone())}
-                </span>
+                </button>
                 " "
                 <span
                     class="trend"
@@ -68,8 +72,11 @@ fn LabRow(line: LabLine) -> impl IntoView {
 }
 
 /// The whole report.
+///
+/// - `labs`: the labs now and [`crate::view::lab_report::TREND_DAYS`] ago (for the trends).
+/// - `why`: the lab whose causes the why-panel shows; a value sets it.
 #[component]
-pub fn LabPanel() -> impl IntoView {
+pub fn LabPanel(labs: Signal<(Labs, Labs)>, why: RwSignal<Option<LabKey>>) -> impl IntoView {
     view! {
         <h2 id="labs-heading">{ENGLISH.labs_heading}</h2>
         <table class="lab-report" data-testid="lab-panel">
@@ -90,7 +97,9 @@ pub fn LabPanel() -> impl IntoView {
                             <tr class="lab-group">
                                 <th scope="rowgroup" colspan="5">{ENGLISH.lab_group(group)}</th>
                             </tr>
-                            {group_lines(group).map(|line| view! { <LabRow line=line/> }).collect_view()}
+                            {group_lines(group)
+                                .map(|line| view! { <LabRow line=line labs=labs why=why/> })
+                                .collect_view()}
                         </tbody>
                     }
                 })

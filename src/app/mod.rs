@@ -4,44 +4,53 @@
 mod b12_relay_view;
 mod canvas_painter;
 mod factory_canvas;
+mod factory_parts;
 mod frame_loop;
 mod lab_charts;
+mod lab_interpretation;
 mod lab_panel;
 mod life_alarm;
 mod marrow_stain_view;
 mod notices;
 mod page_context;
 mod preset_picker;
+mod scene_legend;
 mod setting_slider;
 mod share_link;
 mod time_chart;
 mod time_controls;
 mod treatment_panel;
+mod why_panel;
 
 pub use b12_relay_view::B12RelayView;
 pub use factory_canvas::FactoryCanvas;
+pub use factory_parts::FactoryParts;
 pub use frame_loop::{start_frame_loop, FrameLoopHandle, MAX_FRAME_SECONDS};
 pub use lab_charts::LabCharts;
+pub use lab_interpretation::LabInterpretation;
 pub use lab_panel::LabPanel;
 pub use life_alarm::LifeAlarm;
 pub use marrow_stain_view::MarrowStainView;
 pub use notices::Notices;
 pub use page_context::{FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, DEFAULT_CHART_KEYS};
 pub use preset_picker::PresetPicker;
+pub use scene_legend::SceneLegend;
 pub use setting_slider::SettingSlider;
 pub use share_link::ShareLink;
 pub use time_chart::TimeChart;
 pub use time_controls::TimeControls;
 pub use treatment_panel::TreatmentPanel;
+pub use why_panel::WhyPanel;
 
 use std::collections::VecDeque;
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::model::SettingKey;
+use crate::model::{LabKey, SettingKey};
 use crate::palette::Palette;
 use crate::strings::ENGLISH;
+use crate::view::drawing::factory_scene::ScenePart;
 use crate::view::session::page_link::parse_query;
 use crate::view::session::simulation::Simulation;
 
@@ -170,6 +179,51 @@ pub fn App() -> impl IntoView {
             .snapshot
             .with(|snapshot| (snapshot.scene.clone(), snapshot.animation_seconds))
     });
+    let scene_now =
+        Signal::derive(move || context.snapshot.with(|snapshot| snapshot.scene.clone()));
+    let labs_and_week_ago = Signal::derive(move || {
+        context
+            .snapshot
+            .with(|snapshot| (snapshot.labs.clone(), snapshot.labs_week_ago.clone()))
+    });
+    // The why-panel: recomputed when the chosen lab, the quarter-day, the settings or the Hb
+    // change (treatments given today move the Hb), not on every frame.
+    let why_lab = RwSignal::new(None::<LabKey>);
+    let why_moment = Memo::new(move |_| {
+        let lab = why_lab.get()?;
+        Some(context.snapshot.with(|snapshot| {
+            (
+                lab,
+                (snapshot.day * 4.0).floor() as i64,
+                snapshot.settings,
+                (snapshot.labs.hb_g_dl * 100.0).round() as i64,
+                (snapshot.labs.ferritin_ng_ml).round() as i64,
+            )
+        }))
+    });
+    let why_chain = Memo::new(move |_| {
+        let (lab, ..) = why_moment.get()?;
+        Some((
+            lab,
+            context.with_simulation(|simulation| simulation.patient().causal_chain(lab)),
+        ))
+    });
+    let highlighted = Signal::derive(move || {
+        why_chain.with(|chain| {
+            chain
+                .as_ref()
+                .map(|(_, chain)| {
+                    chain
+                        .links
+                        .iter()
+                        .filter_map(|link| ScenePart::showing(link.quantity))
+                        .map(ScenePart::id)
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let close_why = Callback::new(move |()| why_lab.set(None));
     let palette = if request.projector {
         Palette::PROJECTOR
     } else {
@@ -193,7 +247,14 @@ pub fn App() -> impl IntoView {
             <TimeControls/>
             <main class="layout">
                 <section class="scene" aria-label=ENGLISH.factory_canvas_label>
-                    <FactoryCanvas scene=scene palette=palette reduced_motion=reduced_motion/>
+                    <div class="factory">
+                        <FactoryCanvas scene=scene palette=palette reduced_motion=reduced_motion/>
+                        <FactoryParts scene=scene_now highlighted=highlighted/>
+                    </div>
+                    <SceneLegend palette=palette/>
+                    <div id="why-panel">
+                        <WhyPanel chain=why_chain.into() on_close=close_why/>
+                    </div>
                 </section>
                 <section class="controls" aria-labelledby="settings-heading">
                     <h2 id="settings-heading">{ENGLISH.settings_heading}</h2>
@@ -205,7 +266,8 @@ pub fn App() -> impl IntoView {
                     <B12RelayView/>
                 </section>
                 <section class="labs" aria-labelledby="labs-heading">
-                    <LabPanel/>
+                    <LabPanel labs=labs_and_week_ago why=why_lab/>
+                    <LabInterpretation labs=labs/>
                 </section>
                 <section class="charts" aria-labelledby="chart-heading">
                     <LabCharts/>

@@ -1,0 +1,39 @@
+//! What the labs mean together (`lab-interpretation`): RPI against the anemia, EPO against the
+//! Hb, sTfR/log ferritin, Mentzer, hepcidin against health; each line with `data-reading`.
+
+use leptos::prelude::*;
+
+use crate::model::Labs;
+use crate::strings::ENGLISH;
+use crate::view::why_trace::interpretation_lines;
+
+/// The interpretation under the lab report.
+///
+/// - `labs`: the labs now.
+#[component]
+pub fn LabInterpretation(labs: Signal<Labs>) -> impl IntoView {
+    let lines = Memo::new(move |_| labs.with(|labs| interpretation_lines(labs, &ENGLISH)));
+    view! {
+        <section class="lab-interpretation" data-testid="lab-interpretation" aria-labelledby="interpretation-heading">
+            <h3 id="interpretation-heading">{ENGLISH.interpretation_heading()}</h3>
+            <ul>
+                {move || {
+                    lines
+                        .get()
+                        .into_iter()
+                        .map(|line| {
+                            view! {
+                                <li
+                                    data-testid=format!("interpretation-{}", line.id)
+                                    data-reading=line.reading.as_str()
+                                >
+                                    {line.text}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}

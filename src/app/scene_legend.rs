@@ -1,0 +1,36 @@
+//! The factory's legend (`scene-legend`): each symbol's swatch, in the colour the scene draws it.
+
+use leptos::prelude::*;
+
+use crate::palette::Palette;
+use crate::strings::ENGLISH;
+use crate::view::drawing::factory_scene::LegendEntry;
+
+/// The legend.
+///
+/// - `palette`: the colours the scene is drawn with (standard or projector).
+#[component]
+pub fn SceneLegend(palette: Palette) -> impl IntoView {
+    view! {
+        <details class="scene-legend" data-testid="scene-legend" open>
+            <summary>{ENGLISH.legend_heading()}</summary>
+            <ul>
+                {LegendEntry::ALL
+                    .into_iter()
+                    .map(|entry| {
+                        view! {
+                            <li data-entry=format!("{entry:?}")>
+                                <span
+                                    class="swatch"
+                                    aria-hidden="true"
+                                    style=format!("background:{}", entry.colour(&palette).css())
+                                ></span>
+                                {ENGLISH.legend_entry(entry)}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </details>
+    }
+}

@@ -1,0 +1,75 @@
+//! The "why did this change?" panel (`why-panel`): the causal chain of the chosen lab, computed by
+//! the model at this moment, each link a `why-link` with `data-key`, its value and one sentence.
+
+use leptos::prelude::*;
+
+use crate::model::{CausalChain, LabKey};
+use crate::strings::{fill, ENGLISH};
+use crate::view::why_trace::why_lines;
+
+/// The panel.
+///
+/// - `chain`: the chosen lab and its chain (`None` before a lab is chosen).
+/// - `on_close`: called when the student closes the panel.
+#[component]
+pub fn WhyPanel(
+    chain: Signal<Option<(LabKey, CausalChain)>>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let lines = Memo::new(move |_| {
+        chain.with(|chain| {
+            chain
+                .as_ref()
+                .map(|(lab, chain)| (*lab, why_lines(chain, &ENGLISH)))
+        })
+    });
+    view! {
+        <Show when=move || lines.with(Option::is_some)>
+            <section class="why-panel" data-testid="why-panel" aria-labelledby="why-heading" tabindex="-1">
+                {move || {
+                    lines
+                        .get()
+                        .map(|(lab, lines)| {
+                            let lab_name = ENGLISH.lab_label(lab);
+                            let heading = fill(ENGLISH.why_heading(), &[("lab", lab_name)]);
+                            let nothing = (lines.len() <= 1)
+                                .then(|| fill(ENGLISH.why_nothing(), &[("lab", lab_name)]));
+                            view! {
+                                <h3 id="why-heading">{heading}</h3>
+                                <button
+                                    type="button"
+                                    class="dismiss why-close"
+                                    on:click=move |_| on_close.run(())
+                                >
+                                    {ENGLISH.why_close()}
+                                </button>
+                                {nothing.map(|text| view! { <p>{text}</p> })}
+                                <ol class="why-chain">
+                                    {lines
+                                        .into_iter()
+                                        .map(|line| {
+                                            view! {
+                                                <li
+                                                    class="why-link"
+                                                    data-testid="why-link"
+                                                    data-key=line.key
+                                                    data-part=line.part.map(|part| part.id())
+                                                >
+                                                    <span class="why-name">{line.label}</span>
+                                                    " "
+                                                    <strong class="why-value">{line.value}</strong>
+                                                    {line.fold.map(|fold| view! { " " <span class="why-fold">"("{fold}")"</span> })}
+                                                    <br/>
+                                                    <span class="why-explanation">{line.explanation}</span>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ol>
+                            }
+                        })
+                }}
+            </section>
+        </Show>
+    }
+}
