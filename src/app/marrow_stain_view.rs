@@ -8,7 +8,9 @@ use super::canvas_painter::{fit_canvas, CanvasPainter};
 use super::PageContext;
 use crate::palette::Palette;
 use crate::strings::{fill, ENGLISH};
-use crate::view::drawing::marrow_stain::{draw_marrow_stain, MarrowStain, STAIN_HEIGHT, STAIN_WIDTH};
+use crate::view::drawing::marrow_stain::{
+    draw_marrow_stain, MarrowStain, STAIN_HEIGHT, STAIN_WIDTH,
+};
 use crate::view::drawing::painter::ViewTransform;
 
 /// The smear with its caption.

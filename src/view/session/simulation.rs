@@ -172,15 +172,19 @@ impl Simulation {
         true
     }
 
-    /// Gives a checked treatment now (courses start today); the charts mark the day.
+    /// Gives a checked order now: what is due today is applied at once (courses the model runs
+    /// start today); the later doses of a regimen are scheduled on the patient and given as their
+    /// days come. The charts mark today. Reset All and opening a preset drop what is scheduled.
     pub fn give(&mut self, order: &TreatmentOrder) {
         let day = self.patient.day();
-        let event = if order.treatment.is_course() {
-            Event::course(day, order.treatment, order.dose, order.days)
-        } else {
-            Event::give(day, order.treatment, order.dose)
-        };
-        self.patient.apply(&event);
+        let (now, later): (Vec<Event>, Vec<Event>) = order
+            .events(day)
+            .into_iter()
+            .partition(|event| event.day <= day + 1e-9);
+        for event in &now {
+            self.patient.apply(event);
+        }
+        self.patient.schedule(later);
         self.mark_event();
     }
 
