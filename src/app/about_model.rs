@@ -44,7 +44,8 @@ fn block_view(block: Block) -> AnyView {
         }
         .into_any(),
         Block::Table { header, rows } => view! {
-            <div class="about-table">
+            // Focusable so that a keyboard can scroll a wide table sideways.
+            <div class="about-table" tabindex="0">
                 <table>
                     <thead>
                         <tr>
@@ -73,7 +74,9 @@ fn block_view(block: Block) -> AnyView {
             </div>
         }
         .into_any(),
-        Block::Code(code) => view! { <pre class="about-diagram">{code}</pre> }.into_any(),
+        Block::Code(code) => {
+            view! { <pre class="about-diagram" tabindex="0">{code}</pre> }.into_any()
+        }
     }
 }
 

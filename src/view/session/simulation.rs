@@ -354,6 +354,27 @@ mod tests {
     }
 
     #[test]
+    fn the_b12_course_gives_its_later_doses_by_itself_and_reset_all_cancels_them() {
+        use crate::view::session::treatment_order::OrderChoice;
+        let mut simulation = Simulation::open_preset(Some("b12_deficiency"));
+        let untreated = simulation.patient().labs().b12_stores_ug;
+        simulation.give(&OrderChoice::B12Course.usual());
+        simulation.advance_days(1.0);
+        let after_first = simulation.patient().labs().b12_stores_ug;
+        // Six more loading doses, 15 % of each 1 mg retained.
+        simulation.advance_days(13.0);
+        let after_loading = simulation.patient().labs().b12_stores_ug;
+        assert!(
+            after_loading > after_first + 600.0,
+            "{after_first:.0} → {after_loading:.0}"
+        );
+        assert_eq!(simulation.event_days(), &[0.0], "one order, one mark");
+        simulation.reset_all();
+        simulation.advance_days(200.0);
+        assert!(simulation.patient().labs().b12_stores_ug <= untreated + 1.0);
+    }
+
+    #[test]
     fn the_trend_compares_with_a_week_ago() {
         let mut simulation = Simulation::open_preset(None);
         simulation.advance_days(20.0);
