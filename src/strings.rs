@@ -3,6 +3,7 @@
 
 use crate::model::{LabGroup, LabKey, Quantity, Reading, SettingKey, Treatment};
 use crate::view::drawing::factory_scene::{LegendEntry, ScenePart};
+use crate::view::session::treatment_order::OrderChoice;
 
 /// The page's words in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,6 +110,17 @@ pub struct Strings {
     pub relay_intro: &'static str,
     /// `{absorbed}` and `{intake}` µg/day.
     pub relay_result: &'static str,
+
+    // Treatment courses and About (issue 9)
+    /// The B12 replacement course in the treatments menu (its timetable is in the name).
+    pub b12_course_name: &'static str,
+    /// Shown under the menu while the B12 course is chosen.
+    pub b12_course_hint: &'static str,
+    /// The dose label of the B12 course (each injection's dose).
+    pub b12_course_dose_label: &'static str,
+    /// The summary of the "About the model" section.
+    pub about_heading: &'static str,
+    pub about_intro: &'static str,
 }
 
 pub const ENGLISH: Strings = Strings {
@@ -193,6 +205,13 @@ pub const ENGLISH: Strings = Strings {
     relay_heading: "B12 absorption relay",
     relay_intro: "Food B12 must be passed along four hand-offs before the ileum can take it up.",
     relay_result: "Absorbed {absorbed} µg/day of {intake} µg/day eaten",
+
+    // Treatment courses and About (issue 9)
+    b12_course_name: "Vitamin B12 course (1 mg alternate days × 2 weeks, then every 3 months)",
+    b12_course_hint: "Seven injections over two weeks, then one every 3 months for ten simulated years. Later doses are given as their days come; Reset all or another patient cancels them, and the share link does not carry them.",
+    b12_course_dose_label: "Each injection",
+    about_heading: "About the model: what is modelled, what is simplified, how it was checked",
+    about_intro: "The teachers' notes of the model behind this page (src/model/README.md), with its validation table and sources.",
 };
 
 /// Fills `{name}` placeholders in a template.
@@ -233,6 +252,14 @@ impl Strings {
             Treatment::FolicAcid => "Folic acid course",
             Treatment::Esa => "Epoetin (ESA) course",
             Treatment::AntiIl6 => "Anti-IL-6 (tocilizumab) course",
+        }
+    }
+
+    /// An entry's name in the treatments menu: the treatment's, or the regimen's.
+    pub const fn order_name(&self, choice: OrderChoice) -> &'static str {
+        match choice {
+            OrderChoice::Treatment(treatment) => self.treatment_name(treatment),
+            OrderChoice::B12Course => self.b12_course_name,
         }
     }
 

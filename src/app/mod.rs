@@ -1,6 +1,7 @@
 //! The Leptos page (wasm32 only). The simulation lives outside the reactive graph; every frame
 //! publishes one small snapshot that the components derive from (style.md, principle 6).
 
+mod about_model;
 mod b12_relay_view;
 mod canvas_painter;
 mod factory_canvas;
@@ -22,6 +23,7 @@ mod time_controls;
 mod treatment_panel;
 mod why_panel;
 
+pub use about_model::AboutModel;
 pub use b12_relay_view::B12RelayView;
 pub use factory_canvas::FactoryCanvas;
 pub use factory_parts::FactoryParts;
@@ -276,6 +278,7 @@ pub fn App() -> impl IntoView {
                     <MarrowStainView labs=labs/>
                 </section>
             </main>
+            <AboutModel/>
             <div
                 hidden
                 data-testid="frame-stats"

@@ -1,33 +1,35 @@
 //! Treatments and events the student can give now (`treatment-select`, `treatment-dose`,
-//! `treatment-days`, `treatment-give`): a refused order says why and gives nothing.
+//! `treatment-days`, `treatment-give`): a refused order says why and gives nothing. The menu also
+//! offers regimens built from one treatment (the B12 replacement course, `b12_course`).
 
 use leptos::prelude::*;
 
 use super::page_context::PageContext;
 use crate::model::Treatment;
 use crate::strings::{fill, ENGLISH};
-use crate::view::session::treatment_order::{check_order, usual_order};
+use crate::view::session::treatment_order::{check_order, OrderChoice};
 
 /// The treatments menu with dose, course length and a button.
 #[component]
 pub fn TreatmentPanel() -> impl IntoView {
     let context = PageContext::get();
-    let treatment = RwSignal::new(Treatment::IvIron);
-    let dose = RwSignal::new(usual_order(Treatment::IvIron).dose.to_string());
-    let days = RwSignal::new(usual_order(Treatment::IvIron).days.to_string());
+    let first = OrderChoice::Treatment(Treatment::IvIron);
+    let choice = RwSignal::new(first);
+    let dose = RwSignal::new(first.usual().dose.to_string());
+    let days = RwSignal::new(first.usual().days.to_string());
     let message = RwSignal::new(String::new());
     let refused = RwSignal::new(false);
     let choose = move |key: String| {
-        if let Some(chosen) = Treatment::from_key(&key) {
-            let usual = usual_order(chosen);
-            treatment.set(chosen);
+        if let Some(chosen) = OrderChoice::from_key(&key) {
+            let usual = chosen.usual();
+            choice.set(chosen);
             dose.set(usual.dose.to_string());
             days.set(usual.days.to_string());
             message.set(String::new());
         }
     };
     let give = move |_| {
-        let chosen = treatment.get_untracked();
+        let chosen = choice.get_untracked();
         match check_order(
             chosen,
             &dose.get_untracked(),
@@ -42,7 +44,7 @@ pub fn TreatmentPanel() -> impl IntoView {
                     ENGLISH.treatment_given,
                     &[
                         ("day", &day.to_string()),
-                        ("name", ENGLISH.treatment_name(chosen)),
+                        ("name", ENGLISH.order_name(chosen)),
                     ],
                 ));
             }
@@ -62,24 +64,30 @@ pub fn TreatmentPanel() -> impl IntoView {
                         data-testid="treatment-select"
                         on:change=move |event| choose(event_target_value(&event))
                     >
-                        {Treatment::ALL
+                        {OrderChoice::ALL
                             .into_iter()
-                            .map(|choice| {
+                            .map(|entry| {
                                 view! {
                                     <option
-                                        value=choice.key()
-                                        selected=move || treatment.get() == choice
+                                        value=entry.key()
+                                        selected=move || choice.get() == entry
                                     >
-                                        {ENGLISH.treatment_name(choice)}
+                                        {ENGLISH.order_name(entry)}
                                     </option>
                                 }
                             })
                             .collect_view()}
                     </select>
                 </label>
-                <Show when=move || treatment.get().takes_dose()>
+                <Show when=move || choice.get().treatment().takes_dose()>
                     <label>
-                        {ENGLISH.treatment_dose_label}
+                        {move || {
+                            if choice.get() == OrderChoice::B12Course {
+                                ENGLISH.b12_course_dose_label
+                            } else {
+                                ENGLISH.treatment_dose_label
+                            }
+                        }}
                         <input
                             type="number"
                             inputmode="decimal"
@@ -87,10 +95,10 @@ pub fn TreatmentPanel() -> impl IntoView {
                             prop:value=move || dose.get()
                             on:input=move |event| dose.set(event_target_value(&event))
                         />
-                        " " {move || treatment.get().dose_unit()}
+                        " " {move || choice.get().treatment().dose_unit()}
                     </label>
                 </Show>
-                <Show when=move || treatment.get().is_course()>
+                <Show when=move || choice.get().asks_days()>
                     <label>
                         {ENGLISH.treatment_days_label}
                         <input
@@ -106,6 +114,11 @@ pub fn TreatmentPanel() -> impl IntoView {
                     {ENGLISH.treatment_give}
                 </button>
             </div>
+            <Show when=move || choice.get() == OrderChoice::B12Course>
+                <p class="treatment-hint" data-testid="treatment-hint">
+                    {ENGLISH.b12_course_hint}
+                </p>
+            </Show>
             <p
                 class="treatment-message"
                 class:refused=move || refused.get()

@@ -172,15 +172,19 @@ impl Simulation {
         true
     }
 
-    /// Gives a checked treatment now (courses start today); the charts mark the day.
+    /// Gives a checked order now: what is due today is applied at once (courses the model runs
+    /// start today); the later doses of a regimen are scheduled on the patient and given as their
+    /// days come. The charts mark today. Reset All and opening a preset drop what is scheduled.
     pub fn give(&mut self, order: &TreatmentOrder) {
         let day = self.patient.day();
-        let event = if order.treatment.is_course() {
-            Event::course(day, order.treatment, order.dose, order.days)
-        } else {
-            Event::give(day, order.treatment, order.dose)
-        };
-        self.patient.apply(&event);
+        let (now, later): (Vec<Event>, Vec<Event>) = order
+            .events(day)
+            .into_iter()
+            .partition(|event| event.day <= day + 1e-9);
+        for event in &now {
+            self.patient.apply(event);
+        }
+        self.patient.schedule(later);
         self.mark_event();
     }
 
@@ -347,6 +351,27 @@ mod tests {
         ));
         simulation.advance_days(30.0);
         assert!(simulation.patient().labs().iron_absorbed_mg_total > 200.0);
+    }
+
+    #[test]
+    fn the_b12_course_gives_its_later_doses_by_itself_and_reset_all_cancels_them() {
+        use crate::view::session::treatment_order::OrderChoice;
+        let mut simulation = Simulation::open_preset(Some("b12_deficiency"));
+        let untreated = simulation.patient().labs().b12_stores_ug;
+        simulation.give(&OrderChoice::B12Course.usual());
+        simulation.advance_days(1.0);
+        let after_first = simulation.patient().labs().b12_stores_ug;
+        // Six more loading doses, 15 % of each 1 mg retained.
+        simulation.advance_days(13.0);
+        let after_loading = simulation.patient().labs().b12_stores_ug;
+        assert!(
+            after_loading > after_first + 600.0,
+            "{after_first:.0} → {after_loading:.0}"
+        );
+        assert_eq!(simulation.event_days(), &[0.0], "one order, one mark");
+        simulation.reset_all();
+        simulation.advance_days(200.0);
+        assert!(simulation.patient().labs().b12_stores_ug <= untreated + 1.0);
     }
 
     #[test]
