@@ -1,7 +1,7 @@
 //! Every piece of text the page shows, in one catalogue (style.md, principle 10). Templates use
 //! named placeholders (`{value}`), filled by [`fill`].
 
-use crate::model::{LabGroup, LabKey, Quantity, Reading, SettingKey, Treatment};
+use crate::model::{Judged, LabGroup, LabKey, Quantity, Reading, SettingKey, Treatment};
 use crate::view::drawing::factory_scene::{LegendEntry, ScenePart};
 use crate::view::session::treatment_order::OrderChoice;
 
@@ -475,8 +475,11 @@ impl Strings {
     }
 
     /// A link's value relative to its reference: `{fold}` and `{reference}`.
-    pub const fn why_fold(&self) -> &'static str {
-        "×{fold} of {reference}"
+    pub const fn why_fold(&self, judged: Judged) -> &'static str {
+        match judged {
+            Judged::Health => "×{fold} of a healthy adult's {reference}",
+            Judged::CalledFor => "×{fold} of the {reference} this Hb calls for",
+        }
     }
 
     /// The lab interpretation's heading.

@@ -88,8 +88,9 @@ pub struct CausalLink {
     pub quantity: Quantity,
     /// The value now, in the quantity's unit (relative quantities: 1 = health).
     pub value: f64,
-    /// What it is judged against (health; for EPO, what a healthy kidney sends at this Hb).
+    /// What it is judged against: a healthy adult's value, or what the anemia calls for.
     pub reference: f64,
+    pub judged_against: Judged,
     /// How much of the next link's deviation this one accounts for, in log units (0 for the lab).
     pub share_log: f64,
 }
@@ -103,6 +104,15 @@ impl CausalLink {
             f64::NAN
         }
     }
+}
+
+/// What a link's value is judged against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Judged {
+    /// A healthy adult's value.
+    Health,
+    /// What a healthy body would show at this Hb (EPO feeding the marrow, red-cell output).
+    CalledFor,
 }
 
 /// The causal chain of a lab, first cause first, the lab last.
@@ -773,6 +783,29 @@ impl<'a> Graph<'a> {
         }
     }
 
+    /// The link for `quantity`, reached from `from`, judged as that relation judges it.
+    fn link(&self, quantity: Quantity, from: Option<Quantity>, share_log: f64) -> CausalLink {
+        let epo_feeding_marrow = quantity == Quantity::Lab(LabKey::Erythropoietin)
+            && matches!(
+                from,
+                Some(Quantity::RedCellOutput | Quantity::ErythroidMass)
+            );
+        let (reference, judged_against) = if epo_feeding_marrow {
+            (self.expected_epo(), Judged::CalledFor)
+        } else if quantity == Quantity::RedCellOutput {
+            (self.reference(quantity), Judged::CalledFor)
+        } else {
+            (self.reference(quantity), Judged::Health)
+        };
+        CausalLink {
+            quantity,
+            value: self.value(quantity),
+            reference,
+            judged_against,
+            share_log,
+        }
+    }
+
     /// Which way `next` is off, as its relation to `from` judges it: EPO feeding the marrow
     /// against what this Hb calls for, everything else against its reference (a setting whose
     /// healthy value is zero, like blood loss, by the sign of its share).
@@ -796,12 +829,7 @@ impl<'a> Graph<'a> {
     /// shorter); a path may not visit a quantity twice, so a feedback loop is followed once.
     /// Where no path reaches a setting, the strongest link is followed as far as it goes.
     fn trace(&self, lab: Quantity) -> CausalChain {
-        let start = CausalLink {
-            quantity: lab,
-            value: self.value(lab),
-            reference: self.reference(lab),
-            share_log: 0.0,
-        };
+        let start = self.link(lab, None, 0.0);
         let direction = self.deviation(lab).signum();
         let mut links = vec![start];
         if direction != 0.0 {
@@ -872,12 +900,7 @@ impl<'a> Graph<'a> {
             {
                 continue;
             }
-            trace.push(CausalLink {
-                quantity: next,
-                value: self.value(next),
-                reference: self.reference(next),
-                share_log: share.abs(),
-            });
+            trace.push(self.link(next, Some(current), share.abs()));
             if trace.len() - 1 > search.greedy.len() && search.best.is_none() {
                 search.greedy = trace[1..].to_vec();
             }

@@ -18,7 +18,7 @@ pub mod scenario;
 pub mod settings;
 pub mod settle;
 
-pub use causes::{CausalChain, CausalLink, Quantity};
+pub use causes::{CausalChain, CausalLink, Judged, Quantity};
 pub use events::{Event, EventAction, Treatment};
 pub use interpretation::{Interpretation, Reading};
 pub use labs::{Flag, LabGroup, LabKey, LabSpec, Labs, REFERENCE_RANGES};

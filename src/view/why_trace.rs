@@ -74,7 +74,7 @@ pub fn why_lines(chain: &CausalChain, strings: &Strings) -> Vec<WhyLine> {
             let fold = link.fold();
             let fold = (!relative && fold.is_finite() && (fold - 1.0).abs() > 0.03).then(|| {
                 fill(
-                    strings.why_fold(),
+                    strings.why_fold(link.judged_against),
                     &[
                         ("fold", &number(fold)),
                         ("reference", &value_text(link.quantity, link.reference)),

@@ -422,6 +422,8 @@ pub fn mix(first: Colour, second: Colour, share: f64) -> Colour {
 /// Font sizes, scene units: readable on a projector when the scene is ≈ 700 px wide.
 const LABEL_SIZE: f64 = 25.0;
 const CAPTION_SIZE: f64 = 21.0;
+/// Dock captions stop short of the gate in the dock's right wall ("Gate 100 % open" in 175 units).
+const DOCK_CAPTION_SIZE: f64 = 18.0;
 
 /// Draws the whole factory. `animation_seconds` only moves things along (0 with reduced motion:
 /// the same state, standing still).
@@ -544,8 +546,8 @@ fn draw_dock(
     painter.text(
         &dock.caption,
         left + 8.0,
-        top + height - 36.0,
-        CAPTION_SIZE,
+        top + height - 34.0,
+        DOCK_CAPTION_SIZE,
         palette.text,
         TextAlign::Left,
     );
@@ -553,7 +555,7 @@ fn draw_dock(
         &dock.gate_caption,
         left + 8.0,
         top + height - 10.0,
-        CAPTION_SIZE,
+        DOCK_CAPTION_SIZE,
         palette.text,
         TextAlign::Left,
     );
