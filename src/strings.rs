@@ -1,6 +1,7 @@
 //! Every piece of text the page shows, in one catalogue (style.md, principle 10). Templates use
 //! named placeholders (`{value}`), filled by [`fill`].
 
+use crate::charts::ChartEventKind;
 use crate::model::{LabGroup, LabKey, SettingKey, Treatment};
 
 /// The page's words in one language.
@@ -108,6 +109,14 @@ pub struct Strings {
     pub relay_intro: &'static str,
     /// `{absorbed}` and `{intake}` µg/day.
     pub relay_result: &'static str,
+
+    // Charts (issue 9)
+    /// The title under a chart's day axis.
+    pub chart_day_axis: &'static str,
+    /// Legend entries for the three kinds of marked day (see [`Strings::chart_event_label`]).
+    pub chart_event_treatment: &'static str,
+    pub chart_event_setting_change: &'static str,
+    pub chart_event_jump: &'static str,
 }
 
 pub const ENGLISH: Strings = Strings {
@@ -192,6 +201,12 @@ pub const ENGLISH: Strings = Strings {
     relay_heading: "B12 absorption relay",
     relay_intro: "Food B12 must be passed along four hand-offs before the ileum can take it up.",
     relay_result: "Absorbed {absorbed} µg/day of {intake} µg/day eaten",
+
+    // Charts (issue 9)
+    chart_day_axis: "day",
+    chart_event_treatment: "Treatment",
+    chart_event_setting_change: "Setting changed",
+    chart_event_jump: "Jump to long run",
 };
 
 /// Fills `{name}` placeholders in a template.
@@ -276,6 +291,15 @@ impl Strings {
             SettingKey::PancreaticProtease => &[(0.0, "pancreatic failure"), (100.0, "normal")],
             SettingKey::IntrinsicFactor => &[(0.0, "pernicious anemia"), (100.0, "normal")],
             SettingKey::IlealUptake => &[(0.0, "ileal resection / Crohn"), (100.0, "normal")],
+        }
+    }
+
+    /// The legend entry for a kind of marked day on the charts.
+    pub const fn chart_event_label(&self, kind: ChartEventKind) -> &'static str {
+        match kind {
+            ChartEventKind::Treatment => self.chart_event_treatment,
+            ChartEventKind::SettingChange => self.chart_event_setting_change,
+            ChartEventKind::Jump => self.chart_event_jump,
         }
     }
 
