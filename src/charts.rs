@@ -504,7 +504,8 @@ pub fn draw_time_course<DB: DrawingBackend>(
             course.label,
             &legend,
             widest_value_label,
-            &day_label(last_day),
+            // The room made beside the latest day below is under a tenth of the days shown.
+            &day_label(last_day + (last_day - first_day) * 0.1),
             strings.chart_day_axis,
         )
     };
@@ -514,11 +515,6 @@ pub fn draw_time_course<DB: DrawingBackend>(
     let first_layout = lay_out("");
     let dot_room = span * f64::from(LATEST_DOT_RADIUS_PX + 1) / first_layout.plot.height;
     let (low, high) = (low - dot_room, high + dot_room);
-    // Likewise beside the first and the latest day (the plot's width barely depends on the value
-    // labels, so the first layout's is close enough with a pixel to spare).
-    let day_room =
-        (last_day - first_day) * f64::from(LATEST_DOT_RADIUS_PX + 2) / first_layout.plot.width;
-    let (first_day, last_day) = (first_day - day_room, last_day + day_room);
     // Every value tick lies between the axis ends (not below 0 unless a value is), and no label
     // is longer than theirs.
     let widest_value_label = [low.max(0.0_f64.min(low + dot_room)), high]
@@ -527,6 +523,9 @@ pub fn draw_time_course<DB: DrawingBackend>(
         .max_by_key(|label| label.chars().count())
         .unwrap_or_default();
     let layout = lay_out(&widest_value_label);
+    // Likewise beside the first and the latest day.
+    let day_room = (last_day - first_day) * f64::from(LATEST_DOT_RADIUS_PX + 1) / layout.plot.width;
+    let (first_day, last_day) = (first_day - day_room, last_day + day_room);
 
     let text = palette.chart_text.to_rgb();
     let font = ("sans-serif", layout.font_px).into_font().color(&text);
