@@ -43,7 +43,12 @@ pub struct Palette {
     pub chart_grid: Colour,
     pub chart_line: Colour,
     pub reference_band: Colour,
+    /// The keyboard focus ring (CSS only since the charts tell event kinds apart, issue 9).
     pub event_marker: Colour,
+    /// Chart marks of the three event kinds; each also has its own dash and marker shape.
+    pub event_treatment: Colour,
+    pub event_setting_change: Colour,
+    pub event_jump: Colour,
     pub gate_frame: Colour,
     pub hepcidin: Colour,
     pub dock: Colour,
@@ -83,6 +88,9 @@ impl Palette {
         chart_line: Colour::hex(0x8e1b22),
         reference_band: Colour::hex(0x7fb98a),
         event_marker: Colour::hex(0x2b5fa8),
+        event_treatment: Colour::hex(0x7b3294),
+        event_setting_change: Colour::hex(0x2b5fa8),
+        event_jump: Colour::hex(0x5c5048),
         gate_frame: Colour::hex(0x4a3f36),
         hepcidin: Colour::hex(0x6a3d9a),
         dock: Colour::hex(0xe2d2bd),
@@ -119,7 +127,7 @@ impl Palette {
     };
 
     /// (CSS token name, colour) for every entry, to mirror in the style sheet.
-    pub fn tokens(&self) -> [(&'static str, Colour); 35] {
+    pub fn tokens(&self) -> [(&'static str, Colour); 38] {
         [
             ("page-background", self.page_background),
             ("text", self.text),
@@ -132,6 +140,9 @@ impl Palette {
             ("chart-line", self.chart_line),
             ("reference-band", self.reference_band),
             ("event-marker", self.event_marker),
+            ("event-treatment", self.event_treatment),
+            ("event-setting-change", self.event_setting_change),
+            ("event-jump", self.event_jump),
             ("gate-frame", self.gate_frame),
             ("hepcidin", self.hepcidin),
             ("dock", self.dock),

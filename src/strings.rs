@@ -1,6 +1,7 @@
 //! Every piece of text the page shows, in one catalogue (style.md, principle 10). Templates use
 //! named placeholders (`{value}`), filled by [`fill`].
 
+use crate::charts::ChartEventKind;
 use crate::model::{Judged, LabGroup, LabKey, Quantity, Reading, SettingKey, Treatment};
 use crate::view::drawing::factory_scene::{LegendEntry, ScenePart};
 use crate::view::session::treatment_order::OrderChoice;
@@ -121,6 +122,13 @@ pub struct Strings {
     /// The summary of the "About the model" section.
     pub about_heading: &'static str,
     pub about_intro: &'static str,
+    // Charts (issue 9)
+    /// The title under a chart's day axis.
+    pub chart_day_axis: &'static str,
+    /// Legend entries for the three kinds of marked day (see [`Strings::chart_event_label`]).
+    pub chart_event_treatment: &'static str,
+    pub chart_event_setting_change: &'static str,
+    pub chart_event_jump: &'static str,
 }
 
 pub const ENGLISH: Strings = Strings {
@@ -212,6 +220,11 @@ pub const ENGLISH: Strings = Strings {
     b12_course_dose_label: "Each injection",
     about_heading: "About the model: what is modelled, what is simplified, how it was checked",
     about_intro: "The teachers' notes of the model behind this page (src/model/README.md), with its validation table and sources.",
+    // Charts (issue 9)
+    chart_day_axis: "day",
+    chart_event_treatment: "Treatment",
+    chart_event_setting_change: "Setting changed",
+    chart_event_jump: "Jump to long run",
 };
 
 /// Fills `{name}` placeholders in a template.
@@ -304,6 +317,15 @@ impl Strings {
             SettingKey::PancreaticProtease => &[(0.0, "pancreatic failure"), (100.0, "normal")],
             SettingKey::IntrinsicFactor => &[(0.0, "pernicious anemia"), (100.0, "normal")],
             SettingKey::IlealUptake => &[(0.0, "ileal resection / Crohn"), (100.0, "normal")],
+        }
+    }
+
+    /// The legend entry for a kind of marked day on the charts.
+    pub const fn chart_event_label(&self, kind: ChartEventKind) -> &'static str {
+        match kind {
+            ChartEventKind::Treatment => self.chart_event_treatment,
+            ChartEventKind::SettingChange => self.chart_event_setting_change,
+            ChartEventKind::Jump => self.chart_event_jump,
         }
     }
 

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
 use super::page_context::PageContext;
-use crate::charts::{draw_time_course, TimeCourse};
+use crate::charts::{draw_time_course, ChartEvent, TimeCourse};
 use crate::model::LabKey;
 use crate::palette::Palette;
 use crate::strings::ENGLISH;
@@ -14,6 +14,9 @@ use crate::view::lab_report::unit;
 
 /// Height of a chart as a share of its width.
 const CHART_ASPECT: f64 = 0.5;
+/// The least height of a chart, px: a narrow chart's caption and legend wrap onto more rows, and
+/// the plot keeps room for its line (the layout tests in `charts` use this size).
+const MIN_CHART_HEIGHT_PX: f64 = 200.0;
 
 /// The band a chart shades: the reference range, open ends closed at 0 or left open above.
 fn reference_band(key: LabKey) -> Option<(f64, f64)> {
@@ -48,33 +51,56 @@ pub fn TimeChart(key: LabKey) -> impl IntoView {
         };
         // Draw at the displayed size, so the axis text is the size plotters is asked for.
         let width = canvas.client_width().max(200) as u32;
-        let height = (f64::from(width) * CHART_ASPECT).round() as u32;
+        let height = (f64::from(width) * CHART_ASPECT)
+            .max(MIN_CHART_HEIGHT_PX)
+            .round() as u32;
         if canvas.width() != width || canvas.height() != height {
             canvas.set_width(width);
             canvas.set_height(height);
         }
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
             return;
         };
-        let (points, event_days): (Vec<(f64, f64)>, Vec<f64>) =
+        let (points, events): (Vec<(f64, f64)>, Vec<ChartEvent>) =
             context.with_simulation(|simulation| {
-                (
-                    simulation
-                        .history()
-                        .iter()
-                        .map(|labs| (labs.day, labs.value(key)))
-                        .collect(),
-                    simulation.event_days().to_vec(),
-                )
+                let mut points: Vec<(f64, f64)> = simulation
+                    .history()
+                    .iter()
+                    .map(|labs| (labs.day, labs.value(key)))
+                    .collect();
+                // The line ends at the value the lab panel shows now: between whole days, and at
+                // once after a transfusion or a bleed, the last daily sample is behind it.
+                let now = simulation.patient().labs();
+                if simulation.history().last() != Some(&now) {
+                    points.push((now.day, now.value(key)));
+                }
+                (points, simulation.events().to_vec())
             });
         let course = TimeCourse {
             label: &label,
             points: &points,
             reference_band: reference_band(key),
-            event_days: &event_days,
+            events: &events,
         };
         // A drawing error leaves the last chart on screen; the next day redraws it.
-        let _ = draw_time_course(&backend.into_drawing_area(), &course, &Palette::STANDARD);
+        if let Ok(drawn) = draw_time_course(
+            &backend.into_drawing_area(),
+            &course,
+            &Palette::STANDARD,
+            &ENGLISH,
+        ) {
+            // What the axis shows, for end-to-end tests (the line must stay inside it).
+            let last_value = drawn
+                .last_value
+                .map_or(String::new(), |value| value.to_string());
+            for (name, value) in [
+                ("data-y-min", drawn.values.0.to_string()),
+                ("data-y-max", drawn.values.1.to_string()),
+                ("data-last-value", last_value),
+            ] {
+                let _ = canvas.set_attribute(name, &value);
+            }
+        }
     });
     view! {
         <figure class="chart">
@@ -83,7 +109,7 @@ pub fn TimeChart(key: LabKey) -> impl IntoView {
                 class="time-chart"
                 data-testid=format!("chart-{}", key.key())
                 width="480"
-                height="220"
+                height="240"
                 role="img"
                 aria-label=title
             ></canvas>

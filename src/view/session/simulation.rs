@@ -2,6 +2,7 @@
 //! the daily history the charts and trend arrows read. Pure Rust, outside the reactive graph: the
 //! frame loop advances it and publishes a snapshot (style.md, principles 2 and 6).
 
+use crate::charts::{ChartEvent, ChartEventKind};
 use crate::model::{Event, Labs, Patient, SettingKey, Settings};
 use crate::presets::{Preset, DEFAULT_PRESET};
 
@@ -28,8 +29,10 @@ pub struct Simulation {
     speed_days_per_second: f64,
     /// One sample per whole simulated day, oldest first.
     history: Vec<Labs>,
-    /// Days on which the student changed something (charts mark them).
-    event_days: Vec<f64>,
+    /// What the student did and when, one mark per kind per day (the charts draw them).
+    events: Vec<ChartEvent>,
+    /// Treatments given so far: each changes the state at once, so the charts redraw.
+    treatments_given: usize,
 }
 
 impl Simulation {
@@ -47,7 +50,8 @@ impl Simulation {
             playing: true,
             speed_days_per_second: DEFAULT_SPEED_DAYS_PER_SECOND,
             history: Vec::new(),
-            event_days: Vec::new(),
+            events: Vec::new(),
+            treatments_given: 0,
         };
         simulation.history.push(simulation.patient.labs());
         simulation
@@ -85,17 +89,19 @@ impl Simulation {
     pub fn history(&self) -> &[Labs] {
         &self.history
     }
-    pub fn event_days(&self) -> &[f64] {
-        &self.event_days
+    /// The marked days, in the order they were marked.
+    pub fn events(&self) -> &[ChartEvent] {
+        &self.events
     }
 
     /// What the charts show, in brief: it changes whenever a chart would look different.
-    pub fn charted(&self) -> (&'static str, usize, f64, usize) {
+    pub fn charted(&self) -> (&'static str, usize, f64, usize, usize) {
         (
             self.preset,
             self.history.len(),
             self.history.last().map_or(0.0, |labs| labs.day),
-            self.event_days.len(),
+            self.events.len(),
+            self.treatments_given,
         )
     }
 
@@ -156,7 +162,7 @@ impl Simulation {
     /// Jumps to the long-run state of the current settings (the day count stays).
     pub fn jump_to_settled(&mut self) {
         self.patient.jump_to_settled();
-        self.mark_event();
+        self.mark_event(ChartEventKind::Jump);
         self.record();
     }
 
@@ -168,7 +174,7 @@ impl Simulation {
         }
         self.patient
             .apply(&Event::set(self.patient.day(), vec![(key, value)]));
-        self.mark_event();
+        self.mark_event(ChartEventKind::SettingChange);
         true
     }
 
@@ -185,7 +191,8 @@ impl Simulation {
             self.patient.apply(event);
         }
         self.patient.schedule(later);
-        self.mark_event();
+        self.treatments_given += 1;
+        self.mark_event(ChartEventKind::Treatment);
     }
 
     /// Opens another preset at day 0, keeping the speed.
@@ -232,11 +239,20 @@ impl Simulation {
         }
     }
 
-    /// Marks today as an event day (once per day, however long a slider is dragged).
-    fn mark_event(&mut self) {
-        let day = self.day().floor();
-        if self.event_days.last() != Some(&day) {
-            self.event_days.push(day);
+    /// Marks today for `kind` (once per kind a day, however long a slider is dragged).
+    fn mark_event(&mut self, kind: ChartEventKind) {
+        let event = ChartEvent {
+            day: self.day().floor(),
+            kind,
+        };
+        if !self
+            .events
+            .iter()
+            .rev()
+            .take_while(|marked| marked.day == event.day)
+            .any(|marked| *marked == event)
+        {
+            self.events.push(event);
         }
     }
 }
@@ -246,6 +262,16 @@ mod tests {
     use super::*;
     use crate::strings::ENGLISH;
     use crate::view::session::page_link::parse_query;
+    use ChartEventKind::{Jump, SettingChange, Treatment};
+
+    /// The marks the charts draw, as (day, kind).
+    fn marks(simulation: &Simulation) -> Vec<(f64, ChartEventKind)> {
+        simulation
+            .events()
+            .iter()
+            .map(|event| (event.day, event.kind))
+            .collect()
+    }
 
     #[test]
     fn playing_advances_by_real_time_times_speed_and_records_each_day() {
@@ -281,7 +307,7 @@ mod tests {
         assert_eq!(simulation.preset(), "ckd");
         assert_eq!(simulation.settings().il6_pg_per_ml, 20.0);
         assert_eq!(simulation.day(), 45.0);
-        assert_eq!(simulation.event_days(), &[0.0]);
+        assert_eq!(marks(&simulation), [(0.0, SettingChange)]);
         assert_eq!(
             simulation.share_query(false),
             "?preset=ckd&il6_pg_per_ml=20&day=45"
@@ -305,7 +331,7 @@ mod tests {
             DEFAULT_SPEED_DAYS_PER_SECOND
         );
         assert_eq!(simulation.history().len(), 1);
-        assert!(simulation.event_days().is_empty());
+        assert!(simulation.events().is_empty());
     }
 
     #[test]
@@ -317,7 +343,7 @@ mod tests {
         simulation.jump_to_settled();
         assert!(simulation.patient().labs().mcv_fl > 100.0);
         assert_eq!(simulation.day(), 10.0);
-        assert_eq!(simulation.event_days(), &[0.0, 10.0]);
+        assert_eq!(marks(&simulation), [(0.0, SettingChange), (10.0, Jump)]);
     }
 
     #[test]
@@ -332,6 +358,39 @@ mod tests {
         assert_eq!(simulation.charted(), dragged);
         simulation.step_day();
         assert_ne!(simulation.charted(), dragged);
+        assert_eq!(
+            marks(&simulation),
+            [(0.0, SettingChange)],
+            "one mark for the drag"
+        );
+    }
+
+    #[test]
+    fn each_kind_is_marked_once_a_day_and_every_treatment_redraws() {
+        let mut simulation = Simulation::open_preset(Some("iron_deficiency"));
+        let transfusion = crate::view::session::treatment_order::usual_order(
+            crate::model::Treatment::Transfusion,
+        );
+        simulation.advance_days(3.5);
+        simulation.set_setting(SettingKey::IronIntake, 30.0);
+        simulation.give(&transfusion);
+        let once = simulation.charted();
+        // A second unit the same day changes the blood at once: no new mark, but a redraw.
+        simulation.give(&transfusion);
+        assert_ne!(simulation.charted(), once);
+        simulation.set_setting(SettingKey::IronIntake, 20.0);
+        simulation.jump_to_settled();
+        simulation.step_day();
+        simulation.give(&transfusion);
+        assert_eq!(
+            marks(&simulation),
+            [
+                (3.0, SettingChange),
+                (3.0, Treatment),
+                (3.0, Jump),
+                (4.0, Treatment)
+            ]
+        );
     }
 
     #[test]
@@ -343,7 +402,7 @@ mod tests {
         ));
         simulation.advance_days(3.0);
         assert!(simulation.patient().labs().b12_stores_ug > before + 100.0);
-        assert_eq!(simulation.event_days(), &[0.0]);
+        assert_eq!(marks(&simulation), [(0.0, Treatment)]);
         // A course runs on: oral iron keeps being absorbed for its days.
         let mut simulation = Simulation::open_preset(Some("iron_deficiency"));
         simulation.give(&crate::view::session::treatment_order::usual_order(
@@ -368,7 +427,14 @@ mod tests {
             after_loading > after_first + 600.0,
             "{after_first:.0} → {after_loading:.0}"
         );
-        assert_eq!(simulation.event_days(), &[0.0], "one order, one mark");
+        assert_eq!(
+            simulation.events(),
+            &[ChartEvent {
+                day: 0.0,
+                kind: ChartEventKind::Treatment
+            }],
+            "one order, one mark"
+        );
         simulation.reset_all();
         simulation.advance_days(200.0);
         assert!(simulation.patient().labs().b12_stores_ug <= untreated + 1.0);

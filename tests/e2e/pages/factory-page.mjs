@@ -56,6 +56,22 @@ export class FactoryPage {
     await expect(this.playPause).toHaveAttribute('aria-pressed', 'true');
   }
 
+  /** One simulated day on (the step button). */
+  async step() {
+    await this.page.getByTestId('step').click();
+  }
+
+  /** What a chart's value axis shows, as drawn: { yMin, yMax, lastValue } (NaN until drawn). */
+  async chartAxis(key) {
+    const chart = this.chart(key);
+    const read = async (name) => Number((await chart.getAttribute(name)) ?? NaN);
+    return {
+      yMin: await read('data-y-min'),
+      yMax: await read('data-y-max'),
+      lastValue: await read('data-last-value'),
+    };
+  }
+
   async flag(key) {
     return this.lab(key).getAttribute('data-flag');
   }
