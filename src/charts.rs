@@ -142,7 +142,7 @@ impl PixelBox {
         self.top + self.height
     }
     /// Whether the two share any area (touching edges do not count).
-    #[cfg(test)]
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub(crate) fn overlaps(&self, other: &PixelBox) -> bool {
         self.left < other.right()
             && other.left < self.right()
@@ -150,7 +150,7 @@ impl PixelBox {
             && other.top < self.bottom()
     }
     /// Whether `other` lies wholly inside this box.
-    #[cfg(test)]
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub(crate) fn contains(&self, other: &PixelBox) -> bool {
         other.left >= self.left
             && other.right() <= self.right()

@@ -7,9 +7,9 @@
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
-use marrow_factory::app::App;
-use marrow_factory::model::SettingKey;
-use marrow_factory::presets::PRESETS;
+use marrow_factory::app::{App, LabPanel, WhyPanel};
+use marrow_factory::model::{LabKey, SettingKey};
+use marrow_factory::presets::{Preset, PRESETS};
 use marrow_factory::view::lab_report::panel_keys;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -32,18 +32,21 @@ impl Drop for MountedApp {
     }
 }
 
-async fn mount_app() -> MountedApp {
+/// Mounts any view in a fresh element.
+async fn mount_view(render: impl FnOnce() -> AnyView + 'static) -> MountedApp {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let handle = mount_to(host.clone().unchecked_into::<HtmlElement>(), || {
-        view! { <App/> }.into_any()
-    });
+    let handle = mount_to(host.clone().unchecked_into::<HtmlElement>(), render);
     tick().await;
-    let app = MountedApp {
+    MountedApp {
         host,
         _handle: handle,
-    };
+    }
+}
+
+async fn mount_app() -> MountedApp {
+    let app = mount_view(|| view! { <App/> }.into_any()).await;
     // Start paused so the tests decide when time moves.
     if by_test_id::<Element>(&app.host, "play-pause")
         .get_attribute("aria-pressed")
@@ -333,4 +336,66 @@ async fn a_treatment_is_given_from_the_page_and_a_bad_dose_is_refused() {
         .is_none());
     let days: HtmlInputElement = by_test_id(&app.host, "treatment-days");
     assert_eq!(days.value(), "180");
+}
+
+/// The lab panel alone, given only the labs it shows: a lab value is a button that names the lab
+/// whose causes the why-panel should show.
+#[wasm_bindgen_test]
+async fn lab_panel_alone_reports_the_lab_chosen_for_the_why_panel() {
+    let patient = Preset::find("ckd").unwrap().patient();
+    let labs = patient.labs();
+    let why = RwSignal::new(None::<LabKey>);
+    let shown = Signal::stored((labs.clone(), labs.clone()));
+    let app = mount_view(move || view! { <LabPanel labs=shown why=why/> }.into_any()).await;
+    assert_eq!(
+        flag(&app.host, "rpi"),
+        "low",
+        "RPI judged against the anemia"
+    );
+    click(&app.host, "lab-hb_g_dl").await;
+    assert_eq!(why.get_untracked(), Some(LabKey::Hemoglobin));
+    assert_eq!(
+        by_test_id::<Element>(&app.host, "lab-hb_g_dl")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+}
+
+/// The why-panel alone, given a chain from the model: one `why-link` per link, in order, each
+/// naming its quantity; closing it calls back.
+#[wasm_bindgen_test]
+async fn why_panel_alone_shows_the_chain_it_is_given() {
+    let patient = Preset::find("inflammation").unwrap().patient();
+    let chain = patient.causal_chain(LabKey::TransferrinSaturation);
+    let expected = chain.keys();
+    let closed = RwSignal::new(false);
+    let given = Signal::stored(Some((LabKey::TransferrinSaturation, chain)));
+    let on_close = Callback::new(move |()| closed.set(true));
+    let app =
+        mount_view(move || view! { <WhyPanel chain=given on_close=on_close/> }.into_any()).await;
+    let links = app
+        .host
+        .query_selector_all("[data-testid=\"why-link\"]")
+        .unwrap();
+    let keys: Vec<String> = (0..links.length())
+        .map(|index| {
+            links
+                .item(index)
+                .unwrap()
+                .unchecked_into::<Element>()
+                .get_attribute("data-key")
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(keys, expected);
+    assert_eq!(keys.first().map(String::as_str), Some("il6_pg_per_ml"));
+    app.host
+        .query_selector(".why-close")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    tick().await;
+    assert!(closed.get_untracked());
 }
