@@ -122,6 +122,9 @@ pub struct Strings {
     /// The summary of the "About the model" section.
     pub about_heading: &'static str,
     pub about_intro: &'static str,
+    /// While the notes load; and when they cannot (`{reason}`).
+    pub about_loading: &'static str,
+    pub about_failed: &'static str,
     // Charts (issue 9)
     /// The title under a chart's day axis.
     pub chart_day_axis: &'static str,
@@ -219,6 +222,8 @@ pub const ENGLISH: Strings = Strings {
     b12_course_hint: "Seven injections over two weeks, then one every 3 months for ten simulated years. Later doses are given as their days come; Reset all or another patient cancels them, and the share link does not carry them.",
     b12_course_dose_label: "Each injection",
     about_heading: "About the model: what is modelled, what is simplified, how it was checked",
+    about_loading: "Loading the model's notes…",
+    about_failed: "The model's notes could not be loaded ({reason}). They are in src/model/README.md in the repository.",
     about_intro: "The teachers' notes of the model behind this page (src/model/README.md), with its validation table and sources.",
     // Charts (issue 9)
     chart_day_axis: "day",

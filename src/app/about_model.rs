@@ -1,28 +1,84 @@
 //! "About the model" (`about-model`): the teachers' notes of `src/model/README.md` (what is
 //! modelled, what is simplified, the validation tables with their sources) in a `<details>` at the
-//! foot of the page. The notes are read by `view::about`; this component only shows the tree, and
-//! builds it the first time the section is opened (the tables are long).
+//! foot of the page. The notes are fetched and read (by `view::about`) the first time the section
+//! is opened; this component only shows the tree, or says why the notes could not be loaded.
 
 use leptos::prelude::*;
 
 use crate::strings::ENGLISH;
-use crate::view::about::{model_notes, Block, Inline};
+use crate::view::about::{parse, Block, Document, Inline, MODEL_NOTES_FILE};
+
+/// Where the notes stand.
+#[derive(Clone, Debug, PartialEq)]
+enum Notes {
+    NotAsked,
+    Loading,
+    Loaded(Document),
+    Failed(String),
+}
+
+/// Fetches the notes' Markdown from beside the page.
+async fn fetch_notes() -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let describe = |error: wasm_bindgen::JsValue| {
+        error
+            .as_string()
+            .or_else(|| {
+                error
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|error| String::from(error.message()))
+            })
+            .unwrap_or_else(|| format!("{error:?}"))
+    };
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(MODEL_NOTES_FILE))
+        .await
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(describe)?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(describe)?)
+        .await
+        .map_err(describe)?;
+    text.as_string().ok_or_else(|| "not text".to_string())
+}
 
 /// The model's notes, closed until the student opens them.
 #[component]
 pub fn AboutModel() -> impl IntoView {
-    let opened = RwSignal::new(false);
+    let notes = RwSignal::new(Notes::NotAsked);
+    let load = move |_| {
+        if notes.get_untracked() != Notes::NotAsked {
+            return;
+        }
+        notes.set(Notes::Loading);
+        leptos::task::spawn_local(async move {
+            notes.set(match fetch_notes().await {
+                Ok(markdown) => Notes::Loaded(parse(&markdown)),
+                Err(reason) => Notes::Failed(reason),
+            });
+        });
+    };
     view! {
-        <details
-            class="about-model"
-            data-testid="about-model"
-            on:toggle=move |_| opened.set(true)
-        >
+        <details class="about-model" data-testid="about-model" on:toggle=load>
             <summary>{ENGLISH.about_heading}</summary>
             <p class="about-intro">{ENGLISH.about_intro}</p>
-            <Show when=move || opened.get()>
-                {model_notes().blocks.into_iter().map(block_view).collect_view()}
-            </Show>
+            {move || match notes.get() {
+                Notes::NotAsked => ().into_any(),
+                Notes::Loading => view! { <p>{ENGLISH.about_loading}</p> }.into_any(),
+                Notes::Loaded(document) => {
+                    document.blocks.into_iter().map(block_view).collect_view().into_any()
+                }
+                Notes::Failed(reason) => view! {
+                    <p class="about-failed" role="alert">
+                        {crate::strings::fill(ENGLISH.about_failed, &[("reason", &reason)])}
+                    </p>
+                }
+                .into_any(),
+            }}
         </details>
     }
 }

@@ -1,13 +1,15 @@
 //! "About the model" in the page: the teachers' notes of `src/model/README.md`, read into a small
 //! document tree that the `AboutModel` component shows. The page and the repository show the same
-//! text, because the page reads the file itself (built in with `include_str!`).
+//! text, because the page reads the file itself: Trunk copies it next to the page
+//! ([`MODEL_NOTES_FILE`]) and the page fetches it when the section is first opened, so its 48 KB
+//! are not part of the first download.
 //!
 //! Only the Markdown the notes use is understood: `#` headings, paragraphs, `-` bullet lists (with
 //! continuation lines), pipe tables, fenced code blocks, and inline `code`, **strong** and
 //! *emphasis* (not nested). Anything else is kept as plain text.
 
-/// The model's notes for teachers, as written in the repository.
-pub const MODEL_NOTES_MARKDOWN: &str = include_str!("../model/README.md");
+/// Where the page finds the notes, relative to itself (`index.html` copies them there).
+pub const MODEL_NOTES_FILE: &str = "README.md";
 
 /// A run of text within a block.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,9 +69,10 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// The model's notes, read.
-pub fn model_notes() -> Document {
-    parse(MODEL_NOTES_MARKDOWN)
+/// The model's notes as written in the repository, read (native tests; the page fetches them).
+#[cfg(test)]
+fn model_notes() -> Document {
+    parse(include_str!("../model/README.md"))
 }
 
 /// Reads the subset of Markdown described at the top of this file.
