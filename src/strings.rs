@@ -197,7 +197,7 @@ pub const ENGLISH: Strings = Strings {
     scene_b12: "B12",
     scene_folate: "Folate",
     scene_floor: "Marrow floor: erythroid workforce ×{value}",
-    scene_output: "Red cells out ×{output} (anemia calls for ×{called}) · Hb {hb} g/dL",
+    scene_output: "Red cells out ×{output}, called for ×{called} · Hb {hb} g/dL",
 
     stain_heading: "Marrow iron stain (Prussian blue)",
     stain_label: "Marrow smear stained for iron: blue granules in macrophages show stored iron; blue dots around erythroblast nuclei are sideroblasts.",
@@ -652,7 +652,7 @@ mod tests {
                 ENGLISH.scene_output,
                 &[("output", "1.0"), ("called", "1.0"), ("hb", "15.3")]
             ),
-            "Red cells out ×1.0 (anemia calls for ×1.0) · Hb 15.3 g/dL"
+            "Red cells out ×1.0, called for ×1.0 · Hb 15.3 g/dL"
         );
     }
 

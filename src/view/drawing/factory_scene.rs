@@ -29,7 +29,8 @@ const CONVEYOR_SPEED_PER_SECOND: f64 = 70.0;
 const NORMAL_CELL_RADIUS: f64 = 11.0;
 /// Iron crates a full healthy warehouse shows.
 const CRATES_AT_HEALTHY_STORES: f64 = 10.0;
-const MAX_CRATES: usize = 32;
+/// Three rows of eight: a fourth would cover the warehouse's name.
+const MAX_CRATES: usize = 24;
 
 /// What the factory shows, derived from the model (all 0–1 unless a unit is named).
 #[derive(Clone, Debug, PartialEq)]
@@ -1138,5 +1139,69 @@ mod tests {
         // Motion: the same state at a later time draws the cells elsewhere (reduced motion passes 0).
         assert_ne!(draw(&scene, 0.0), draw(&scene, 0.3));
         assert_eq!(draw(&scene, 0.0), draw(&scene, 0.0));
+    }
+
+    /// Left and right edges of a drawn text, scene units, with a generous width per character
+    /// (0.6 × the font size: wider than the sans-serif digits and letters the scene uses).
+    fn text_extent(mark: &Mark) -> Option<(&str, f64, f64)> {
+        let Mark::Text {
+            text,
+            x,
+            size,
+            align,
+            ..
+        } = mark
+        else {
+            return None;
+        };
+        let width = 0.6 * size * text.chars().count() as f64;
+        let left = match align {
+            TextAlign::Left => *x,
+            TextAlign::Centre => x - width / 2.0,
+            TextAlign::Right => x - width,
+        };
+        Some((text.as_str(), left, left + width))
+    }
+
+    #[test]
+    fn labels_stay_inside_the_scene_and_dock_captions_stop_before_their_gate() {
+        for preset in crate::presets::PRESETS {
+            let patient = preset.patient();
+            let scene = FactoryScene::from_patient(&patient, &patient.labs());
+            let recorder = draw(&scene, 0.0);
+            for mark in &recorder.marks {
+                let Some((text, left, right)) = text_extent(mark) else {
+                    continue;
+                };
+                assert!(
+                    left >= 0.0 && right <= SCENE_WIDTH,
+                    "{}: {text} runs off the scene ({left:.0}–{right:.0})",
+                    preset.id
+                );
+                let dock_right = ScenePart::GutGate.area().0;
+                if left < dock_right && !text.starts_with("Transferrin") {
+                    assert!(
+                        right <= dock_right + 1.0,
+                        "{}: {text} runs into the gate ({right:.0} > {dock_right:.0})",
+                        preset.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn crates_never_cover_the_warehouse_name() {
+        let mut scene = healthy();
+        scene.warehouse_iron_relative = 10.0;
+        let recorder = draw(&scene, 0.0);
+        let name_bottom = 265.0 + 30.0;
+        for mark in &recorder.marks {
+            if let Mark::Rectangle { y, colour, .. } = mark {
+                if *colour == Palette::STANDARD.iron {
+                    assert!(*y >= name_bottom, "a crate at y = {y}");
+                }
+            }
+        }
     }
 }

@@ -96,6 +96,7 @@ pub enum Mark {
         x: f64,
         y: f64,
         size: f64,
+        align: TextAlign,
     },
 }
 
@@ -164,12 +165,13 @@ impl Painter for Recorder {
             alpha,
         });
     }
-    fn text(&mut self, text: &str, x: f64, y: f64, size: f64, _colour: Colour, _align: TextAlign) {
+    fn text(&mut self, text: &str, x: f64, y: f64, size: f64, _colour: Colour, align: TextAlign) {
         self.marks.push(Mark::Text {
             text: text.to_string(),
             x,
             y,
             size,
+            align,
         });
     }
 }
