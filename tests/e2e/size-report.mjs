@@ -5,7 +5,11 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KIB = Number(process.env.SIZE_BUDGET_KIB ?? 250);
+// The budget guards against regressions while features land; it was raised from 250 to 290 KiB
+// when the explaining features of issue 9 (why-panel, interpretation, scene parts, chart legends,
+// treatment courses) added 47 KiB (2026-11-25). Bringing the page down to the 150 KiB goal is
+// issue 12's work (lazily fetched assets, dropping formatting and JSON machinery).
+const BUDGET_KIB = Number(process.env.SIZE_BUDGET_KIB ?? 290);
 const GOAL_KIB = 150;
 const dist = process.argv[2] ?? 'dist';
 
