@@ -208,10 +208,10 @@ impl ScenePart {
             ScenePart::GutGate => (193.0, 95.0, 24.0, 90.0),
             ScenePart::Warehouse => (15.0, 265.0, 180.0, 175.0),
             ScenePart::WarehouseGate => (193.0, 305.0, 24.0, 110.0),
-            ScenePart::Liver => (262.0, 22.0, 150.0, 92.0),
+            ScenePart::Liver => (255.0, 6.0, 165.0, 110.0),
             ScenePart::Transferrin => (222.0, 115.0, 44.0, 230.0),
-            ScenePart::Kidney => (500.0, 22.0, 200.0, 130.0),
-            ScenePart::Blueprints => (780.0, 10.0, 215.0, 120.0),
+            ScenePart::Kidney => (462.0, 4.0, 245.0, 150.0),
+            ScenePart::Blueprints => (780.0, 4.0, 215.0, 126.0),
             ScenePart::Floor => (300.0, 160.0, 685.0, 90.0),
             ScenePart::Squatters => (300.0, 250.0, 340.0, 175.0),
             ScenePart::CytokineSmoke => (640.0, 250.0, 345.0, 175.0),
@@ -1202,6 +1202,44 @@ mod tests {
                     assert!(*y >= name_bottom, "a crate at y = {y}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_part_encloses_its_name_and_stays_inside_the_scene() {
+        let scene = healthy();
+        let recorder = draw(&scene, 0.0);
+        for (part, name) in [
+            (ScenePart::GutDock, ENGLISH.scene_gut),
+            (ScenePart::Warehouse, ENGLISH.scene_warehouse),
+            (ScenePart::Liver, ENGLISH.scene_liver),
+            (ScenePart::Kidney, ENGLISH.scene_kidney),
+            (ScenePart::Blueprints, ENGLISH.scene_blueprints),
+        ] {
+            let (left, top, width, height) = part.area();
+            assert!(left >= 0.0 && top >= 0.0);
+            assert!(left + width <= SCENE_WIDTH && top + height <= SCENE_HEIGHT);
+            let (text, text_left, text_right) = recorder
+                .marks
+                .iter()
+                .filter_map(text_extent)
+                .find(|(text, ..)| *text == name)
+                .unwrap();
+            let Some(Mark::Text { y, size, .. }) = recorder
+                .marks
+                .iter()
+                .find(|mark| matches!(mark, Mark::Text { text, .. } if text == name))
+            else {
+                unreachable!()
+            };
+            assert!(
+                text_left >= left - 2.0 && text_right <= left + width + 12.0,
+                "{text} sideways outside {part:?}"
+            );
+            assert!(
+                y - 0.8 * size >= top && *y <= top + height,
+                "{text} above or below {part:?}"
+            );
         }
     }
 }
