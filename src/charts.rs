@@ -14,16 +14,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::palette::{Colour, Palette};
 use crate::strings::Strings;
 
-/// What a marked day on the charts was, so the student can tell a treatment from a slider move.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ChartEventKind {
-    /// Something given from the treatment panel (a transfusion, a bleed, a course of iron…).
-    Treatment,
-    /// A setting changed (a slider, or a share link at day 0).
-    SettingChange,
-    /// "Jump to long run": the state leapt to where the settings lead.
-    Jump,
-}
+pub use crate::names::ChartEventKind;
 
 impl ChartEventKind {
     /// Every kind, in legend order.

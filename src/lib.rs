@@ -7,6 +7,7 @@
 pub mod charts;
 pub mod cli;
 pub mod model;
+pub mod names;
 pub mod palette;
 pub mod presets;
 pub mod strings;

@@ -1,10 +1,8 @@
 //! Every piece of text the page shows, in one catalogue (style.md, principle 10). Templates use
 //! named placeholders (`{value}`), filled by [`fill`].
 
-use crate::charts::ChartEventKind;
 use crate::model::{Judged, LabGroup, LabKey, Quantity, Reading, SettingKey, Treatment};
-use crate::view::drawing::factory_scene::{LegendEntry, ScenePart};
-use crate::view::session::treatment_order::OrderChoice;
+use crate::names::{ChartEventKind, LegendEntry, OrderChoice, ScenePart};
 
 /// The page's words in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,6 +8,8 @@ use crate::model::{LabKey, Labs, Patient, Quantity};
 use crate::palette::{Colour, Palette};
 use crate::strings::{fill, Strings};
 
+pub use crate::names::{LegendEntry, ScenePart};
+
 use super::painter::{Painter, TextAlign};
 use super::scatter;
 
@@ -147,24 +149,6 @@ impl FactoryScene {
     pub fn cell_fullness(&self) -> f64 {
         (self.mch_pg / NORMAL_MCH_PG).clamp(0.2, 1.3)
     }
-}
-
-/// A part of the factory a student can point at, tap or focus (and a tour can highlight): its
-/// place in scene units, its name, what it does and its value now.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ScenePart {
-    GutDock,
-    GutGate,
-    Warehouse,
-    WarehouseGate,
-    Liver,
-    Transferrin,
-    Kidney,
-    Blueprints,
-    Floor,
-    Squatters,
-    CytokineSmoke,
-    Shipping,
 }
 
 impl ScenePart {
@@ -363,20 +347,6 @@ impl ScenePart {
             ),
         }
     }
-}
-
-/// An entry of the scene's legend.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LegendEntry {
-    Iron,
-    Hepcidin,
-    EpoOrder,
-    Worker,
-    StarvedWorker,
-    Megaloblast,
-    PlasmaCell,
-    Cytokine,
-    RedCell,
 }
 
 impl LegendEntry {

@@ -6,6 +6,8 @@ use crate::model::scenario::MAX_COURSE_DAYS;
 use crate::model::{Event, Treatment};
 use crate::strings::{fill, Strings};
 
+pub use crate::names::OrderChoice;
+
 /// B12 replacement course: days between loading doses. The order of issue 9 ("1 mg every other
 /// day for two weeks, then every three months"); the BNF gives hydroxocobalamin 1 mg three times a
 /// week for two weeks without neurological involvement, on alternate days with it.
@@ -29,15 +31,6 @@ pub enum Regimen {
     /// B12 replacement: the dose every [`B12_LOADING_EVERY_DAYS`] for [`B12_LOADING_DAYS`], then
     /// every [`B12_MAINTENANCE_EVERY_DAYS`] up to [`B12_MAINTENANCE_HORIZON_DAYS`] after the order.
     B12Replacement,
-}
-
-/// One entry of the treatments menu: a treatment as the model gives it, or a regimen built from
-/// one. The menu's option value is [`OrderChoice::key`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OrderChoice {
-    Treatment(Treatment),
-    /// Vitamin B12 injections as the usual replacement course (loading, then maintenance).
-    B12Course,
 }
 
 impl OrderChoice {
