@@ -11,6 +11,7 @@ pub mod names;
 pub mod palette;
 pub mod presets;
 pub mod strings;
+pub mod teaching;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
