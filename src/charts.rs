@@ -44,6 +44,8 @@ pub struct TimeCourse<'a> {
     pub reference_band: Option<(f64, f64)>,
     /// Days on which something was given or changed, marked as vertical lines by kind.
     pub events: &'a [ChartEvent],
+    /// A second patient's (day, value) pairs, drawn dashed (compare mode; empty otherwise).
+    pub second: &'a [(f64, f64)],
 }
 
 /// The narrowest day range a chart shows, days.
@@ -58,12 +60,20 @@ const MIN_VALUE_AIR: f64 = 0.05;
 /// than 0 unless a value is negative.
 pub fn chart_bounds(course: &TimeCourse<'_>) -> ((f64, f64), (f64, f64)) {
     let first_day = course.points.first().map_or(0.0, |point| point.0);
-    let last_day = course.points.last().map_or(1.0, |point| point.0);
+    let last_day = course
+        .points
+        .last()
+        .into_iter()
+        .chain(course.second.last())
+        .map(|point| point.0)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let last_day = if last_day.is_finite() { last_day } else { 1.0 };
     // A short history still gets a month-wide axis, so the line grows from the left.
     let last_day = last_day.max(first_day + MIN_DAYS_SHOWN);
     let values = course
         .points
         .iter()
+        .chain(course.second)
         .map(|point| point.1)
         .chain(
             course
@@ -599,6 +609,19 @@ pub fn draw_time_course<DB: DrawingBackend>(
         finite_points(),
         palette.chart_line.to_rgb().stroke_width(2),
     ))?;
+    // The second patient, dashed in its own colour.
+    if !course.second.is_empty() {
+        chart.draw_series(DashedLineSeries::new(
+            course
+                .second
+                .iter()
+                .copied()
+                .filter(|(day, value)| day.is_finite() && value.is_finite()),
+            6,
+            4,
+            palette.chart_line_second.to_rgb().stroke_width(2),
+        ))?;
+    }
     // The latest value as a dot: it shows where the line ends, and is the whole course on day 0.
     let last_point = finite_points().next_back();
     if let Some((day, value)) = last_point {

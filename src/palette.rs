@@ -42,6 +42,8 @@ pub struct Palette {
     pub chart_text: Colour,
     pub chart_grid: Colour,
     pub chart_line: Colour,
+    /// The second patient's line in compare mode (dashed): a blue that reads apart from the red.
+    pub chart_line_second: Colour,
     pub reference_band: Colour,
     /// The keyboard focus ring (CSS only since the charts tell event kinds apart, issue 9).
     pub event_marker: Colour,
@@ -86,6 +88,7 @@ impl Palette {
         chart_text: Colour::hex(0x1f1a17),
         chart_grid: Colour::hex(0xb8aca0),
         chart_line: Colour::hex(0x8e1b22),
+        chart_line_second: Colour::hex(0x1f5fa8),
         reference_band: Colour::hex(0x7fb98a),
         event_marker: Colour::hex(0x2b5fa8),
         event_treatment: Colour::hex(0x7b3294),
@@ -127,7 +130,7 @@ impl Palette {
     };
 
     /// (CSS token name, colour) for every entry, to mirror in the style sheet.
-    pub fn tokens(&self) -> [(&'static str, Colour); 38] {
+    pub fn tokens(&self) -> [(&'static str, Colour); 39] {
         [
             ("page-background", self.page_background),
             ("text", self.text),
@@ -138,6 +141,7 @@ impl Palette {
             ("chart-text", self.chart_text),
             ("chart-grid", self.chart_grid),
             ("chart-line", self.chart_line),
+            ("chart-line-second", self.chart_line_second),
             ("reference-band", self.reference_band),
             ("event-marker", self.event_marker),
             ("event-treatment", self.event_treatment),

@@ -639,6 +639,52 @@ impl Strings {
     }
 }
 
+/// The teaching layer's controls (issue 10): tours, cases, compare.
+impl Strings {
+    pub const fn activity_heading(&self) -> &'static str {
+        "Learn"
+    }
+    pub const fn tour_select_label(&self) -> &'static str {
+        "Guided tour"
+    }
+    pub const fn tour_none(&self) -> &'static str {
+        "— none (free exploration) —"
+    }
+    /// After a right prediction: `{answer}` is the model's answer.
+    pub const fn tour_right(&self) -> &'static str {
+        "Right: {answer}."
+    }
+    /// After a wrong prediction: `{answer}` is the model's answer.
+    pub const fn tour_wrong(&self) -> &'static str {
+        "Not quite. The model's answer: {answer}."
+    }
+    pub const fn tour_back(&self) -> &'static str {
+        "Back"
+    }
+    pub const fn tour_next(&self) -> &'static str {
+        "Next"
+    }
+    /// Next, before the step's question is answered.
+    pub const fn tour_skip(&self) -> &'static str {
+        "Skip"
+    }
+    pub const fn tour_exit(&self) -> &'static str {
+        "Leave the tour"
+    }
+    pub const fn tour_hint(&self) -> &'static str {
+        "Predict first, then watch the model run. Leaving keeps the patient as it stands."
+    }
+    pub const fn compare_label(&self) -> &'static str {
+        "Compare two patients"
+    }
+    pub const fn patient_a(&self) -> &'static str {
+        "Patient A"
+    }
+    pub const fn patient_b(&self) -> &'static str {
+        "Patient B"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,8 +13,10 @@ use crate::view::lab_report::panel_keys;
 const MAX_CHARTS: usize = 6;
 
 /// Checkboxes to pick labs and one chart per picked lab.
+///
+/// - `second`: the second patient, drawn dashed on the same charts while `compare` is on.
 #[component]
-pub fn LabCharts() -> impl IntoView {
+pub fn LabCharts(second: PageContext, compare: Signal<bool>) -> impl IntoView {
     let context = PageContext::get();
     let picked = RwSignal::new(DEFAULT_CHART_KEYS.to_vec());
     Effect::new(move || {
@@ -54,9 +56,17 @@ pub fn LabCharts() -> impl IntoView {
                     .collect_view()}
             </fieldset>
         </details>
+        <Show when=move || compare.get()>
+            <p class="compare-legend" data-testid="compare-legend">
+                <span class="compare-swatch first" aria-hidden="true"></span>
+                {ENGLISH.patient_a()}
+                <span class="compare-swatch second" aria-hidden="true"></span>
+                {ENGLISH.patient_b()}
+            </p>
+        </Show>
         <div class="chart-grid">
             <For each=move || picked.get() key=|key| *key let:key>
-                <TimeChart key=key/>
+                <TimeChart key=key second=second compare=compare/>
             </For>
         </div>
     }

@@ -11,11 +11,16 @@ use crate::view::why_trace::interpretation_lines;
 ///
 /// - `labs`: the labs now.
 #[component]
-pub fn LabInterpretation(labs: Signal<Labs>) -> impl IntoView {
+pub fn LabInterpretation(
+    labs: Signal<Labs>,
+    /// Prefix of the element ids (`b-` for the second patient).
+    #[prop(default = "")]
+    id_prefix: &'static str,
+) -> impl IntoView {
     let lines = Memo::new(move |_| labs.with(|labs| interpretation_lines(labs, &ENGLISH)));
     view! {
-        <section class="lab-interpretation" data-testid="lab-interpretation" aria-labelledby="interpretation-heading">
-            <h3 id="interpretation-heading">{ENGLISH.interpretation_heading()}</h3>
+        <section class="lab-interpretation" data-testid="lab-interpretation" aria-labelledby=format!("{id_prefix}interpretation-heading")>
+            <h3 id=format!("{id_prefix}interpretation-heading")>{ENGLISH.interpretation_heading()}</h3>
             <ul>
                 {move || {
                     lines

@@ -14,6 +14,8 @@ fn LabRow(
     line: LabLine,
     labs: Signal<(Labs, Labs)>,
     why: RwSignal<Option<LabKey>>,
+    marked: Signal<Vec<&'static str>>,
+    id_prefix: &'static str,
 ) -> impl IntoView {
     let shown = Memo::new(move |_| labs.with(|(now, week_ago)| reading(&line, now, week_ago)));
     // Printed as lab reports do, "L" or "H", with the word for screen readers and tooltips.
@@ -35,7 +37,17 @@ fn LabRow(
         _ => ENGLISH.trend_steady,
     };
     view! {
-        <tr class=move || format!("lab-line flag-{}", shown.with(|shown| shown.flag.as_str()))>
+        <tr
+            class=move || {
+                // One class string: a separate `class:marked` would be overwritten by this one.
+                let marked = marked.with(|marked| marked.contains(&line.key.key()));
+                format!(
+                    "lab-line flag-{}{}",
+                    shown.with(|shown| shown.flag.as_str()),
+                    if marked { " marked" } else { "" }
+                )
+            }
+        >
             <th scope="row">{ENGLISH.lab_label(line.key)}</th>
             <td class="lab-value">
                 <button
@@ -45,7 +57,7 @@ fn LabRow(
                     data-flag=move || shown.with(|shown| shown.flag.as_str())
                     title=ENGLISH.lab_why_hint()
                     aria-pressed=move || (why.get() == Some(line.key)).to_string()
-                    aria-controls="why-panel"
+                    aria-controls=format!("{id_prefix}why-panel")
                     on:click=move |_| why.set(Some(line.key))
                 >
                     {move || shown.with(|shown| shown.value.clone())}
@@ -75,10 +87,18 @@ fn LabRow(
 ///
 /// - `labs`: the labs now and [`crate::view::lab_report::TREND_DAYS`] ago (for the trends).
 /// - `why`: the lab whose causes the why-panel shows; a value sets it.
+/// - `marked`: sample keys a tour step points at.
 #[component]
-pub fn LabPanel(labs: Signal<(Labs, Labs)>, why: RwSignal<Option<LabKey>>) -> impl IntoView {
+pub fn LabPanel(
+    labs: Signal<(Labs, Labs)>,
+    why: RwSignal<Option<LabKey>>,
+    #[prop(into, optional)] marked: Signal<Vec<&'static str>>,
+    /// Prefix of the element ids (`b-` for the second patient), so that ids stay unique.
+    #[prop(default = "")]
+    id_prefix: &'static str,
+) -> impl IntoView {
     view! {
-        <h2 id="labs-heading">{ENGLISH.labs_heading}</h2>
+        <h2 id=format!("{id_prefix}labs-heading")>{ENGLISH.labs_heading}</h2>
         <table class="lab-report" data-testid="lab-panel">
             <thead>
                 <tr>
@@ -98,7 +118,7 @@ pub fn LabPanel(labs: Signal<(Labs, Labs)>, why: RwSignal<Option<LabKey>>) -> im
                                 <th scope="rowgroup" colspan="5">{ENGLISH.lab_group(group)}</th>
                             </tr>
                             {group_lines(group)
-                                .map(|line| view! { <LabRow line=line labs=labs why=why/> })
+                                .map(|line| view! { <LabRow line=line labs=labs why=why marked=marked id_prefix=id_prefix/> })
                                 .collect_view()}
                         </tbody>
                     }

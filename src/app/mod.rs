@@ -2,6 +2,7 @@
 //! publishes one small snapshot that the components derive from (style.md, principle 6).
 
 mod about_model;
+mod activity_bar;
 mod b12_relay_view;
 mod canvas_painter;
 mod factory_canvas;
@@ -16,14 +17,17 @@ mod notices;
 mod page_context;
 mod preset_picker;
 mod scene_legend;
+mod second_patient;
 mod setting_slider;
 mod share_link;
 mod time_chart;
 mod time_controls;
+mod tour_panel;
 mod treatment_panel;
 mod why_panel;
 
 pub use about_model::AboutModel;
+pub use activity_bar::ActivityBar;
 pub use b12_relay_view::B12RelayView;
 pub use factory_canvas::FactoryCanvas;
 pub use factory_parts::FactoryParts;
@@ -37,10 +41,12 @@ pub use notices::Notices;
 pub use page_context::{FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, DEFAULT_CHART_KEYS};
 pub use preset_picker::PresetPicker;
 pub use scene_legend::SceneLegend;
+pub use second_patient::SecondPatient;
 pub use setting_slider::SettingSlider;
 pub use share_link::ShareLink;
 pub use time_chart::TimeChart;
 pub use time_controls::TimeControls;
+pub use tour_panel::TourPanel;
 pub use treatment_panel::TreatmentPanel;
 pub use why_panel::WhyPanel;
 
@@ -52,6 +58,7 @@ use leptos::prelude::*;
 use crate::model::{LabKey, SettingKey};
 use crate::palette::Palette;
 use crate::strings::ENGLISH;
+use crate::teaching::tour::TourProgress;
 use crate::view::drawing::factory_scene::ScenePart;
 use crate::view::session::page_link::parse_query;
 use crate::view::session::simulation::Simulation;
@@ -97,7 +104,19 @@ pub fn App() -> impl IntoView {
         .and_then(|window| window.location().search().ok())
         .unwrap_or_default();
     let (request, link_notices) = parse_query(&query, &ENGLISH);
-    let simulation = Simulation::open(&request);
+    let mut simulation = Simulation::open(&request);
+    let opened_tour = request
+        .tour
+        .and_then(crate::teaching::tours::find)
+        .map(|tour| {
+            let step = (request.step.max(1) as usize - 1).min(tour.len().saturating_sub(1));
+            tour.open_step(step, &mut simulation);
+            TourProgress {
+                tour,
+                step,
+                outcome: None,
+            }
+        });
     let snapshot = RwSignal::new(FrameSnapshot::of(&simulation, 0.0));
     let context = PageContext {
         simulation: StoredValue::new_local(simulation),
@@ -107,8 +126,18 @@ pub fn App() -> impl IntoView {
         notices: RwSignal::new(link_notices),
         projector: request.projector,
         frame_stats: RwSignal::new((0.0, 0.0, 0)),
+        patient: "a",
     };
     provide_context(context);
+    // Compare mode's second patient: a contrasting preset, on the first patient's clock.
+    let patient_b = context.second_patient(Simulation::open_preset(Some(
+        if request.preset == Some("inflammation") {
+            "iron_deficiency"
+        } else {
+            "inflammation"
+        },
+    )));
+    let compare = RwSignal::new(request.compare);
 
     let reduced_motion = prefers_reduced_motion();
     let mut since_chart_redraw = 0.0;
@@ -134,6 +163,34 @@ pub fn App() -> impl IntoView {
                 shown + elapsed_seconds
             };
             context.publish_at(animation_seconds);
+        }
+        // Patient B follows patient A's clock, day for day (Reset All starts B again too).
+        if compare.get_untracked() {
+            let day = context.with_simulation(Simulation::day);
+            let moved_b = patient_b
+                .simulation
+                .try_update_value(|second| {
+                    let behind = day - second.day();
+                    if behind < -1e-9 {
+                        second.reset_all();
+                        second.set_playing(false);
+                        second.advance_days(day);
+                        true
+                    } else if behind > 1e-9 {
+                        second.advance_days(behind);
+                        true
+                    } else {
+                        false
+                    }
+                })
+                .unwrap_or(false);
+            if moved_b {
+                let shown = context
+                    .snapshot
+                    .with_untracked(|shown| shown.animation_seconds);
+                patient_b.publish_at(shown);
+                patient_b.history_version.update(|version| *version += 1);
+            }
         }
         since_chart_redraw += elapsed_seconds;
         if moved && since_chart_redraw >= CHART_REDRAW_SECONDS {
@@ -210,7 +267,31 @@ pub fn App() -> impl IntoView {
             context.with_simulation(|simulation| simulation.patient().causal_chain(lab)),
         ))
     });
-    let highlighted = Signal::derive(move || {
+    let tour = RwSignal::new(opened_tour);
+    let tour_highlights = Signal::derive(move || {
+        tour.with(|tour| {
+            tour.as_ref()
+                .map(|progress| {
+                    progress
+                        .current()
+                        .highlight
+                        .iter()
+                        .map(|mark| mark.id())
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let marked_labs: Signal<Vec<&'static str>> = tour_highlights;
+    // Reset All ends a tour, as it resets the other view choices.
+    let resets_seen = std::cell::Cell::new(context.view_reset.get_untracked());
+    Effect::new(move || {
+        let resets = context.view_reset.get();
+        if resets != resets_seen.replace(resets) {
+            tour.set(None);
+        }
+    });
+    let why_parts = Signal::derive(move || {
         why_chain.with(|chain| {
             chain
                 .as_ref()
@@ -224,6 +305,11 @@ pub fn App() -> impl IntoView {
                 })
                 .unwrap_or_default()
         })
+    });
+    let highlighted = Signal::derive(move || {
+        let mut ids: Vec<&'static str> = why_parts.get();
+        ids.extend(tour_highlights.get());
+        ids
     });
     let close_why = Callback::new(move |()| why_lab.set(None));
     let palette = if request.projector {
@@ -244,10 +330,12 @@ pub fn App() -> impl IntoView {
                 <PresetPicker/>
                 <ShareLink/>
             </header>
+            <ActivityBar tour=tour compare=compare/>
+            <TourPanel progress=tour/>
             <Notices notices=context.notices/>
             <LifeAlarm alarm=life_alarm/>
             <TimeControls/>
-            <main class="layout">
+            <main class="layout" class:comparing=move || compare.get()>
                 <section class="scene" aria-label=ENGLISH.factory_canvas_label>
                     <div class="factory">
                         <FactoryCanvas scene=scene palette=palette reduced_motion=reduced_motion/>
@@ -258,7 +346,7 @@ pub fn App() -> impl IntoView {
                         <WhyPanel chain=why_chain.into() on_close=close_why/>
                     </div>
                 </section>
-                <section class="controls" aria-labelledby="settings-heading">
+                <section class="controls" data-patient="a" aria-labelledby="settings-heading">
                     <h2 id="settings-heading">{ENGLISH.settings_heading}</h2>
                     {SettingKey::MAIN
                         .into_iter()
@@ -267,12 +355,15 @@ pub fn App() -> impl IntoView {
                     <TreatmentPanel/>
                     <B12RelayView/>
                 </section>
-                <section class="labs" aria-labelledby="labs-heading">
-                    <LabPanel labs=labs_and_week_ago why=why_lab/>
+                <section class="labs" data-patient="a" aria-labelledby="labs-heading">
+                    <LabPanel labs=labs_and_week_ago why=why_lab marked=marked_labs/>
                     <LabInterpretation labs=labs/>
                 </section>
+                <Show when=move || compare.get()>
+                    <SecondPatient patient=patient_b/>
+                </Show>
                 <section class="charts" aria-labelledby="chart-heading">
-                    <LabCharts/>
+                    <LabCharts second=patient_b compare=compare.into()/>
                 </section>
                 <section class="stain" aria-labelledby="stain-heading">
                     <MarrowStainView labs=labs/>

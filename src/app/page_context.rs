@@ -71,12 +71,37 @@ pub struct PageContext {
     pub projector: bool,
     /// Frame work time percentiles (p50, p95) in ms and frames measured, for the end-to-end report.
     pub frame_stats: RwSignal<(f64, f64, usize)>,
+    /// Which patient this is in compare mode: `"a"` (the page's own) or `"b"`.
+    pub patient: &'static str,
 }
 
 impl PageContext {
     /// The page's context (provided by [`App`]).
     pub fn get() -> PageContext {
         use_context::<PageContext>().expect("PageContext is provided by App")
+    }
+
+    /// A second patient beside this one (compare mode): its own simulation, snapshot and
+    /// history, the page's notices and view settings.
+    pub fn second_patient(&self, simulation: Simulation) -> PageContext {
+        let snapshot = RwSignal::new(FrameSnapshot::of(&simulation, 0.0));
+        PageContext {
+            simulation: StoredValue::new_local(simulation),
+            snapshot,
+            history_version: RwSignal::new(0),
+            patient: "b",
+            ..*self
+        }
+    }
+
+    /// An element id unique on the page: patient B's ids carry a `b-` prefix (test ids do not:
+    /// tests find patient B's controls inside `data-patient="b"`).
+    pub fn dom_id(&self, name: &str) -> String {
+        if self.patient == "a" {
+            name.to_string()
+        } else {
+            format!("{}-{name}", self.patient)
+        }
     }
 
     /// Reads the simulation.

@@ -11,6 +11,7 @@ use crate::strings::ENGLISH;
 pub fn PresetPicker() -> impl IntoView {
     let context = PageContext::get();
     let preset = Memo::new(move |_| context.snapshot.with(|shown| shown.preset));
+    let select_id = context.dom_id("preset-select");
     let description = move || {
         Preset::find(preset.get())
             .and_then(|preset| preset.scenario().ok())
@@ -19,9 +20,9 @@ pub fn PresetPicker() -> impl IntoView {
     };
     view! {
         <div class="preset-picker">
-            <label for="preset-select">{ENGLISH.preset_label}</label>
+            <label for=select_id.clone()>{ENGLISH.preset_label}</label>
             <select
-                id="preset-select"
+                id=select_id
                 data-testid="preset-select"
                 prop:value=move || preset.get()
                 on:change=move |event| {

@@ -51,9 +51,10 @@ pub fn SettingSlider(key: SettingKey) -> impl IntoView {
     let context = PageContext::get();
     let spec = key.spec();
     let value = Memo::new(move |_| context.snapshot.with(|shown| shown.settings.get(key)));
-    let input_id = format!("slider-{}", spec.key);
-    let output_id = format!("value-{}", spec.key);
-    let list_id = format!("landmarks-{}", spec.key);
+    let test_id = format!("slider-{}", spec.key);
+    let input_id = context.dom_id(&test_id);
+    let output_id = context.dom_id(&format!("value-{}", spec.key));
+    let list_id = context.dom_id(&format!("landmarks-{}", spec.key));
     let landmarks = ENGLISH.landmarks(key);
     view! {
         <div class="setting-slider">
@@ -64,7 +65,7 @@ pub fn SettingSlider(key: SettingKey) -> impl IntoView {
             <input
                 type="range"
                 id=input_id.clone()
-                data-testid=input_id
+                data-testid=test_id
                 min=spec.min
                 max=spec.max
                 step=spec.step

@@ -31,8 +31,9 @@ fn reference_band(key: LabKey) -> Option<(f64, f64)> {
 /// The chart of one lab over the simulated days, with its reference band and the event days.
 ///
 /// - `key`: the lab; its sample key names the `chart-KEY` hook.
+/// - `second`, `compare`: the second patient, drawn dashed while `compare` is on.
 #[component]
-pub fn TimeChart(key: LabKey) -> impl IntoView {
+pub fn TimeChart(key: LabKey, second: PageContext, compare: Signal<bool>) -> impl IntoView {
     let context = PageContext::get();
     let canvas_ref = NodeRef::<Canvas>::new();
     let label = {
@@ -46,6 +47,10 @@ pub fn TimeChart(key: LabKey) -> impl IntoView {
     let title = label.clone();
     Effect::new(move || {
         context.history_version.track();
+        let comparing = compare.get();
+        if comparing {
+            second.history_version.track();
+        }
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
@@ -76,11 +81,27 @@ pub fn TimeChart(key: LabKey) -> impl IntoView {
                 }
                 (points, simulation.events().to_vec())
             });
+        let second_points: Vec<(f64, f64)> = if comparing {
+            second.with_simulation(|simulation| {
+                simulation
+                    .history()
+                    .iter()
+                    .map(|labs| (labs.day, labs.value(key)))
+                    .chain(std::iter::once({
+                        let now = simulation.patient().labs();
+                        (now.day, now.value(key))
+                    }))
+                    .collect()
+            })
+        } else {
+            Vec::new()
+        };
         let course = TimeCourse {
             label: &label,
             points: &points,
             reference_band: reference_band(key),
             events: &events,
+            second: &second_points,
         };
         // A drawing error leaves the last chart on screen; the next day redraws it.
         if let Ok(drawn) = draw_time_course(

@@ -15,6 +15,9 @@ use crate::view::why_trace::why_lines;
 pub fn WhyPanel(
     chain: Signal<Option<(LabKey, CausalChain)>>,
     on_close: Callback<()>,
+    /// Prefix of the element ids (`b-` for the second patient).
+    #[prop(default = "")]
+    id_prefix: &'static str,
 ) -> impl IntoView {
     let lines = Memo::new(move |_| {
         chain.with(|chain| {
@@ -25,7 +28,7 @@ pub fn WhyPanel(
     });
     view! {
         <Show when=move || lines.with(Option::is_some)>
-            <section class="why-panel" data-testid="why-panel" aria-labelledby="why-heading" tabindex="-1">
+            <section class="why-panel" data-testid="why-panel" aria-labelledby=format!("{id_prefix}why-heading") tabindex="-1">
                 {move || {
                     lines
                         .get()
@@ -35,7 +38,7 @@ pub fn WhyPanel(
                             let nothing = (lines.len() <= 1)
                                 .then(|| fill(ENGLISH.why_nothing(), &[("lab", lab_name)]));
                             view! {
-                                <h3 id="why-heading">{heading}</h3>
+                                <h3 id=format!("{id_prefix}why-heading")>{heading}</h3>
                                 <button
                                     type="button"
                                     class="dismiss why-close"

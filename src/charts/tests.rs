@@ -32,6 +32,7 @@ fn course<'a>(
         points,
         reference_band,
         events,
+        second: &[],
     }
 }
 
@@ -592,4 +593,25 @@ fn kinds_marked_on_the_same_day_show_every_marker() {
             assert!(!marker.overlaps(other), "{marker:?} hides {other:?}");
         }
     }
+}
+
+#[test]
+fn a_second_patient_is_drawn_dashed_and_the_axis_holds_both() {
+    let first: Vec<(f64, f64)> = (0..40).map(|day| (f64::from(day), 14.0)).collect();
+    let second: Vec<(f64, f64)> = (0..40).map(|day| (f64::from(day), 7.0)).collect();
+    let course = TimeCourse {
+        second: &second,
+        ..course("Hb (g/dL)", &first, Some((13.5, 17.5)), &[])
+    };
+    let (_, (low, high)) = chart_bounds(&course);
+    assert!(low < 7.0 && high > 17.5, "{low}–{high}");
+    let alone = render_svg(&TimeCourse {
+        second: &[],
+        ..course.clone()
+    });
+    let both = render_svg(&course);
+    assert!(
+        both.matches("<polyline").count() + both.matches("<path").count()
+            > alone.matches("<polyline").count() + alone.matches("<path").count()
+    );
 }

@@ -137,6 +137,28 @@ impl Outcome {
     }
 }
 
+/// Where a student is in a tour.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TourProgress {
+    pub tour: &'static Tour,
+    /// 0-based step.
+    pub step: usize,
+    /// The run of this step's question, once answered.
+    pub outcome: Option<Outcome>,
+}
+
+impl TourProgress {
+    /// The step the student is at.
+    pub fn current(&self) -> &'static TourStep {
+        &self.tour.steps[self.step.min(self.tour.steps.len().saturating_sub(1))]
+    }
+
+    /// Whether the step's explanation can be shown: it has run (no question, or answered).
+    pub fn explained(&self) -> bool {
+        self.current().predict.is_none() || self.outcome.is_some()
+    }
+}
+
 impl Tour {
     /// Number of steps.
     pub fn len(&self) -> usize {

@@ -10,6 +10,15 @@ use super::Highlight::{Lab, Part};
 /// The tours, in the order the menu lists them.
 pub const TOURS: [Tour; 1] = [IRON_HEIST];
 
+/// All ids, for messages ("b12_relay, two_reactions, …").
+pub fn ids() -> String {
+    TOURS
+        .iter()
+        .map(|tour| tour.id)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Finds a tour by id.
 pub fn find(id: &str) -> Option<&'static Tour> {
     TOURS.iter().find(|tour| tour.id == id)

@@ -19,6 +19,11 @@ pub struct PageRequest {
     pub day: u32,
     /// `mode=projector`: larger type and stronger contrast.
     pub projector: bool,
+    /// `tour=ID` and `step=N` (1-based): a guided tour opened at that step.
+    pub tour: Option<&'static str>,
+    pub step: u32,
+    /// `compare=1`: a second patient beside the first.
+    pub compare: bool,
 }
 
 /// Decodes `%XX` escapes and `+` of a query component; invalid escapes are kept as written.
@@ -103,6 +108,40 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
                     &[
                         ("value", &shown(&value)),
                         ("max", &MAX_LINK_DAY.to_string()),
+                    ],
+                )),
+            },
+            "tour" => match crate::teaching::tours::find(&value) {
+                Some(tour) => request.tour = Some(tour.id),
+                None => notices.push(fill(
+                    strings.notice_bad_choice,
+                    &[
+                        ("parameter", "tour"),
+                        ("value", &shown(&value)),
+                        ("choices", &crate::teaching::tours::ids()),
+                    ],
+                )),
+            },
+            "step" => match value.trim().parse::<u32>() {
+                Ok(step) if (1..=99).contains(&step) => request.step = step,
+                _ => notices.push(fill(
+                    strings.notice_bad_choice,
+                    &[
+                        ("parameter", "step"),
+                        ("value", &shown(&value)),
+                        ("choices", "1 to 99"),
+                    ],
+                )),
+            },
+            "compare" => match value.as_str() {
+                "1" => request.compare = true,
+                "0" => request.compare = false,
+                _ => notices.push(fill(
+                    strings.notice_bad_choice,
+                    &[
+                        ("parameter", "compare"),
+                        ("value", &shown(&value)),
+                        ("choices", "0, 1"),
                     ],
                 )),
             },
