@@ -184,7 +184,7 @@ const TWO_REACTIONS: Tour = Tour {
             explain: "This patient lacks B12, so both reactions are blocked: homocysteine and MMA are both high. The nerves are affected too.",
         },
         TourStep {
-            text: "Give the vitamin B12 course. Her diet has plenty of folate.",
+            text: "Give the vitamin B12 course. The diet has plenty of folate.",
             set: &[],
             give: Some(OrderChoice::B12Course),
             run_days: 30.0,
@@ -197,7 +197,7 @@ const TWO_REACTIONS: Tour = Tour {
             explain: "B12 unblocks both reactions at once: homocysteine and MMA return to normal within days. The folate was there all along, trapped until B12 came back.",
         },
         TourStep {
-            text: "With her B12 replaced, her diet changes: hardly any fresh vegetables, 45 µg of folate a day.",
+            text: "With B12 replaced, the diet changes: hardly any fresh vegetables, 45 µg of folate a day.",
             set: &[(SettingKey::FolateIntake, 45.0)],
             give: None,
             run_days: 150.0,
@@ -213,7 +213,7 @@ const TWO_REACTIONS: Tour = Tour {
             explain: "Homocysteine climbs; MMA does not move, because its reaction needs only B12. High homocysteine with normal MMA points to folate.",
         },
         TourStep {
-            text: "Folate stays low. Her nerves were damaged while B12 was missing.",
+            text: "Folate stays low. The nerves were damaged while B12 was missing.",
             set: &[],
             give: None,
             run_days: 120.0,
@@ -552,7 +552,7 @@ const MYELOMA_STORM: Tour = Tour {
             explain: "Fewer workers make fewer cells, but each one is made normally: the anemia is normocytic, Hb down from about 15 to 12 g/dL. With fewer workers taking iron, transferrin fills up and TSAT rises.",
         },
         TourStep {
-            text: "The tumour and the body's reaction to it inflame: IL-6 rises to 30 pg/mL.",
+            text: "The tumour, and the body's reaction to it, stir up inflammation: IL-6 rises to 30 pg/mL.",
             set: &[(SettingKey::Il6, 30.0)],
             give: None,
             run_days: 90.0,
@@ -625,7 +625,7 @@ const FOLATE_TRAP: Tour = Tour {
             explain: "On the blood count alone, this large-cell anemia looks just like folate deficiency.",
         },
         TourStep {
-            text: "The B12 result is missed and she is given folic acid alone.",
+            text: "The low B12 is missed and the patient is given folic acid alone.",
             set: &[],
             give: Some(OrderChoice::Treatment(Treatment::FolicAcid)),
             run_days: 120.0,
