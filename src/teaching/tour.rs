@@ -283,6 +283,76 @@ mod tests {
             "myeloma_storm",
             "folate_trap",
         ];
-        assert!(ids.iter().all(|id| contract.contains(id)), "{ids:?}");
+        assert_eq!(ids, contract);
+    }
+
+    #[test]
+    fn every_step_points_at_something_and_most_steps_ask_first() {
+        for tour in TOURS {
+            assert!(
+                (4..=7).contains(&tour.len()),
+                "{}: {} steps",
+                tour.id,
+                tour.len()
+            );
+            for (index, step) in tour.steps.iter().enumerate() {
+                assert!(
+                    !step.highlight.is_empty(),
+                    "{} step {} highlights nothing",
+                    tour.id,
+                    index + 1
+                );
+            }
+            let asking = tour
+                .steps
+                .iter()
+                .filter(|step| step.predict.is_some())
+                .count();
+            assert!(
+                2 * asking >= tour.len(),
+                "{}: only {asking} of {} steps ask for a prediction",
+                tour.id,
+                tour.len()
+            );
+        }
+    }
+
+    /// Sentences in a text: full stops, question and exclamation marks that end the text or are
+    /// followed by a space (a closing bracket between them does not count).
+    fn sentences(text: &str) -> usize {
+        let chars: Vec<char> = text.chars().filter(|&c| c != ')').collect();
+        (0..chars.len())
+            .filter(|&i| {
+                matches!(chars[i], '.' | '?' | '!')
+                    && chars.get(i + 1).is_none_or(|next| next.is_whitespace())
+            })
+            .count()
+    }
+
+    #[test]
+    fn tour_texts_are_short_enough_for_a_projector() {
+        for tour in TOURS {
+            for (index, step) in tour.steps.iter().enumerate() {
+                let mut texts = vec![step.text, step.explain];
+                texts.extend(step.predict.map(|prediction| prediction.question));
+                for text in texts {
+                    assert!(
+                        (1..=3).contains(&sentences(text)) && text.chars().count() <= 260,
+                        "{} step {}: {text}",
+                        tour.id,
+                        index + 1
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_tour_replays_in_reasonable_time() {
+        // Opening a step replays all the earlier ones: keep each tour's simulated time modest.
+        for tour in TOURS {
+            let days: f64 = tour.steps.iter().map(|step| step.run_days).sum();
+            assert!(days <= 2000.0, "{}: {days} days", tour.id);
+        }
     }
 }
