@@ -4,6 +4,7 @@
 //! with what each tour and case says.
 
 pub mod case;
+pub mod cases;
 pub mod tour;
 pub mod tours;
 
