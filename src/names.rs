@@ -56,3 +56,17 @@ pub enum LegendEntry {
     Cytokine,
     RedCell,
 }
+
+/// What a blood smear shows, read from the model (a mystery patient's smear panel).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SmearFinding {
+    Normocytic,
+    Microcytic,
+    Macrocytic,
+    Hypochromic,
+    Anisocytosis,
+    PencilCells,
+    HypersegmentedNeutrophils,
+    Polychromasia,
+    Rouleaux,
+}

@@ -2,7 +2,8 @@
 //! named placeholders (`{value}`), filled by [`fill`].
 
 use crate::model::{Judged, LabGroup, LabKey, Quantity, Reading, SettingKey, Treatment};
-use crate::names::{ChartEventKind, LegendEntry, OrderChoice, ScenePart};
+use crate::names::{ChartEventKind, LegendEntry, OrderChoice, ScenePart, SmearFinding};
+use crate::teaching::case::Panel;
 
 /// The page's words in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -673,6 +674,90 @@ impl Strings {
     }
     pub const fn tour_hint(&self) -> &'static str {
         "Predict first, then watch the model run. Leaving keeps the patient as it stands."
+    }
+    pub const fn case_select_label(&self) -> &'static str {
+        "Mystery patient"
+    }
+    pub const fn case_none(&self) -> &'static str {
+        "— none —"
+    }
+    pub const fn case_history(&self) -> &'static str {
+        "History"
+    }
+    pub const fn case_vitals(&self) -> &'static str {
+        "Examination"
+    }
+    pub const fn case_orders(&self) -> &'static str {
+        "Order tests (a blood count first)"
+    }
+    /// `{count}` panels ordered so far.
+    pub const fn case_count(&self) -> &'static str {
+        "Panels ordered: {count}"
+    }
+    pub const fn case_diagnosis(&self) -> &'static str {
+        "Your diagnosis"
+    }
+    pub const fn case_treatment(&self) -> &'static str {
+        "Your treatment"
+    }
+    pub const fn case_choose(&self) -> &'static str {
+        "— choose —"
+    }
+    pub const fn case_submit(&self) -> &'static str {
+        "Submit and watch the next months"
+    }
+    pub const fn case_right(&self) -> &'static str {
+        "Right on both counts."
+    }
+    pub const fn case_wrong(&self) -> &'static str {
+        "Not quite."
+    }
+    /// `{answer}`: the right diagnosis or treatment.
+    pub const fn case_right_answer(&self) -> &'static str {
+        "The answer: {answer}."
+    }
+    pub const fn case_mechanism(&self) -> &'static str {
+        "What happened"
+    }
+    /// `{done}` cases finished, `{right}` of them right.
+    pub const fn case_record(&self) -> &'static str {
+        "Cases finished in this browser: {done}, {right} right."
+    }
+    pub const fn case_leave(&self) -> &'static str {
+        "Leave the case"
+    }
+    /// `{value}`: eGFR in mL/min/1.73 m².
+    pub const fn case_egfr(&self) -> &'static str {
+        "eGFR {value} mL/min/1.73 m²"
+    }
+    /// A test panel's name on its order button.
+    pub const fn panel_name(&self, panel: Panel) -> &'static str {
+        match panel {
+            Panel::Cbc => "Blood count (CBC)",
+            Panel::Smear => "Blood smear",
+            Panel::Iron => "Iron studies",
+            Panel::B12Folate => "B12 and folate",
+            Panel::Metabolites => "Homocysteine, MMA, LDH",
+            Panel::Kidney => "Kidney function",
+            Panel::Hormones => "EPO, hepcidin, IL-6",
+            Panel::Marrow => "Marrow aspirate (iron stain)",
+        }
+    }
+    /// A smear finding in words.
+    pub const fn smear_finding(&self, finding: SmearFinding) -> &'static str {
+        match finding {
+            SmearFinding::Normocytic => "Red cells of normal size and colour.",
+            SmearFinding::Microcytic => "Small red cells (microcytes).",
+            SmearFinding::Macrocytic => "Large, oval red cells (macro-ovalocytes).",
+            SmearFinding::Hypochromic => "Pale cells with a wide central pallor (hypochromia).",
+            SmearFinding::Anisocytosis => "Cells of very different sizes (anisocytosis).",
+            SmearFinding::PencilCells => "Elongated pencil cells.",
+            SmearFinding::HypersegmentedNeutrophils => {
+                "Hypersegmented neutrophils (six or more nuclear lobes)."
+            }
+            SmearFinding::Polychromasia => "Bluish young red cells (polychromasia).",
+            SmearFinding::Rouleaux => "Red cells stacked like coins (rouleaux).",
+        }
     }
     pub const fn compare_label(&self) -> &'static str {
         "Compare two patients"

@@ -5,20 +5,46 @@ use leptos::prelude::*;
 
 use super::page_context::PageContext;
 use crate::strings::ENGLISH;
+use crate::teaching::case::CaseProgress;
+use crate::teaching::cases::{self, CASES};
 use crate::teaching::tour::TourProgress;
 use crate::teaching::tours::{self, TOURS};
 
 /// The activity controls.
 ///
 /// - `tour`: the tour in progress, if any (choosing one opens its first step).
+/// - `case`: the mystery patient in progress, if any (choosing one opens it; tours and compare
+///   end, since both would give the answer away).
 /// - `compare`: whether a second patient is shown.
 #[component]
-pub fn ActivityBar(tour: RwSignal<Option<TourProgress>>, compare: RwSignal<bool>) -> impl IntoView {
+pub fn ActivityBar(
+    tour: RwSignal<Option<TourProgress>>,
+    case: RwSignal<Option<CaseProgress>>,
+    compare: RwSignal<bool>,
+) -> impl IntoView {
     let context = PageContext::get();
+    let choose_case = move |event: leptos::ev::Event| {
+        let id = event_target_value(&event);
+        let opened = cases::find(&id).and_then(|file| {
+            let loaded = file.case().ok()?;
+            Some((file.id, loaded))
+        });
+        match opened {
+            Some((id, loaded)) => {
+                let patient = loaded.patient();
+                context.change(|simulation| simulation.load_case(id, patient));
+                tour.set(None);
+                compare.set(false);
+                case.set(Some(CaseProgress::new(id, loaded)));
+            }
+            None => case.set(None),
+        }
+    };
     let choose_tour = move |event: leptos::ev::Event| {
         let id = event_target_value(&event);
         match tours::find(&id) {
             Some(chosen) => {
+                case.set(None);
                 context.change(|simulation| chosen.open_step(0, simulation));
                 tour.set(Some(TourProgress {
                     tour: chosen,
@@ -46,9 +72,31 @@ pub fn ActivityBar(tour: RwSignal<Option<TourProgress>>, compare: RwSignal<bool>
                         .collect_view()}
                 </select>
             </label>
+            <label>
+                {ENGLISH.case_select_label()}
+                " "
+                <select
+                    data-testid="case-select"
+                    on:change=choose_case
+                    prop:value=move || case.with(|case| case.as_ref().map_or("", |p| p.id).to_string())
+                >
+                    <option value="">{ENGLISH.case_none()}</option>
+                    {CASES
+                        .iter()
+                        .map(|file| {
+                            let title = file
+                                .case()
+                                .map(|case| case.title)
+                                .unwrap_or_else(|_| file.id.to_string());
+                            view! { <option value=file.id>{title}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
             <button
                 type="button"
                 data-testid="compare-toggle"
+                disabled=move || case.with(|case| case.as_ref().is_some_and(|c| !c.submitted))
                 aria-pressed=move || compare.get().to_string()
                 on:click=move |_| compare.update(|shown| *shown = !*shown)
             >

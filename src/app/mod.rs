@@ -5,6 +5,7 @@ mod about_model;
 mod activity_bar;
 mod b12_relay_view;
 mod canvas_painter;
+mod case_panel;
 mod factory_canvas;
 mod factory_parts;
 mod frame_loop;
@@ -29,6 +30,7 @@ mod why_panel;
 pub use about_model::AboutModel;
 pub use activity_bar::ActivityBar;
 pub use b12_relay_view::B12RelayView;
+pub use case_panel::CasePanel;
 pub use factory_canvas::FactoryCanvas;
 pub use factory_parts::FactoryParts;
 pub use frame_loop::{start_frame_loop, FrameLoopHandle, MAX_FRAME_SECONDS};
@@ -58,6 +60,7 @@ use leptos::prelude::*;
 use crate::model::{LabKey, SettingKey};
 use crate::palette::Palette;
 use crate::strings::ENGLISH;
+use crate::teaching::case::CaseProgress;
 use crate::teaching::tour::TourProgress;
 use crate::view::drawing::factory_scene::ScenePart;
 use crate::view::session::page_link::parse_query;
@@ -268,6 +271,19 @@ pub fn App() -> impl IntoView {
         ))
     });
     let tour = RwSignal::new(opened_tour);
+    let opened_case = request
+        .case
+        .and_then(crate::teaching::cases::find)
+        .and_then(|file| {
+            let loaded = file.case().ok()?;
+            let patient = loaded.patient();
+            context.change(|simulation| simulation.load_case(file.id, patient));
+            Some(CaseProgress::new(file.id, loaded))
+        });
+    let case = RwSignal::new(opened_case);
+    // While a mystery patient is being worked out, the page does not show what would give it away.
+    let case_hidden =
+        move || case.with(|case| case.as_ref().is_some_and(|progress| !progress.submitted));
     let tour_highlights = Signal::derive(move || {
         tour.with(|tour| {
             tour.as_ref()
@@ -327,15 +343,22 @@ pub fn App() -> impl IntoView {
             <header class="app-header">
                 <h1>{ENGLISH.app_title}</h1>
                 <p class="tagline">{ENGLISH.app_tagline}</p>
-                <PresetPicker/>
+                <div class="header-patient" class:hidden-for-case=case_hidden>
+                    <PresetPicker/>
+                </div>
                 <ShareLink/>
             </header>
-            <ActivityBar tour=tour compare=compare/>
+            <ActivityBar tour=tour case=case compare=compare/>
             <TourPanel progress=tour/>
+            <CasePanel progress=case/>
             <Notices notices=context.notices/>
             <LifeAlarm alarm=life_alarm/>
             <TimeControls/>
-            <main class="layout" class:comparing=move || compare.get()>
+            <main
+                class="layout"
+                class:comparing=move || compare.get()
+                class:hidden-for-case=case_hidden
+            >
                 <section class="scene" aria-label=ENGLISH.factory_canvas_label>
                     <div class="factory">
                         <FactoryCanvas scene=scene palette=palette reduced_motion=reduced_motion/>

@@ -6,7 +6,7 @@
 use serde::Deserialize;
 
 use crate::model::{LabKey, Labs, Patient, Scenario};
-use crate::names::OrderChoice;
+use crate::names::{OrderChoice, SmearFinding};
 
 /// A case as written in its file.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -232,6 +232,122 @@ impl Case {
     }
 }
 
+/// DNA synthesis below which neutrophils show hypersegmented nuclei (megaloblastic change); tuned
+/// for teaching: the smear of the B12 and folate presets shows them, the others do not.
+const HYPERSEGMENTATION_BELOW_DNA_SYNTHESIS: f64 = 0.8;
+/// Marrow infiltration above which the paraprotein stacks red cells into rouleaux, percent; tuned
+/// for teaching (myeloma with a large plasma-cell burden).
+const ROULEAUX_ABOVE_INFILTRATION_PERCENT: f64 = 20.0;
+
+/// What the smear of `patient` shows: cell size and colour from MCV and MCH, anisocytosis from the
+/// RDW, pencil cells in iron-deficient microcytosis, hypersegmented neutrophils when DNA synthesis
+/// fails, polychromasia when the marrow answers (RPI ≥ 2), rouleaux with a large plasma-cell burden.
+pub fn smear(patient: &Patient) -> Vec<SmearFinding> {
+    let labs = patient.labs();
+    let readout = patient.readout();
+    let mut findings = Vec::new();
+    let flag = |lab: LabKey| labs.flag(lab);
+    use crate::model::Flag;
+    match flag(LabKey::Mcv) {
+        Flag::Low => findings.push(SmearFinding::Microcytic),
+        Flag::High => findings.push(SmearFinding::Macrocytic),
+        Flag::Normal => findings.push(SmearFinding::Normocytic),
+    }
+    if flag(LabKey::Mch) == Flag::Low {
+        findings.push(SmearFinding::Hypochromic);
+    }
+    if flag(LabKey::Rdw) == Flag::High {
+        findings.push(SmearFinding::Anisocytosis);
+        if flag(LabKey::Mcv) == Flag::Low {
+            findings.push(SmearFinding::PencilCells);
+        }
+    }
+    if readout.dna_synthesis < HYPERSEGMENTATION_BELOW_DNA_SYNTHESIS {
+        findings.push(SmearFinding::HypersegmentedNeutrophils);
+    }
+    if labs.rpi >= crate::model::interpretation::RPI_ADEQUATE_IN_ANEMIA {
+        findings.push(SmearFinding::Polychromasia);
+    }
+    if patient.settings.marrow_infiltration_percent > ROULEAUX_ABOVE_INFILTRATION_PERCENT {
+        findings.push(SmearFinding::Rouleaux);
+    }
+    findings
+}
+
+/// Where a student is in a case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseProgress {
+    pub id: &'static str,
+    pub case: Case,
+    /// Panels ordered, in order (a CBC first).
+    pub ordered: Vec<Panel>,
+    pub diagnosis: Option<String>,
+    pub treatment: Option<String>,
+    pub submitted: bool,
+}
+
+impl CaseProgress {
+    pub fn new(id: &'static str, case: Case) -> CaseProgress {
+        CaseProgress {
+            id,
+            case,
+            ordered: Vec::new(),
+            diagnosis: None,
+            treatment: None,
+            submitted: false,
+        }
+    }
+
+    /// Whether `panel` can be ordered now: not yet ordered, and a CBC comes first.
+    pub fn can_order(&self, panel: Panel) -> bool {
+        !self.submitted
+            && !self.ordered.contains(&panel)
+            && (panel == Panel::Cbc || self.ordered.contains(&Panel::Cbc))
+    }
+
+    pub fn order(&mut self, panel: Panel) {
+        if self.can_order(panel) {
+            self.ordered.push(panel);
+        }
+    }
+
+    /// Whether the answers can be submitted: a CBC seen, a diagnosis and a treatment chosen.
+    pub fn can_submit(&self) -> bool {
+        !self.submitted
+            && self.ordered.contains(&Panel::Cbc)
+            && self.diagnosis.is_some()
+            && self.treatment.is_some()
+    }
+
+    pub fn diagnosis_correct(&self) -> bool {
+        self.diagnosis.as_deref() == Some(self.case.diagnosis.as_str())
+    }
+
+    pub fn treatment_correct(&self) -> bool {
+        self.treatment.as_deref() == Some(self.case.treatment.as_str())
+    }
+}
+
+/// One finished case as kept in the browser.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, Deserialize)]
+pub struct CaseRecord {
+    pub id: String,
+    pub correct: bool,
+    pub tests_ordered: usize,
+}
+
+/// Reads the stored records (an unreadable store counts as empty: progress is a convenience).
+pub fn read_records(stored: &str) -> Vec<CaseRecord> {
+    serde_json::from_str(stored).unwrap_or_default()
+}
+
+/// The records with `record` replacing any earlier one of the same case.
+pub fn with_record(mut records: Vec<CaseRecord>, record: CaseRecord) -> String {
+    records.retain(|kept| kept.id != record.id);
+    records.push(record);
+    serde_json::to_string(&records).unwrap_or_else(|_| "[]".to_string())
+}
+
 impl Finding {
     /// Whether the labs show this finding.
     pub fn holds(&self, labs: &Labs) -> bool {
@@ -269,6 +385,52 @@ mod tests {
             case.order("iron"),
             Some(OrderChoice::Treatment(crate::model::Treatment::OralIron))
         );
+    }
+
+    #[test]
+    fn a_case_needs_a_cbc_first_and_both_answers() {
+        let mut progress = CaseProgress::new("example", Case::from_json(EXAMPLE).unwrap());
+        assert!(!progress.can_order(Panel::Iron));
+        progress.order(Panel::Iron);
+        assert!(progress.ordered.is_empty());
+        progress.order(Panel::Cbc);
+        progress.order(Panel::Iron);
+        progress.order(Panel::Iron);
+        assert_eq!(progress.ordered, vec![Panel::Cbc, Panel::Iron]);
+        progress.diagnosis = Some("acd".into());
+        assert!(!progress.can_submit());
+        progress.treatment = Some("iron".into());
+        assert!(progress.can_submit());
+        assert!(!progress.diagnosis_correct() && progress.treatment_correct());
+        let stored = with_record(
+            read_records("not json"),
+            CaseRecord {
+                id: "example".into(),
+                correct: false,
+                tests_ordered: 2,
+            },
+        );
+        assert_eq!(read_records(&stored).len(), 1);
+    }
+
+    #[test]
+    fn the_smear_reads_the_model() {
+        let iron = crate::presets::Preset::find("iron_deficiency")
+            .unwrap()
+            .patient();
+        let smear_of_iron = smear(&iron);
+        assert!(smear_of_iron.contains(&SmearFinding::Microcytic));
+        assert!(smear_of_iron.contains(&SmearFinding::Hypochromic));
+        assert!(!smear_of_iron.contains(&SmearFinding::HypersegmentedNeutrophils));
+        let b12 = crate::presets::Preset::find("b12_deficiency")
+            .unwrap()
+            .patient();
+        assert!(smear(&b12).contains(&SmearFinding::HypersegmentedNeutrophils));
+        assert!(smear(&b12).contains(&SmearFinding::Macrocytic));
+        let myeloma = crate::presets::Preset::find("myeloma").unwrap().patient();
+        assert!(smear(&myeloma).contains(&SmearFinding::Rouleaux));
+        let healthy = crate::presets::Preset::find("healthy").unwrap().patient();
+        assert_eq!(smear(&healthy), vec![SmearFinding::Normocytic]);
     }
 
     #[test]

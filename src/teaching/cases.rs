@@ -37,6 +37,15 @@ pub const CASES: [CaseFile; 13] = [
 ];
 
 /// The case file with an id.
+/// All ids, for messages.
+pub fn ids() -> String {
+    CASES
+        .iter()
+        .map(|case| case.id)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn find(id: &str) -> Option<CaseFile> {
     CASES.into_iter().find(|case| case.id == id)
 }

@@ -24,6 +24,8 @@ pub struct PageRequest {
     pub step: u32,
     /// `compare=1`: a second patient beside the first.
     pub compare: bool,
+    /// `case=ID`: a mystery patient.
+    pub case: Option<&'static str>,
 }
 
 /// Decodes `%XX` escapes and `+` of a query component; invalid escapes are kept as written.
@@ -119,6 +121,17 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
                         ("parameter", "tour"),
                         ("value", &shown(&value)),
                         ("choices", &crate::teaching::tours::ids()),
+                    ],
+                )),
+            },
+            "case" => match crate::teaching::cases::find(&value) {
+                Some(case) => request.case = Some(case.id),
+                None => notices.push(fill(
+                    strings.notice_bad_choice,
+                    &[
+                        ("parameter", "case"),
+                        ("value", &shown(&value)),
+                        ("choices", &crate::teaching::cases::ids()),
                     ],
                 )),
             },

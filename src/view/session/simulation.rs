@@ -33,6 +33,9 @@ pub struct Simulation {
     events: Vec<ChartEvent>,
     /// Treatments given so far: each changes the state at once, so the charts redraw.
     treatments_given: usize,
+    /// The mystery patient shown instead of a preset, with the patient as they presented (Reset
+    /// All returns to it).
+    case: Option<(&'static str, Patient)>,
 }
 
 impl Simulation {
@@ -52,9 +55,27 @@ impl Simulation {
             history: Vec::new(),
             events: Vec::new(),
             treatments_given: 0,
+            case: None,
         };
         simulation.history.push(simulation.patient.labs());
         simulation
+    }
+
+    /// Opens a mystery patient as they present, paused, keeping the speed.
+    pub fn load_case(&mut self, id: &'static str, patient: Patient) {
+        let speed = self.speed_days_per_second;
+        *self = Simulation::open_preset(None);
+        self.speed_days_per_second = speed;
+        self.playing = false;
+        self.preset_settings = patient.settings;
+        self.patient = patient.clone();
+        self.history = vec![self.patient.labs()];
+        self.case = Some((id, patient));
+    }
+
+    /// The mystery patient's id, if one is open.
+    pub fn case(&self) -> Option<&'static str> {
+        self.case.as_ref().map(|(id, _)| *id)
     }
 
     /// Opens what a share link asks for: the preset, its settings changed at day 0, then `day` days
@@ -206,7 +227,13 @@ impl Simulation {
 
     /// Reset All: the current preset at day 0, playing at the default speed, history cleared.
     pub fn reset_all(&mut self) {
-        *self = Simulation::open_preset(Some(self.preset));
+        match self.case.take() {
+            Some((id, patient)) => {
+                *self = Simulation::open_preset(None);
+                self.load_case(id, patient);
+            }
+            None => *self = Simulation::open_preset(Some(self.preset)),
+        }
     }
 
     /// The labs `days` before now (the oldest kept if the history is shorter).
@@ -222,6 +249,12 @@ impl Simulation {
 
     /// The share link's query for the current state.
     pub fn share_query(&self, projector: bool) -> String {
+        if let Some(id) = self.case() {
+            return format!(
+                "?case={id}{}",
+                if projector { "&mode=projector" } else { "" }
+            );
+        }
         share_query(
             self.preset,
             &self.preset_settings,
