@@ -2,6 +2,7 @@
 // is judged right or wrong by what the model then does; Back, Skip and Leave work; compare mode
 // puts a second patient with its own controls on the same clock and charts.
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { FactoryPage } from '../pages/factory-page.mjs';
 
 test.describe('teaching: tours and compare', () => {
@@ -108,5 +109,28 @@ test.describe('teaching: tours and compare', () => {
     expect(duplicates).toEqual([]);
     await page.getByTestId('compare-toggle').click();
     await expect(b).toHaveCount(0);
+  });
+
+  test('no serious or critical WCAG 2.1 AA violations in a tour, a case, compare mode and the why-panel', async ({ page }) => {
+    const check = async (what) => {
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const serious = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+      expect(serious.map((v) => `${what}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual([]);
+    };
+    await factory.open('?tour=iron_heist&step=2');
+    await page.locator('[data-testid="tour-choice"]').first().click();
+    await expect(page.getByTestId('tour-explain')).toBeVisible();
+    await check('tour');
+    await page.goto('/?case=vegan_b12');
+    await page.getByTestId('case-order-cbc').click();
+    await page.getByTestId('case-order-smear').click();
+    await page.getByTestId('case-order-marrow').click();
+    await check('case');
+    await factory.open('?preset=ckd&compare=1');
+    await factory.pause();
+    await page.locator('[data-patient="a"]').getByTestId('lab-hb_g_dl').click();
+    await page.locator('[data-patient="b"]').getByTestId('lab-hb_g_dl').click();
+    await expect(page.getByTestId('why-panel')).toHaveCount(2);
+    await check('compare');
   });
 });
