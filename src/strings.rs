@@ -659,6 +659,14 @@ impl Strings {
     pub const fn tour_wrong(&self) -> &'static str {
         "Not quite. The model's answer: {answer}."
     }
+    /// The answers of a "which way will it go?" question: (`data-choice` id, words).
+    pub const fn direction_choices(&self) -> [(&'static str, &'static str); 3] {
+        [
+            ("up", "It will rise"),
+            ("down", "It will fall"),
+            ("same", "It will stay about the same"),
+        ]
+    }
     pub const fn tour_back(&self) -> &'static str {
         "Back"
     }

@@ -70,20 +70,11 @@ impl PredictionKind {
     /// The answers offered.
     pub fn choices(self) -> Vec<Choice> {
         match self {
-            PredictionKind::Direction(_) => vec![
-                Choice {
-                    id: "up",
-                    label: "It will rise",
-                },
-                Choice {
-                    id: "down",
-                    label: "It will fall",
-                },
-                Choice {
-                    id: "same",
-                    label: "It will stay about the same",
-                },
-            ],
+            PredictionKind::Direction(_) => crate::strings::ENGLISH
+                .direction_choices()
+                .into_iter()
+                .map(|(id, label)| Choice { id, label })
+                .collect(),
             PredictionKind::MovesMost(labs) => labs
                 .iter()
                 .map(|lab| Choice {
