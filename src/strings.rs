@@ -47,6 +47,8 @@ pub struct Strings {
     pub notice_unknown_parameter: &'static str,
     /// `{parameter}`, `{value}`, `{range}`: a setting that is not a number in range.
     pub notice_bad_setting: &'static str,
+    /// `{value}`: a part of a link's `log` that could not be replayed.
+    pub notice_bad_action: &'static str,
     /// `{value}`, `{choices}`: an unknown preset id.
     pub notice_bad_preset: &'static str,
     /// `{value}`, `{max}`: a bad `day`.
@@ -166,6 +168,7 @@ pub const ENGLISH: Strings = Strings {
     dismiss: "Dismiss",
     notice_unknown_parameter: "Ignored the link's “{parameter}”: not a setting or option of this page.",
     notice_bad_setting: "Ignored {parameter}={value}: it must be a number from {range}.",
+    notice_bad_action: "Ignored {value} in the link's log: a step the page cannot replay (day, setting or treatment out of range or unknown).",
     notice_bad_preset: "Ignored preset={value}: the patients are {choices}.",
     notice_bad_day: "Ignored day={value}: it must be a whole number of days from 0 to {max}.",
     notice_bad_choice: "Ignored {parameter}={value}: choose one of {choices}.",

@@ -1,7 +1,10 @@
 //! The page's query parameters (contract section 4): reading a share link into a request with a
 //! notice for every part that was ignored, and writing the link for the current state.
 
-use crate::model::{SettingKey, Settings};
+use crate::model::SettingKey;
+use crate::names::OrderChoice;
+
+use super::simulation::Action;
 use crate::presets::Preset;
 use crate::strings::{fill, Strings};
 
@@ -16,7 +19,7 @@ pub struct PageRequest {
     /// Settings to apply over the preset's, in the link's order.
     pub settings: Vec<(SettingKey, f64)>,
     /// Days to simulate before showing the page.
-    pub day: u32,
+    pub day: f64,
     /// `mode=projector`: larger type and stronger contrast.
     pub projector: bool,
     /// `tour=ID` and `step=N` (1-based): a guided tour opened at that step.
@@ -26,6 +29,77 @@ pub struct PageRequest {
     pub compare: bool,
     /// `case=ID`: a mystery patient.
     pub case: Option<&'static str>,
+    /// `log=…`: what the student did, replayed on its days (settings moved, treatments given,
+    /// jumps), so the link rebuilds the same patient.
+    pub actions: Vec<Action>,
+}
+
+/// Writes actions as `DAY:s:KEY:VALUE`, `DAY:g:ORDER:DOSE:DAYS` or `DAY:j`, joined by `~`.
+pub fn encode_actions(actions: &[Action]) -> String {
+    actions
+        .iter()
+        .map(|action| match *action {
+            Action::Set { day, key, value } => format!("{day}:s:{}:{value}", key.key()),
+            Action::Give {
+                day,
+                choice,
+                dose,
+                days,
+            } => format!("{day}:g:{}:{dose}:{days}", choice.key()),
+            Action::Jump { day } => format!("{day}:j"),
+        })
+        .collect::<Vec<_>>()
+        .join("~")
+}
+
+/// Reads what [`encode_actions`] wrote; each action that cannot be used is left out and named.
+pub fn decode_actions(text: &str) -> (Vec<Action>, Vec<String>) {
+    let mut actions = Vec::new();
+    let mut bad = Vec::new();
+    let mut last_day = 0.0;
+    for item in text.split('~').filter(|item| !item.is_empty()) {
+        let fields: Vec<&str> = item.split(':').collect();
+        let number = |index: usize| {
+            fields
+                .get(index)
+                .and_then(|field| field.parse::<f64>().ok())
+        };
+        let day = number(0)
+            .filter(|day| day.is_finite() && (last_day..=f64::from(MAX_LINK_DAY)).contains(day));
+        let action = match (day, fields.get(1).copied()) {
+            (Some(day), Some("s")) if fields.len() == 4 => fields
+                .get(2)
+                .and_then(|key| SettingKey::from_key(key))
+                .zip(number(3))
+                .filter(|(key, value)| key.check(*value).is_ok())
+                .map(|(key, value)| Action::Set { day, key, value }),
+            (Some(day), Some("g")) if fields.len() == 5 => fields
+                .get(2)
+                .and_then(|key| OrderChoice::from_key(key))
+                .zip(number(3).zip(number(4)))
+                .filter(|(choice, (dose, days))| {
+                    let treatment = choice.treatment();
+                    (0.0..=treatment.max_dose()).contains(dose)
+                        && (1.0..=crate::model::scenario::MAX_COURSE_DAYS).contains(days)
+                })
+                .map(|(choice, (dose, days))| Action::Give {
+                    day,
+                    choice,
+                    dose,
+                    days,
+                }),
+            (Some(day), Some("j")) if fields.len() == 2 => Some(Action::Jump { day }),
+            _ => None,
+        };
+        match action {
+            Some(action) => {
+                last_day = action.day();
+                actions.push(action);
+            }
+            None => bad.push(shown(item)),
+        }
+    }
+    (actions, bad)
 }
 
 /// Decodes `%XX` escapes and `+` of a query component; invalid escapes are kept as written.
@@ -103,8 +177,9 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
                     &[("value", &shown(&value)), ("choices", &Preset::ids())],
                 )),
             },
-            "day" => match value.trim().parse::<u32>() {
-                Ok(day) if day <= MAX_LINK_DAY => request.day = day,
+            // Whole days, or the quarter days of the model's grid that a shared state can be on.
+            "day" => match value.trim().parse::<f64>() {
+                Ok(day) if (0.0..=f64::from(MAX_LINK_DAY)).contains(&day) => request.day = day,
                 _ => notices.push(fill(
                     strings.notice_bad_day,
                     &[
@@ -124,6 +199,13 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
                     ],
                 )),
             },
+            "log" => {
+                let (actions, bad) = decode_actions(&value);
+                request.actions = actions;
+                for item in bad {
+                    notices.push(fill(strings.notice_bad_action, &[("value", &item)]));
+                }
+            }
             "case" => match crate::teaching::cases::find(&value) {
                 Some(case) => request.case = Some(case.id),
                 None => notices.push(fill(
@@ -200,25 +282,32 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
     (request, notices)
 }
 
-/// The query string for the current state: the preset, every setting that differs from the
-/// preset's own, the whole day, and projector mode if on.
-pub fn share_query(
-    preset: &str,
-    preset_settings: &Settings,
-    settings: &Settings,
-    day: f64,
-    projector: bool,
-) -> String {
+/// The query string for the current state: the preset, what the student did (settings moved,
+/// treatments given, jumps, each on its day), the whole day, and projector mode if on.
+pub fn share_query(preset: &str, actions: &[Action], day: f64, projector: bool) -> String {
     let mut parts = vec![format!("preset={preset}")];
-    for key in SettingKey::ALL {
-        let value = settings.get(key);
-        if value != preset_settings.get(key) {
-            parts.push(format!("{}={value}", key.key()));
+    // Settings moved before the clock started read as plain setting parameters; the rest, on
+    // their days, as the log.
+    let at_start = actions
+        .iter()
+        .take_while(|action| matches!(action, Action::Set { day, .. } if *day == 0.0))
+        .count();
+    let mut start_settings: Vec<(SettingKey, f64)> = Vec::new();
+    for action in &actions[..at_start] {
+        if let Action::Set { key, value, .. } = *action {
+            start_settings.retain(|(kept, _)| *kept != key);
+            start_settings.push((key, value));
         }
     }
-    let day = day.max(0.0).floor() as u32;
-    if day > 0 {
-        parts.push(format!("day={}", day.min(MAX_LINK_DAY)));
+    for (key, value) in start_settings {
+        parts.push(format!("{}={value}", key.key()));
+    }
+    if at_start < actions.len() {
+        parts.push(format!("log={}", encode_actions(&actions[at_start..])));
+    }
+    let day = day.clamp(0.0, f64::from(MAX_LINK_DAY));
+    if day > 0.0 {
+        parts.push(format!("day={day}"));
     }
     if projector {
         parts.push("mode=projector".to_string());
@@ -243,7 +332,7 @@ mod tests {
             request.settings,
             vec![(SettingKey::Il6, 40.0), (SettingKey::Egfr, 12.5)]
         );
-        assert_eq!(request.day, 90);
+        assert_eq!(request.day, 90.0);
         assert!(request.projector);
     }
 
@@ -288,20 +377,56 @@ mod tests {
     }
 
     #[test]
-    fn the_share_link_round_trips() {
-        let preset = Preset::find("inflammation").unwrap();
-        let preset_settings = preset.scenario().unwrap().settings;
-        let mut settings = preset_settings;
-        settings.set(SettingKey::IronIntake, 3.5).unwrap();
-        let query = share_query(preset.id, &preset_settings, &settings, 42.7, false);
+    fn the_share_link_round_trips_what_the_student_did() {
+        let actions = vec![
+            Action::Set {
+                day: 0.0,
+                key: SettingKey::IronIntake,
+                value: 3.5,
+            },
+            Action::Give {
+                day: 12.25,
+                choice: OrderChoice::Treatment(crate::model::Treatment::OralIron),
+                dose: 100.0,
+                days: 90.0,
+            },
+            Action::Give {
+                day: 30.0,
+                choice: OrderChoice::B12Course,
+                dose: 1000.0,
+                days: 14.0,
+            },
+            Action::Jump { day: 40.5 },
+        ];
+        let query = share_query("inflammation", &actions, 42.7, false);
         assert_eq!(
             query,
-            "?preset=inflammation&iron_intake_mg_per_day=3.5&day=42"
+            "?preset=inflammation&iron_intake_mg_per_day=3.5&log=12.25:g:oral_iron:100:90~30:g:b12_course:1000:14~40.5:j&day=42.7"
         );
         let (request, notices) = parse_query(&query, &ENGLISH);
-        assert!(notices.is_empty());
+        assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(request.preset, Some("inflammation"));
         assert_eq!(request.settings, vec![(SettingKey::IronIntake, 3.5)]);
-        assert_eq!(request.day, 42);
+        assert_eq!(request.actions, actions[1..]);
+        assert_eq!(request.day, 42.7);
+    }
+
+    #[test]
+    fn a_bad_step_of_the_log_is_named_and_the_rest_kept() {
+        let (actions, bad) =
+            decode_actions("1:s:il6_pg_per_ml:30~2:s:il6_pg_per_ml:9999~3:g:magic:1:1~0.5:j~4:j~x");
+        assert_eq!(
+            actions,
+            vec![
+                Action::Set {
+                    day: 1.0,
+                    key: SettingKey::Il6,
+                    value: 30.0
+                },
+                Action::Jump { day: 4.0 }
+            ]
+        );
+        // Out of range, an unknown order, a day going backwards, and nonsense.
+        assert_eq!(bad.len(), 4, "{bad:?}");
     }
 }

@@ -7,7 +7,7 @@ use crate::model::{Event, Labs, Patient, SettingKey, Settings};
 use crate::presets::{Preset, DEFAULT_PRESET};
 
 use super::page_link::{share_query, PageRequest};
-use super::treatment_order::TreatmentOrder;
+use super::treatment_order::{OrderChoice, Regimen, TreatmentOrder};
 
 /// The speeds offered, simulated days per real second.
 pub const SPEEDS_DAYS_PER_SECOND: [f64; 3] = [1.0, 7.0, 30.0];
@@ -23,8 +23,6 @@ pub const MAX_HISTORY_DAYS: usize = 3650;
 pub struct Simulation {
     patient: Patient,
     preset: &'static str,
-    /// The preset's own settings (the share link records only the differences).
-    preset_settings: Settings,
     playing: bool,
     speed_days_per_second: f64,
     /// One sample per whole simulated day, oldest first.
@@ -36,6 +34,35 @@ pub struct Simulation {
     /// The mystery patient shown instead of a preset, with the patient as they presented (Reset
     /// All returns to it).
     case: Option<(&'static str, Patient)>,
+    /// What the student did since the preset opened, in order, for the share link to replay.
+    actions: Vec<Action>,
+}
+
+/// Something the student did, on a day (the model's grid day), that a share link replays.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Action {
+    Set {
+        day: f64,
+        key: SettingKey,
+        value: f64,
+    },
+    Give {
+        day: f64,
+        choice: OrderChoice,
+        dose: f64,
+        days: f64,
+    },
+    Jump {
+        day: f64,
+    },
+}
+
+impl Action {
+    pub fn day(&self) -> f64 {
+        match *self {
+            Action::Set { day, .. } | Action::Give { day, .. } | Action::Jump { day } => day,
+        }
+    }
 }
 
 impl Simulation {
@@ -47,7 +74,6 @@ impl Simulation {
             .expect("the default preset exists");
         let patient = preset.patient();
         let mut simulation = Simulation {
-            preset_settings: patient.settings,
             patient,
             preset: preset.id,
             playing: true,
@@ -56,6 +82,7 @@ impl Simulation {
             events: Vec::new(),
             treatments_given: 0,
             case: None,
+            actions: Vec::new(),
         };
         simulation.history.push(simulation.patient.labs());
         simulation
@@ -67,7 +94,6 @@ impl Simulation {
         *self = Simulation::open_preset(None);
         self.speed_days_per_second = speed;
         self.playing = false;
-        self.preset_settings = patient.settings;
         self.patient = patient.clone();
         self.history = vec![self.patient.labs()];
         self.case = Some((id, patient));
@@ -85,7 +111,12 @@ impl Simulation {
         for &(key, value) in &request.settings {
             simulation.set_setting(key, value);
         }
-        simulation.advance_days(f64::from(request.day));
+        simulation.replay(&request.actions);
+        simulation.advance_days(request.day - simulation.day());
+        // A shared state opens as it was shared: the student presses play.
+        if request.day > 0.0 || !request.actions.is_empty() {
+            simulation.playing = false;
+        }
         simulation
     }
 
@@ -182,6 +213,9 @@ impl Simulation {
 
     /// Jumps to the long-run state of the current settings (the day count stays).
     pub fn jump_to_settled(&mut self) {
+        self.actions.push(Action::Jump {
+            day: self.patient.day(),
+        });
         self.patient.jump_to_settled();
         self.mark_event(ChartEventKind::Jump);
         self.record();
@@ -193,10 +227,47 @@ impl Simulation {
         if key.check(value).is_err() || self.patient.settings.get(key) == value {
             return false;
         }
-        self.patient
-            .apply(&Event::set(self.patient.day(), vec![(key, value)]));
+        let day = self.patient.day();
+        self.patient.apply(&Event::set(day, vec![(key, value)]));
         self.mark_event(ChartEventKind::SettingChange);
+        // A slider dragged within one step is one action: its last value.
+        match self.actions.last_mut() {
+            Some(Action::Set {
+                day: last_day,
+                key: last_key,
+                value: last_value,
+            }) if *last_day == day && *last_key == key => *last_value = value,
+            _ => self.actions.push(Action::Set { day, key, value }),
+        }
         true
+    }
+
+    /// What the student did since the preset opened, in order.
+    pub fn actions(&self) -> &[Action] {
+        &self.actions
+    }
+
+    /// Replays `actions` (from a share link) from where the patient stands: each on its day.
+    pub fn replay(&mut self, actions: &[Action]) {
+        for action in actions {
+            self.advance_days(action.day() - self.day());
+            match *action {
+                Action::Set { key, value, .. } => {
+                    self.set_setting(key, value);
+                }
+                Action::Give {
+                    choice, dose, days, ..
+                } => {
+                    let mut order = choice.usual();
+                    order.dose = dose;
+                    if choice.asks_days() {
+                        order.days = days;
+                    }
+                    self.give(&order);
+                }
+                Action::Jump { .. } => self.jump_to_settled(),
+            }
+        }
     }
 
     /// Gives a checked order now: what is due today is applied at once (courses the model runs
@@ -204,6 +275,16 @@ impl Simulation {
     /// days come. The charts mark today. Reset All and opening a preset drop what is scheduled.
     pub fn give(&mut self, order: &TreatmentOrder) {
         let day = self.patient.day();
+        let choice = match order.regimen {
+            Regimen::B12Replacement => OrderChoice::B12Course,
+            Regimen::AsGiven => OrderChoice::Treatment(order.treatment),
+        };
+        self.actions.push(Action::Give {
+            day,
+            choice,
+            dose: order.dose,
+            days: order.days,
+        });
         let (now, later): (Vec<Event>, Vec<Event>) = order
             .events(day)
             .into_iter()
@@ -255,13 +336,7 @@ impl Simulation {
                 if projector { "&mode=projector" } else { "" }
             );
         }
-        share_query(
-            self.preset,
-            &self.preset_settings,
-            &self.patient.settings,
-            self.day(),
-            projector,
-        )
+        share_query(self.preset, &self.actions, self.day(), projector)
     }
 
     fn record(&mut self) {
@@ -479,5 +554,38 @@ mod tests {
         simulation.advance_days(20.0);
         assert_eq!(simulation.labs_days_ago(7.0).day, 13.0);
         assert_eq!(simulation.labs_days_ago(100.0).day, 0.0);
+    }
+
+    #[test]
+    fn a_share_link_rebuilds_the_same_patient_with_what_was_done_on_its_days() {
+        let mut original = Simulation::open_preset(Some("inflammation"));
+        // Played in uneven frames, as the page does.
+        for _ in 0..37 {
+            original.advance_real_time(0.016 * 7.0);
+        }
+        original.set_setting(SettingKey::IronIntake, 4.0);
+        original.set_setting(SettingKey::IronIntake, 5.0);
+        for _ in 0..51 {
+            original.advance_real_time(0.023 * 7.0);
+        }
+        original.give(&OrderChoice::Treatment(crate::model::Treatment::IvIron).usual());
+        original.advance_days(13.3);
+        original.give(&OrderChoice::B12Course.usual());
+        original.set_setting(SettingKey::Il6, 3.0);
+        original.advance_days(20.0);
+        original.jump_to_settled();
+        original.advance_days(original.day().ceil() + 41.0 - original.day());
+        assert_eq!(original.day().fract(), 0.0);
+        let query = original.share_query(false);
+        assert!(query.len() < 2000, "{}", query.len());
+        let (request, notices) = parse_query(&query, &ENGLISH);
+        assert!(notices.is_empty(), "{notices:?}");
+        let reopened = Simulation::open(&request);
+        assert_eq!(reopened.day(), original.day(), "{query}");
+        assert_eq!(
+            reopened.patient().labs(),
+            original.patient().labs(),
+            "{query}"
+        );
     }
 }
