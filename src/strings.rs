@@ -770,6 +770,36 @@ impl Strings {
             SmearFinding::Rouleaux => "Red cells stacked like coins (rouleaux).",
         }
     }
+    /// The live summary: `{day}`, `{labs}` (each "name value unit, flag"), `{others}`.
+    pub const fn summary_template(&self) -> &'static str {
+        "Day {day}: {labs}; {others} other labs out of range."
+    }
+    pub const fn summary_normal(&self) -> &'static str {
+        "normal"
+    }
+    pub const fn shortcuts_heading(&self) -> &'static str {
+        "Keyboard shortcuts"
+    }
+    pub const fn shortcuts_open(&self) -> &'static str {
+        "Shortcuts (?)"
+    }
+    pub const fn shortcuts_close(&self) -> &'static str {
+        "Close"
+    }
+    /// (keys, what they do), in the dialog's order.
+    pub const fn shortcuts(&self) -> [(&'static str, &'static str); 6] {
+        [
+            ("Space", "Play or pause (when no control has the focus)"),
+            ("Alt + R", "Reset all"),
+            ("?", "Show this list"),
+            ("Esc", "Close this list"),
+            (
+                "Tab / Shift + Tab",
+                "Move between controls and the factory's parts",
+            ),
+            ("Arrows, Page Up/Down, Home/End", "Move a focused slider"),
+        ]
+    }
     pub const fn compare_label(&self) -> &'static str {
         "Compare two patients"
     }

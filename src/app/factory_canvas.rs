@@ -52,6 +52,7 @@ pub fn FactoryCanvas(
             data-reduced-motion=reduced_motion.to_string()
             role="img"
             aria-label=ENGLISH.factory_canvas_label
+            aria-describedby="scene-description"
         ></canvas>
     }
 }

@@ -13,6 +13,7 @@ mod lab_charts;
 mod lab_interpretation;
 mod lab_panel;
 mod life_alarm;
+mod live_summary;
 mod marrow_stain_view;
 mod notices;
 mod page_context;
@@ -21,6 +22,7 @@ mod scene_legend;
 mod second_patient;
 mod setting_slider;
 mod share_link;
+mod shortcuts_dialog;
 mod time_chart;
 mod time_controls;
 mod tour_panel;
@@ -38,6 +40,7 @@ pub use lab_charts::LabCharts;
 pub use lab_interpretation::LabInterpretation;
 pub use lab_panel::LabPanel;
 pub use life_alarm::LifeAlarm;
+pub use live_summary::LiveSummary;
 pub use marrow_stain_view::MarrowStainView;
 pub use notices::Notices;
 pub use page_context::{FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, DEFAULT_CHART_KEYS};
@@ -46,6 +49,7 @@ pub use scene_legend::SceneLegend;
 pub use second_patient::SecondPatient;
 pub use setting_slider::SettingSlider;
 pub use share_link::ShareLink;
+pub use shortcuts_dialog::ShortcutsDialog;
 pub use time_chart::TimeChart;
 pub use time_controls::TimeControls;
 pub use tour_panel::TourPanel;
@@ -62,7 +66,7 @@ use crate::palette::Palette;
 use crate::strings::ENGLISH;
 use crate::teaching::case::CaseProgress;
 use crate::teaching::tour::TourProgress;
-use crate::view::drawing::factory_scene::ScenePart;
+use crate::view::drawing::factory_scene::{describe_scene, ScenePart};
 use crate::view::session::page_link::parse_query;
 use crate::view::session::simulation::Simulation;
 
@@ -213,6 +217,7 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || frame_loop.stop());
 
+    let shortcuts_open = RwSignal::new(false);
     // Space plays or pauses (unless a control has the focus and wants the key); Alt+R resets all.
     let keys = window_event_listener(ev::keydown, move |event| {
         let target_wants_keys = event
@@ -224,7 +229,10 @@ pub fn App() -> impl IntoView {
                     "input" | "select" | "button" | "textarea" | "summary" | "a"
                 )
             });
-        if event.code() == "Space" && !target_wants_keys && !event.alt_key() {
+        if event.key() == "?" && !target_wants_keys {
+            event.prevent_default();
+            shortcuts_open.set(true);
+        } else if event.code() == "Space" && !target_wants_keys && !event.alt_key() {
             event.prevent_default();
             context.change(Simulation::toggle_playing);
         } else if event.alt_key() && event.code() == "KeyR" {
@@ -235,6 +243,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     let frame_stats = move || context.frame_stats.get();
+    let playing = Signal::derive(move || context.snapshot.with(|snapshot| snapshot.playing));
     let labs = Signal::derive(move || context.snapshot.with(|snapshot| snapshot.labs.clone()));
     let scene = Signal::derive(move || {
         context
@@ -243,6 +252,8 @@ pub fn App() -> impl IntoView {
     });
     let scene_now =
         Signal::derive(move || context.snapshot.with(|snapshot| snapshot.scene.clone()));
+    // Memoised: the hidden text changes in the DOM only when the words do.
+    let scene_words = Memo::new(move |_| scene_now.with(|scene| describe_scene(scene, &ENGLISH)));
     let labs_and_week_ago = Signal::derive(move || {
         context
             .snapshot
@@ -354,6 +365,8 @@ pub fn App() -> impl IntoView {
             <Notices notices=context.notices/>
             <LifeAlarm alarm=life_alarm/>
             <TimeControls/>
+            <ShortcutsDialog open=shortcuts_open/>
+            <LiveSummary labs=labs playing=playing/>
             <main
                 class="layout"
                 class:comparing=move || compare.get()
@@ -364,6 +377,9 @@ pub fn App() -> impl IntoView {
                         <FactoryCanvas scene=scene palette=palette reduced_motion=reduced_motion/>
                         <FactoryParts scene=scene_now highlighted=highlighted/>
                     </div>
+                    <p class="visually-hidden" id="scene-description" data-testid="scene-description">
+                        {move || scene_words.get()}
+                    </p>
                     <SceneLegend palette=palette/>
                     <div id="why-panel">
                         <WhyPanel chain=why_chain.into() on_close=close_why/>

@@ -165,6 +165,53 @@ pub fn reading(line: &LabLine, now: &Labs, week_ago: &Labs) -> LabReading {
     }
 }
 
+/// The labs the live summary reads out, in order.
+pub const SUMMARY_LABS: [LabKey; 5] = [
+    LabKey::Hemoglobin,
+    LabKey::Mcv,
+    LabKey::Ferritin,
+    LabKey::TransferrinSaturation,
+    LabKey::ReticulocyteProductionIndex,
+];
+
+/// What the polite live region says (`live-summary`): the day, the key labs with their flags in
+/// words, and how many other labs are out of range.
+pub fn live_summary(labs: &Labs, strings: &crate::strings::Strings) -> String {
+    let flag_word = |key: LabKey| match labs.flag(key) {
+        Flag::Low => strings.flag_low,
+        Flag::High => strings.flag_high,
+        Flag::Normal => strings.summary_normal(),
+    };
+    let parts: Vec<String> = SUMMARY_LABS
+        .into_iter()
+        .map(|key| {
+            let value = labs.value(key);
+            let shown = if value.abs() >= 100.0 {
+                format!("{value:.0}")
+            } else {
+                format!("{value:.1}")
+            };
+            let with_unit = if unit(key).is_empty() {
+                shown
+            } else {
+                format!("{shown} {}", unit(key))
+            };
+            format!("{} {with_unit}, {}", strings.lab_label(key), flag_word(key))
+        })
+        .collect();
+    let others = panel_keys()
+        .filter(|key| !SUMMARY_LABS.contains(key) && labs.flag(*key) != Flag::Normal)
+        .count();
+    crate::strings::fill(
+        strings.summary_template(),
+        &[
+            ("day", &format!("{:.0}", labs.day.floor())),
+            ("labs", &parts.join("; ")),
+            ("others", &others.to_string()),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,5 +265,29 @@ mod tests {
         let shown = reading(&line, &after, &before);
         assert_eq!(shown.trend.arrow(), "↓");
         assert_eq!(shown.value, format!("{:.1}", after.hb_g_dl));
+    }
+
+    #[test]
+    fn the_live_summary_reads_the_key_labs_with_their_flags() {
+        let labs = crate::presets::Preset::find("iron_deficiency")
+            .unwrap()
+            .patient()
+            .labs();
+        let said = live_summary(&labs, &ENGLISH);
+        assert!(said.starts_with("Day 0:"), "{said}");
+        assert!(
+            said.contains(&format!(
+                "Hemoglobin {:.1} g/dL, {}",
+                labs.hb_g_dl, ENGLISH.flag_low
+            )),
+            "{said}"
+        );
+        assert!(said.contains("Ferritin"), "{said}");
+        let healthy = Patient::new(Settings::default()).labs();
+        assert!(
+            live_summary(&healthy, &ENGLISH).contains("; 0 other"),
+            "{}",
+            live_summary(&healthy, &ENGLISH)
+        );
     }
 }

@@ -378,6 +378,21 @@ impl LegendEntry {
     }
 }
 
+/// The scene in words, for screen readers (`scene-description`): every part's name and value.
+pub fn describe_scene(scene: &FactoryScene, strings: &Strings) -> String {
+    ScenePart::ALL
+        .into_iter()
+        .map(|part| {
+            format!(
+                "{}: {}.",
+                strings.scene_part_name(part),
+                part.value(scene, strings)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Mixes two colours, `share` of the second.
 pub fn mix(first: Colour, second: Colour, share: f64) -> Colour {
     let share = share.clamp(0.0, 1.0);
@@ -1211,5 +1226,20 @@ mod tests {
                 "{text} above or below {part:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_scene_in_words_says_which_gates_are_shut_and_what_the_kidney_sends() {
+        let inflamed = scene_for(Settings {
+            il6_pg_per_ml: 80.0,
+            ..Settings::default()
+        });
+        let words = describe_scene(&inflamed, &ENGLISH);
+        for part in ScenePart::ALL {
+            assert!(words.contains(ENGLISH.scene_part_name(part)), "{words}");
+        }
+        assert!(words.contains(&ScenePart::WarehouseGate.value(&inflamed, &ENGLISH)));
+        assert!(words.contains(&format!("EPO {:.0} mU/mL", inflamed.epo_mu_ml)));
+        assert_ne!(words, describe_scene(&healthy(), &ENGLISH));
     }
 }

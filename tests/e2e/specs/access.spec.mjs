@@ -1,0 +1,51 @@
+// Issue 11 (keyboard and screen readers), end to end: the shortcuts dialog, the polite live
+// summary, and the factory described in words.
+import { test, expect } from '@playwright/test';
+import { FactoryPage } from '../pages/factory-page.mjs';
+
+test.describe('keyboard and screen readers', () => {
+  /** @type {FactoryPage} */
+  let factory;
+
+  test.beforeEach(async ({ page }) => {
+    factory = new FactoryPage(page);
+  });
+
+  test.afterEach(async () => {
+    expect(factory.consoleErrors).toEqual([]);
+  });
+
+  test('? opens the shortcuts, Esc closes them and focus comes back', async ({ page }) => {
+    await factory.open();
+    await factory.pause();
+    await page.getByTestId('step').focus();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('?');
+    const dialog = page.getByTestId('shortcuts-dialog');
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Alt + R');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  });
+
+  test('the live summary says the day and the key labs, and follows a step', async ({ page }) => {
+    await factory.open('?preset=iron_deficiency');
+    await factory.pause();
+    const summary = page.getByTestId('live-summary');
+    await expect(summary).toHaveAttribute('aria-live', 'polite');
+    await expect(summary).toContainText(/Hemoglobin [\d.]+ g\/dL, low/);
+    const day = await factory.day();
+    await page.getByTestId('skip-forward').click();
+    await expect(summary).toContainText(`Day ${day + 30}:`);
+  });
+
+  test('the factory is described in words, and the words follow the model', async ({ page }) => {
+    await factory.open('?preset=healthy');
+    const words = page.getByTestId('scene-description');
+    await expect(factory.factoryCanvas).toHaveAttribute('aria-describedby', 'scene-description');
+    await expect(words).toContainText('Warehouse ferroportin gate: Gate');
+    await expect(words).toContainText('Command centre (kidney, EPO): EPO');
+    await factory.open('?preset=myeloma');
+    await expect(words).toContainText(/Squatters \(myeloma plasma cells\): [1-9]\d* % of the marrow taken/);
+  });
+});
