@@ -4,6 +4,7 @@
 use crate::model::{SettingKey, Settings};
 use crate::presets::Preset;
 use crate::strings::{fill, Strings};
+use crate::view::units::Units;
 
 /// The longest `day=` a link may ask for (ten years, simulated at load).
 pub const MAX_LINK_DAY: u32 = 3650;
@@ -26,6 +27,8 @@ pub struct PageRequest {
     pub compare: bool,
     /// `case=ID`: a mystery patient.
     pub case: Option<&'static str>,
+    /// `units=conventional|si`: the units labs are printed in.
+    pub units: Units,
 }
 
 /// Decodes `%XX` escapes and `+` of a query component; invalid escapes are kept as written.
@@ -169,12 +172,19 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
                     ],
                 )),
             },
-            "lang" | "units" => {
-                let (default, other) = if name == "lang" {
-                    ("en", "es")
-                } else {
-                    ("conventional", "si")
-                };
+            "units" => match Units::from_id(&value) {
+                Some(units) => request.units = units,
+                None => notices.push(fill(
+                    strings.notice_bad_choice,
+                    &[
+                        ("parameter", "units"),
+                        ("value", &shown(&value)),
+                        ("choices", &Units::ids()),
+                    ],
+                )),
+            },
+            "lang" => {
+                let (default, other) = ("en", "es");
                 if value == other {
                     notices.push(fill(
                         strings.notice_not_available,
@@ -200,14 +210,38 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
     (request, notices)
 }
 
+/// How the page is shown, beside the patient: carried by a share link as it stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LinkView {
+    /// `mode=projector`.
+    pub projector: bool,
+    /// `units=si` (conventional units, the default, are left out).
+    pub units: Units,
+}
+
+impl LinkView {
+    /// The link parameters of this view (`&mode=projector&units=si`), each after a `&`.
+    pub fn query_tail(&self) -> String {
+        let mut tail = String::new();
+        if self.projector {
+            tail.push_str("&mode=projector");
+        }
+        if self.units != Units::default() {
+            tail.push_str("&units=");
+            tail.push_str(self.units.id());
+        }
+        tail
+    }
+}
+
 /// The query string for the current state: the preset, every setting that differs from the
-/// preset's own, the whole day, and projector mode if on.
+/// preset's own, the whole day, then projector mode and SI units if on.
 pub fn share_query(
     preset: &str,
     preset_settings: &Settings,
     settings: &Settings,
     day: f64,
-    projector: bool,
+    view: LinkView,
 ) -> String {
     let mut parts = vec![format!("preset={preset}")];
     for key in SettingKey::ALL {
@@ -220,10 +254,7 @@ pub fn share_query(
     if day > 0 {
         parts.push(format!("day={}", day.min(MAX_LINK_DAY)));
     }
-    if projector {
-        parts.push("mode=projector".to_string());
-    }
-    format!("?{}", parts.join("&"))
+    format!("?{}{}", parts.join("&"), view.query_tail())
 }
 
 #[cfg(test)]
@@ -293,7 +324,13 @@ mod tests {
         let preset_settings = preset.scenario().unwrap().settings;
         let mut settings = preset_settings;
         settings.set(SettingKey::IronIntake, 3.5).unwrap();
-        let query = share_query(preset.id, &preset_settings, &settings, 42.7, false);
+        let query = share_query(
+            preset.id,
+            &preset_settings,
+            &settings,
+            42.7,
+            LinkView::default(),
+        );
         assert_eq!(
             query,
             "?preset=inflammation&iron_intake_mg_per_day=3.5&day=42"
@@ -303,5 +340,35 @@ mod tests {
         assert_eq!(request.preset, Some("inflammation"));
         assert_eq!(request.settings, vec![(SettingKey::IronIntake, 3.5)]);
         assert_eq!(request.day, 42);
+    }
+
+    #[test]
+    fn units_are_read_from_a_link_and_written_into_one_when_si() {
+        let (request, notices) = parse_query("?preset=iron_deficiency&units=si", &ENGLISH);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(request.units, Units::Si);
+        let (request, _) = parse_query("units=conventional", &ENGLISH);
+        assert_eq!(request.units, Units::Conventional);
+        let (request, notices) = parse_query("units=xyz", &ENGLISH);
+        assert_eq!(request.units, Units::Conventional);
+        assert_eq!(notices.len(), 1);
+        assert!(notices[0].contains("units=xyz"), "{notices:?}");
+        assert!(notices[0].contains("conventional, si"), "{notices:?}");
+
+        let settings = Settings::default();
+        let si = LinkView {
+            projector: true,
+            units: Units::Si,
+        };
+        let query = share_query("healthy", &settings, &settings, 0.0, si);
+        assert_eq!(query, "?preset=healthy&mode=projector&units=si");
+        let (request, notices) = parse_query(&query, &ENGLISH);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!((request.projector, request.units), (true, Units::Si));
+        let conventional = LinkView::default();
+        assert_eq!(
+            share_query("healthy", &settings, &settings, 0.0, conventional),
+            "?preset=healthy"
+        );
     }
 }

@@ -6,7 +6,7 @@ use crate::charts::{ChartEvent, ChartEventKind};
 use crate::model::{Event, Labs, Patient, SettingKey, Settings};
 use crate::presets::{Preset, DEFAULT_PRESET};
 
-use super::page_link::{share_query, PageRequest};
+use super::page_link::{share_query, LinkView, PageRequest};
 use super::treatment_order::TreatmentOrder;
 
 /// The speeds offered, simulated days per real second.
@@ -247,20 +247,17 @@ impl Simulation {
             .expect("the history always holds day 0")
     }
 
-    /// The share link's query for the current state.
-    pub fn share_query(&self, projector: bool) -> String {
+    /// The share link's query for the current state, shown as `view` says.
+    pub fn share_query(&self, view: LinkView) -> String {
         if let Some(id) = self.case() {
-            return format!(
-                "?case={id}{}",
-                if projector { "&mode=projector" } else { "" }
-            );
+            return format!("?case={id}{}", view.query_tail());
         }
         share_query(
             self.preset,
             &self.preset_settings,
             &self.patient.settings,
             self.day(),
-            projector,
+            view,
         )
     }
 
@@ -342,7 +339,7 @@ mod tests {
         assert_eq!(simulation.day(), 45.0);
         assert_eq!(marks(&simulation), [(0.0, SettingChange)]);
         assert_eq!(
-            simulation.share_query(false),
+            simulation.share_query(LinkView::default()),
             "?preset=ckd&il6_pg_per_ml=20&day=45"
         );
     }
