@@ -11,8 +11,10 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::model::LabKey;
 use crate::palette::{Colour, Palette};
 use crate::strings::Strings;
+use crate::view::units::{display_range, display_unit, display_value, Units};
 
 pub use crate::names::ChartEventKind;
 
@@ -657,6 +659,36 @@ pub fn draw_time_course<DB: DrawingBackend>(
         last_value: last_point.map(|(_, value)| value),
         layout,
     })
+}
+
+/// The caption of a lab's chart in `units`: its label and unit ("Hemoglobin (g/L)").
+pub fn lab_caption(key: LabKey, units: Units, strings: &Strings) -> String {
+    let unit = display_unit(key, units);
+    if unit.is_empty() {
+        strings.lab_label(key).to_string()
+    } else {
+        format!("{} ({unit})", strings.lab_label(key))
+    }
+}
+
+/// The band a lab's chart shades in `units`: the reference range converted with the values, an
+/// open lower end closed at 0, an open upper end left unshaded.
+pub fn lab_reference_band(key: LabKey, units: Units) -> Option<(f64, f64)> {
+    match display_range(key, units) {
+        (Some(low), Some(high)) => Some((low, high)),
+        (None, Some(high)) => Some((0.0, high)),
+        _ => None,
+    }
+}
+
+/// A lab's (day, value) points, from the model's conventional values into `units`.
+pub fn lab_points(
+    key: LabKey,
+    units: Units,
+    labs: impl Iterator<Item = (f64, f64)>,
+) -> Vec<(f64, f64)> {
+    labs.map(|(day, value)| (day, display_value(key, units, value)))
+        .collect()
 }
 
 // SVG rendering is a native-only dev-dependency.

@@ -4,6 +4,7 @@
 use crate::model::{Judged, LabGroup, LabKey, Quantity, Reading, SettingKey, Treatment};
 use crate::names::{ChartEventKind, LegendEntry, OrderChoice, ScenePart, SmearFinding};
 use crate::teaching::case::Panel;
+use crate::view::units::Units;
 
 /// The page's words in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -808,6 +809,21 @@ impl Strings {
     }
     pub const fn patient_b(&self) -> &'static str {
         "Patient B"
+    }
+}
+
+// Units (issue 11)
+impl Strings {
+    /// The label of `units-select`.
+    pub const fn units_select_label(&self) -> &'static str {
+        "Units"
+    }
+    /// An option of `units-select`, with examples of its units.
+    pub const fn units_name(&self, units: Units) -> &'static str {
+        match units {
+            Units::Conventional => "Conventional (g/dL, µg/dL)",
+            Units::Si => "SI (g/L, µmol/L)",
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 //! What the student is doing: exploring freely, following a guided tour (`tour-select`), or
-//! comparing two patients (`compare-toggle`).
+//! comparing two patients (`compare-toggle`); and the units labs are printed in (`units-select`).
 
 use leptos::prelude::*;
 
@@ -9,6 +9,7 @@ use crate::teaching::case::CaseProgress;
 use crate::teaching::cases::{self, CASES};
 use crate::teaching::tour::TourProgress;
 use crate::teaching::tours::{self, TOURS};
+use crate::view::units::Units;
 
 /// The activity controls.
 ///
@@ -89,6 +90,30 @@ pub fn ActivityBar(
                                 .map(|case| case.title)
                                 .unwrap_or_else(|_| file.id.to_string());
                             view! { <option value=file.id>{title}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label>
+                {ENGLISH.units_select_label()}
+                " "
+                <select
+                    data-testid="units-select"
+                    on:change=move |event| {
+                        if let Some(units) = Units::from_id(&event_target_value(&event)) {
+                            context.units.set(units);
+                        }
+                    }
+                    prop:value=move || context.units.get().id()
+                >
+                    {Units::ALL
+                        .into_iter()
+                        .map(|units| {
+                            view! {
+                                <option value=units.id() selected=move || context.units.get() == units>
+                                    {ENGLISH.units_name(units)}
+                                </option>
+                            }
                         })
                         .collect_view()}
                 </select>

@@ -11,6 +11,7 @@ use crate::strings::{fill, ENGLISH};
 use crate::teaching::case::{read_records, smear, with_record, CaseProgress, CaseRecord, Panel};
 use crate::view::lab_report::{format_range, unit};
 use crate::view::session::simulation::SPEEDS_DAYS_PER_SECOND;
+use crate::view::units::display_value;
 
 /// Where finished cases are kept in the browser.
 const RECORDS_KEY: &str = "marrow-factory.cases";
@@ -200,15 +201,18 @@ pub fn CasePanel(progress: RwSignal<Option<CaseProgress>>) -> impl IntoView {
 #[component]
 fn PanelResult(panel: Panel, labs: Signal<crate::model::Labs>) -> impl IntoView {
     let context = PageContext::get();
+    let units = context.units;
     let rows = move || {
+        let units = units.get();
         labs.with(|labs| {
             panel
                 .labs()
                 .iter()
                 .map(|&key| {
                     let flag = labs.flag(key);
-                    let value = crate::view::why_trace::number(labs.value(key));
-                    (key, value, flag)
+                    let shown = display_value(key, units, labs.value(key));
+                    let value = crate::view::why_trace::number(shown);
+                    (key, value, unit(key, units), format_range(key, units), flag)
                 })
                 .collect::<Vec<_>>()
         })
@@ -241,12 +245,12 @@ fn PanelResult(panel: Panel, labs: Signal<crate::model::Labs>) -> impl IntoView 
                     <tbody>
                         {move || rows()
                             .into_iter()
-                            .map(|(key, value, flag): (LabKey, String, crate::model::Flag)| view! {
+                            .map(|(key, value, unit, range, flag): (LabKey, String, &str, String, crate::model::Flag)| view! {
                                 <tr class=format!("lab-line flag-{}", flag.as_str())>
                                     <th scope="row">{ENGLISH.lab_label(key)}</th>
                                     <td class="lab-value" data-testid=format!("case-lab-{}", key.key()) data-flag=flag.as_str()>{value}</td>
-                                    <td class="lab-unit">{unit(key)}</td>
-                                    <td class="lab-range">{format_range(key)}</td>
+                                    <td class="lab-unit">{unit}</td>
+                                    <td class="lab-range">{range}</td>
                                 </tr>
                             })
                             .collect_view()}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::model::{Flag, LabGroup, LabKey, Labs};
 use crate::strings::ENGLISH;
 use crate::view::lab_report::{format_range, group_lines, reading, unit, LabLine};
+use crate::view::units::Units;
 
 /// One line; updates the DOM only when what it prints changes. Its value is a button that asks
 /// the why-panel for the lab's causes.
@@ -13,11 +14,15 @@ use crate::view::lab_report::{format_range, group_lines, reading, unit, LabLine}
 fn LabRow(
     line: LabLine,
     labs: Signal<(Labs, Labs)>,
+    units: Signal<Units>,
     why: RwSignal<Option<LabKey>>,
     marked: Signal<Vec<&'static str>>,
     id_prefix: &'static str,
 ) -> impl IntoView {
-    let shown = Memo::new(move |_| labs.with(|(now, week_ago)| reading(&line, now, week_ago)));
+    let shown = Memo::new(move |_| {
+        let units = units.get();
+        labs.with(|(now, week_ago)| reading(&line, units, now, week_ago))
+    });
     // Printed as lab reports do, "L" or "H", with the word for screen readers and tooltips.
     let flag_text = move || match shown.with(|shown| shown.flag) {
         Flag::Low => ENGLISH.flag_low,
@@ -77,8 +82,12 @@ fn LabRow(
                 <abbr title=flag_text aria-hidden="true">{flag_letter}</abbr>
                 <span class="visually-hidden">{flag_text}</span>
             </td>
-            <td class="lab-unit">{unit(line.key)}</td>
-            <td class="lab-range">{format_range(line.key)}</td>
+            <td class="lab-unit" data-testid=format!("unit-{}", line.key.key())>
+                {move || unit(line.key, units.get())}
+            </td>
+            <td class="lab-range" data-testid=format!("range-{}", line.key.key())>
+                {move || format_range(line.key, units.get())}
+            </td>
         </tr>
     }
 }
@@ -88,10 +97,13 @@ fn LabRow(
 /// - `labs`: the labs now and [`crate::view::lab_report::TREND_DAYS`] ago (for the trends).
 /// - `why`: the lab whose causes the why-panel shows; a value sets it.
 /// - `marked`: sample keys a tour step points at.
+/// - `units`: the units values and ranges are printed in (conventional if not given); flags do
+///   not change with them.
 #[component]
 pub fn LabPanel(
     labs: Signal<(Labs, Labs)>,
     why: RwSignal<Option<LabKey>>,
+    #[prop(into, optional)] units: Signal<Units>,
     #[prop(into, optional)] marked: Signal<Vec<&'static str>>,
     /// Prefix of the element ids (`b-` for the second patient), so that ids stay unique.
     #[prop(default = "")]
@@ -118,7 +130,7 @@ pub fn LabPanel(
                                 <th scope="rowgroup" colspan="5">{ENGLISH.lab_group(group)}</th>
                             </tr>
                             {group_lines(group)
-                                .map(|line| view! { <LabRow line=line labs=labs why=why marked=marked id_prefix=id_prefix/> })
+                                .map(|line| view! { <LabRow line=line labs=labs units=units why=why marked=marked id_prefix=id_prefix/> })
                                 .collect_view()}
                         </tbody>
                     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::model::{Flag, Labs};
 use crate::strings::ENGLISH;
 use crate::view::lab_report::{live_summary, SUMMARY_LABS};
+use crate::view::units::Units;
 
 /// Simulated days between two summaries while the clock runs.
 const SUMMARY_EVERY_DAYS: f64 = 30.0;
@@ -15,10 +16,11 @@ const SUMMARY_EVERY_DAYS: f64 = 30.0;
 struct Moment {
     day_bits: u64,
     flags: Vec<Flag>,
+    units: Units,
 }
 
 impl Moment {
-    fn of(labs: &Labs, playing: bool) -> Moment {
+    fn of(labs: &Labs, playing: bool, units: Units) -> Moment {
         let day = if playing {
             (labs.day / SUMMARY_EVERY_DAYS).floor() * SUMMARY_EVERY_DAYS
         } else {
@@ -27,22 +29,31 @@ impl Moment {
         Moment {
             day_bits: day.to_bits(),
             flags: SUMMARY_LABS.iter().map(|key| labs.flag(*key)).collect(),
+            units,
         }
     }
 }
 
 /// The live region.
 ///
-/// - `labs`: the labs now; `playing`: whether the clock runs.
+/// - `labs`: the labs now; `playing`: whether the clock runs; `units`: conventional or SI.
 #[component]
-pub fn LiveSummary(labs: Signal<Labs>, playing: Signal<bool>) -> impl IntoView {
+pub fn LiveSummary(
+    labs: Signal<Labs>,
+    playing: Signal<bool>,
+    units: Signal<Units>,
+) -> impl IntoView {
     // The words change only when the moment does: the day (coarse while playing) and the key
     // labs' flags; in between, the last words are kept (so the region is not re-read each frame).
     let said = Memo::new(move |previous: Option<&(Moment, String)>| {
-        let moment = labs.with(|labs| Moment::of(labs, playing.get()));
+        let units = units.get();
+        let moment = labs.with(|labs| Moment::of(labs, playing.get(), units));
         match previous {
             Some((kept, words)) if *kept == moment => (moment, words.clone()),
-            _ => (moment, labs.with(|labs| live_summary(labs, &ENGLISH))),
+            _ => (
+                moment,
+                labs.with(|labs| live_summary(labs, units, &ENGLISH)),
+            ),
         }
     });
     view! {

@@ -134,6 +134,7 @@ pub fn App() -> impl IntoView {
         projector: request.projector,
         frame_stats: RwSignal::new((0.0, 0.0, 0)),
         patient: "a",
+        units: RwSignal::new(request.units),
     };
     provide_context(context);
     // Compare mode's second patient: a contrasting preset, on the first patient's clock.
@@ -366,7 +367,7 @@ pub fn App() -> impl IntoView {
             <LifeAlarm alarm=life_alarm/>
             <TimeControls/>
             <ShortcutsDialog open=shortcuts_open/>
-            <LiveSummary labs=labs playing=playing/>
+            <LiveSummary labs=labs playing=playing units=context.units.into()/>
             <main
                 class="layout"
                 class:comparing=move || compare.get()
@@ -382,7 +383,7 @@ pub fn App() -> impl IntoView {
                     </p>
                     <SceneLegend palette=palette/>
                     <div id="why-panel">
-                        <WhyPanel chain=why_chain.into() on_close=close_why/>
+                        <WhyPanel chain=why_chain.into() on_close=close_why units=context.units/>
                     </div>
                 </section>
                 <section class="controls" data-patient="a" aria-labelledby="settings-heading">
@@ -395,7 +396,7 @@ pub fn App() -> impl IntoView {
                     <B12RelayView/>
                 </section>
                 <section class="labs" data-patient="a" aria-labelledby="labs-heading">
-                    <LabPanel labs=labs_and_week_ago why=why_lab marked=marked_labs/>
+                    <LabPanel labs=labs_and_week_ago why=why_lab marked=marked_labs units=context.units/>
                     <LabInterpretation labs=labs/>
                 </section>
                 <Show when=move || compare.get()>

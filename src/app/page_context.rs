@@ -8,6 +8,7 @@ use crate::model::{LabKey, Labs, SettingKey, Settings};
 use crate::view::drawing::factory_scene::FactoryScene;
 use crate::view::lab_report::TREND_DAYS;
 use crate::view::session::simulation::Simulation;
+use crate::view::units::Units;
 
 /// The labs the charts show when the page opens (issue: Hb, MCV, ferritin, reticulocytes).
 pub const DEFAULT_CHART_KEYS: [LabKey; 4] = [
@@ -73,6 +74,8 @@ pub struct PageContext {
     pub frame_stats: RwSignal<(f64, f64, usize)>,
     /// Which patient this is in compare mode: `"a"` (the page's own) or `"b"`.
     pub patient: &'static str,
+    /// The units labs are printed in (`units-select`, `units=`); both patients share it.
+    pub units: RwSignal<Units>,
 }
 
 impl PageContext {

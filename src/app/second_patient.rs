@@ -53,9 +53,9 @@ pub fn SecondPatient(patient: PageContext) -> impl IntoView {
                 </div>
                 <div class="compare-labs">
                     <div id="b-why-panel">
-                        <WhyPanel chain=chain on_close=close id_prefix="b-"/>
+                        <WhyPanel chain=chain on_close=close id_prefix="b-" units=patient.units/>
                     </div>
-                    <LabPanel labs=labs_and_week_ago why=why id_prefix="b-"/>
+                    <LabPanel labs=labs_and_week_ago why=why id_prefix="b-" units=patient.units/>
                     <LabInterpretation labs=labs id_prefix="b-"/>
                 </div>
             </div>

@@ -5,15 +5,21 @@ use leptos::prelude::*;
 
 use super::page_context::PageContext;
 use crate::strings::ENGLISH;
+use crate::view::session::page_link::LinkView;
 
-/// A button that shows the link to this preset, these settings and this day, selected for copying.
+/// A button that shows the link to this preset, these settings and this day (in these units),
+/// selected for copying.
 #[component]
 pub fn ShareLink() -> impl IntoView {
     let context = PageContext::get();
     let link = RwSignal::new(String::new());
     let input_ref = NodeRef::<Input>::new();
     let show_link = move |_| {
-        let query = context.with_simulation(|simulation| simulation.share_query(context.projector));
+        let view = LinkView {
+            projector: context.projector,
+            units: context.units.get_untracked(),
+        };
+        let query = context.with_simulation(|simulation| simulation.share_query(view));
         let base = web_sys::window()
             .and_then(|window| {
                 let location = window.location();

@@ -6,11 +6,12 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
 use super::page_context::PageContext;
-use crate::charts::{draw_time_course, ChartEvent, TimeCourse};
+use crate::charts::{
+    draw_time_course, lab_caption, lab_points, lab_reference_band, ChartEvent, TimeCourse,
+};
 use crate::model::LabKey;
 use crate::palette::Palette;
 use crate::strings::ENGLISH;
-use crate::view::lab_report::unit;
 
 /// Height of a chart as a share of its width.
 const CHART_ASPECT: f64 = 0.5;
@@ -18,17 +19,8 @@ const CHART_ASPECT: f64 = 0.5;
 /// the plot keeps room for its line (the layout tests in `charts` use this size).
 const MIN_CHART_HEIGHT_PX: f64 = 200.0;
 
-/// The band a chart shades: the reference range, open ends closed at 0 or left open above.
-fn reference_band(key: LabKey) -> Option<(f64, f64)> {
-    let range = key.spec();
-    match (range.low, range.high) {
-        (Some(low), Some(high)) => Some((low, high)),
-        (None, Some(high)) => Some((0.0, high)),
-        _ => None,
-    }
-}
-
-/// The chart of one lab over the simulated days, with its reference band and the event days.
+/// The chart of one lab over the simulated days, with its reference band and the event days, in
+/// the page's units (the caption, the values and the band follow `units-select`).
 ///
 /// - `key`: the lab; its sample key names the `chart-KEY` hook.
 /// - `second`, `compare`: the second patient, drawn dashed while `compare` is on.
@@ -36,17 +28,12 @@ fn reference_band(key: LabKey) -> Option<(f64, f64)> {
 pub fn TimeChart(key: LabKey, second: PageContext, compare: Signal<bool>) -> impl IntoView {
     let context = PageContext::get();
     let canvas_ref = NodeRef::<Canvas>::new();
-    let label = {
-        let unit = unit(key);
-        if unit.is_empty() {
-            ENGLISH.lab_label(key).to_string()
-        } else {
-            format!("{} ({unit})", ENGLISH.lab_label(key))
-        }
-    };
-    let title = label.clone();
+    let units = context.units;
+    let title = move || lab_caption(key, units.get(), &ENGLISH);
     Effect::new(move || {
         context.history_version.track();
+        let units = units.get();
+        let label = lab_caption(key, units, &ENGLISH);
         let comparing = compare.get();
         if comparing {
             second.history_version.track();
@@ -79,19 +66,21 @@ pub fn TimeChart(key: LabKey, second: PageContext, compare: Signal<bool>) -> imp
                 if simulation.history().last() != Some(&now) {
                     points.push((now.day, now.value(key)));
                 }
+                let points = lab_points(key, units, points.into_iter());
                 (points, simulation.events().to_vec())
             });
         let second_points: Vec<(f64, f64)> = if comparing {
             second.with_simulation(|simulation| {
-                simulation
+                let now = simulation.patient().labs();
+                let history = simulation
                     .history()
                     .iter()
-                    .map(|labs| (labs.day, labs.value(key)))
-                    .chain(std::iter::once({
-                        let now = simulation.patient().labs();
-                        (now.day, now.value(key))
-                    }))
-                    .collect()
+                    .map(|labs| (labs.day, labs.value(key)));
+                lab_points(
+                    key,
+                    units,
+                    history.chain(std::iter::once((now.day, now.value(key)))),
+                )
             })
         } else {
             Vec::new()
@@ -99,7 +88,7 @@ pub fn TimeChart(key: LabKey, second: PageContext, compare: Signal<bool>) -> imp
         let course = TimeCourse {
             label: &label,
             points: &points,
-            reference_band: reference_band(key),
+            reference_band: lab_reference_band(key, units),
             events: &events,
             second: &second_points,
         };

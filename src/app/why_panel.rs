@@ -5,12 +5,14 @@ use leptos::prelude::*;
 
 use crate::model::{CausalChain, LabKey};
 use crate::strings::{fill, ENGLISH};
+use crate::view::units::Units;
 use crate::view::why_trace::why_lines;
 
 /// The panel.
 ///
 /// - `chain`: the chosen lab and its chain (`None` before a lab is chosen).
 /// - `on_close`: called when the student closes the panel.
+/// - `units`: the units labs are printed in (conventional if not given).
 #[component]
 pub fn WhyPanel(
     chain: Signal<Option<(LabKey, CausalChain)>>,
@@ -18,12 +20,14 @@ pub fn WhyPanel(
     /// Prefix of the element ids (`b-` for the second patient).
     #[prop(default = "")]
     id_prefix: &'static str,
+    #[prop(into, optional)] units: Signal<Units>,
 ) -> impl IntoView {
     let lines = Memo::new(move |_| {
+        let units = units.get();
         chain.with(|chain| {
             chain
                 .as_ref()
-                .map(|(lab, chain)| (*lab, why_lines(chain, &ENGLISH)))
+                .map(|(lab, chain)| (*lab, why_lines(chain, &ENGLISH, units)))
         })
     });
     view! {

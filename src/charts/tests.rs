@@ -615,3 +615,31 @@ fn a_second_patient_is_drawn_dashed_and_the_axis_holds_both() {
             > alone.matches("<polyline").count() + alone.matches("<path").count()
     );
 }
+
+#[test]
+fn a_lab_chart_in_si_converts_its_caption_band_and_points() {
+    let si = Units::Si;
+    assert_eq!(
+        lab_caption(LabKey::Hemoglobin, si, &ENGLISH),
+        format!("{} (g/L)", ENGLISH.lab_label(LabKey::Hemoglobin))
+    );
+    assert_eq!(
+        lab_caption(LabKey::Hemoglobin, Units::Conventional, &ENGLISH),
+        format!("{} (g/dL)", ENGLISH.lab_label(LabKey::Hemoglobin))
+    );
+    assert_eq!(
+        lab_reference_band(LabKey::Hemoglobin, si),
+        Some((135.0, 175.0))
+    );
+    assert_eq!(
+        lab_reference_band(LabKey::MethylmalonicAcid, si),
+        Some((0.0, 0.4))
+    );
+    assert_eq!(lab_reference_band(LabKey::StorageIron, si), None);
+    let points = lab_points(
+        LabKey::SerumIron,
+        si,
+        [(0.0, 100.0), (1.0, 50.0)].into_iter(),
+    );
+    assert_eq!(points, vec![(0.0, 17.9), (1.0, 8.95)]);
+}

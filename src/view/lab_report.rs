@@ -1,7 +1,9 @@
 //! The lab report the panel shows: which labs, in which order, how each is printed, its reference
-//! range and its trend. Units, ranges and groups come from the model's [`LabKey::spec`].
+//! range and its trend. Units, ranges and groups come from the model's [`LabKey::spec`], printed
+//! in the units the student chose ([`crate::view::units`]).
 
 use crate::model::{Flag, LabGroup, LabKey, Labs};
+use crate::view::units::{display_decimals, display_range, display_unit, display_value, Units};
 
 /// One line of the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,26 +118,53 @@ pub fn trend(key: LabKey, earlier: &Labs, now: &Labs) -> Trend {
     }
 }
 
-/// A value as the report prints it.
-pub fn format_value(line: &LabLine, value: f64) -> String {
+/// A value (conventional, as the model computes it) as the report prints it in `units`.
+pub fn format_value(line: &LabLine, units: Units, value: f64) -> String {
+    let value = display_value(line.key, units, value);
     if value.is_finite() {
-        format!("{value:.*}", line.decimals)
+        format!(
+            "{value:.*}",
+            display_decimals(line.key, units, line.decimals)
+        )
     } else {
         "—".to_string()
     }
 }
 
-/// The reference range as printed ("13.5–17.5", "< 0.4"), or empty when the lab has none.
-pub fn format_range(key: LabKey) -> String {
-    let range = key.spec();
+/// A converted reference limit to three significant figures, never rounding away whole digits,
+/// without trailing zeros (8.95, 32.2, 148, 1423).
+fn significant(value: f64) -> String {
+    let whole_digits = value.abs().log10().floor();
+    let decimals = if whole_digits.is_finite() {
+        (2.0 - whole_digits).max(0.0) as usize
+    } else {
+        0
+    };
+    let printed = format!("{value:.decimals$}");
+    if printed.contains('.') {
+        printed
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
+    } else {
+        printed
+    }
+}
+
+/// The reference range as printed in `units` ("13.5–17.5", "< 0.4"; in SI "135–175",
+/// "8.95–32.2"), or empty when the lab has none.
+pub fn format_range(key: LabKey, units: Units) -> String {
+    let converted = display_range(key, units) != (key.spec().low, key.spec().high);
     let number = |value: f64| {
-        if value.fract() == 0.0 {
+        if converted {
+            significant(value)
+        } else if value.fract() == 0.0 {
             format!("{value:.0}")
         } else {
             format!("{value}")
         }
     };
-    match (range.low, range.high) {
+    match display_range(key, units) {
         (Some(low), Some(high)) => format!("{}–{}", number(low), number(high)),
         (None, Some(high)) => format!("< {}", number(high)),
         (Some(low), None) => format!("> {}", number(low)),
@@ -143,9 +172,9 @@ pub fn format_range(key: LabKey) -> String {
     }
 }
 
-/// The unit printed after the value.
-pub const fn unit(key: LabKey) -> &'static str {
-    key.spec().unit
+/// The unit printed after the value in `units`.
+pub const fn unit(key: LabKey, units: Units) -> &'static str {
+    display_unit(key, units)
 }
 
 /// One rendered line: what the panel prints for a lab now.
@@ -156,10 +185,11 @@ pub struct LabReading {
     pub trend: Trend,
 }
 
-/// What the panel prints for `line`, given the labs now and a week ago.
-pub fn reading(line: &LabLine, now: &Labs, week_ago: &Labs) -> LabReading {
+/// What the panel prints for `line` in `units`, given the labs now and a week ago. The flag and
+/// the trend do not depend on the units.
+pub fn reading(line: &LabLine, units: Units, now: &Labs, week_ago: &Labs) -> LabReading {
     LabReading {
-        value: format_value(line, now.value(line.key)),
+        value: format_value(line, units, now.value(line.key)),
         flag: now.flag(line.key),
         trend: trend(line.key, week_ago, now),
     }
@@ -176,7 +206,7 @@ pub const SUMMARY_LABS: [LabKey; 5] = [
 
 /// What the polite live region says (`live-summary`): the day, the key labs with their flags in
 /// words, and how many other labs are out of range.
-pub fn live_summary(labs: &Labs, strings: &crate::strings::Strings) -> String {
+pub fn live_summary(labs: &Labs, units: Units, strings: &crate::strings::Strings) -> String {
     let flag_word = |key: LabKey| match labs.flag(key) {
         Flag::Low => strings.flag_low,
         Flag::High => strings.flag_high,
@@ -185,16 +215,13 @@ pub fn live_summary(labs: &Labs, strings: &crate::strings::Strings) -> String {
     let parts: Vec<String> = SUMMARY_LABS
         .into_iter()
         .map(|key| {
-            let value = labs.value(key);
-            let shown = if value.abs() >= 100.0 {
-                format!("{value:.0}")
-            } else {
-                format!("{value:.1}")
-            };
-            let with_unit = if unit(key).is_empty() {
+            let value = display_value(key, units, labs.value(key));
+            let decimals = display_decimals(key, units, if value.abs() >= 100.0 { 0 } else { 1 });
+            let shown = format!("{value:.decimals$}");
+            let with_unit = if unit(key, units).is_empty() {
                 shown
             } else {
-                format!("{shown} {}", unit(key))
+                format!("{shown} {}", unit(key, units))
             };
             format!("{} {with_unit}, {}", strings.lab_label(key), flag_word(key))
         })
@@ -239,11 +266,15 @@ mod tests {
 
     #[test]
     fn ranges_print_like_a_lab_report() {
-        assert_eq!(format_range(LabKey::Hemoglobin), "13.5–17.5");
-        assert_eq!(format_range(LabKey::MethylmalonicAcid), "< 0.4");
-        assert_eq!(format_range(LabKey::StorageIron), "");
-        assert_eq!(unit(LabKey::Ferritin), "ng/mL");
-        assert_eq!(unit(LabKey::StorageIron), "mg");
+        let conventional = Units::Conventional;
+        assert_eq!(format_range(LabKey::Hemoglobin, conventional), "13.5–17.5");
+        assert_eq!(
+            format_range(LabKey::MethylmalonicAcid, conventional),
+            "< 0.4"
+        );
+        assert_eq!(format_range(LabKey::StorageIron, conventional), "");
+        assert_eq!(unit(LabKey::Ferritin, conventional), "ng/mL");
+        assert_eq!(unit(LabKey::StorageIron, conventional), "mg");
     }
 
     #[test]
@@ -262,7 +293,7 @@ mod tests {
         );
         assert_eq!(trend(LabKey::VitaminB12, &before, &after), Trend::Steady);
         let line = LAB_LINES[0];
-        let shown = reading(&line, &after, &before);
+        let shown = reading(&line, Units::Conventional, &after, &before);
         assert_eq!(shown.trend.arrow(), "↓");
         assert_eq!(shown.value, format!("{:.1}", after.hb_g_dl));
     }
@@ -273,7 +304,9 @@ mod tests {
             .unwrap()
             .patient()
             .labs();
-        let said = live_summary(&labs, &ENGLISH);
+        let said = live_summary(&labs, Units::Conventional, &ENGLISH);
+        assert!(live_summary(&labs, Units::Si, &ENGLISH)
+            .contains(&format!("{:.0} g/L", labs.hb_g_dl * 10.0)));
         assert!(said.starts_with("Day 0:"), "{said}");
         assert!(
             said.contains(&format!(
@@ -285,9 +318,69 @@ mod tests {
         assert!(said.contains("Ferritin"), "{said}");
         let healthy = Patient::new(Settings::default()).labs();
         assert!(
-            live_summary(&healthy, &ENGLISH).contains("; 0 other"),
+            live_summary(&healthy, Units::Conventional, &ENGLISH).contains("; 0 other"),
             "{}",
-            live_summary(&healthy, &ENGLISH)
+            live_summary(&healthy, Units::Conventional, &ENGLISH)
+        );
+    }
+
+    #[test]
+    fn in_si_the_report_prints_converted_values_units_and_ranges() {
+        let si = Units::Si;
+        let ranges = [
+            (LabKey::Hemoglobin, "g/L", "135–175"),
+            (LabKey::Mchc, "g/L", "320–360"),
+            (LabKey::SerumIron, "µmol/L", "8.95–32.2"),
+            (LabKey::Tibc, "µmol/L", "44.8–73.4"),
+            (LabKey::Ferritin, "µg/L", "30–300"),
+            (LabKey::VitaminB12, "pmol/L", "148–664"),
+            (LabKey::SerumFolate, "nmol/L", "6.8–38.5"),
+            (LabKey::RedCellFolate, "nmol/L", "317–1423"),
+            // No conventional/SI difference: as in conventional units.
+            (LabKey::Homocysteine, "µmol/L", "5–15"),
+            (LabKey::MethylmalonicAcid, "µmol/L", "< 0.4"),
+            (LabKey::Hepcidin, "ng/mL", "20–200"),
+            (LabKey::Ldh, "U/L", "140–280"),
+        ];
+        for (key, expected_unit, expected_range) in ranges {
+            assert_eq!(unit(key, si), expected_unit, "{key}");
+            assert_eq!(format_range(key, si), expected_range, "{key}");
+        }
+        let mut patient = crate::presets::Preset::find("iron_deficiency")
+            .unwrap()
+            .patient();
+        let week_ago = patient.labs();
+        patient.advance_to(patient.labs().day + TREND_DAYS);
+        let now = patient.labs();
+        for line in LAB_LINES {
+            let conventional = reading(&line, Units::Conventional, &now, &week_ago);
+            let shown = reading(&line, si, &now, &week_ago);
+            // Flags and trends do not change with the units.
+            assert_eq!(shown.flag, conventional.flag, "{}", line.key);
+            assert_eq!(shown.trend, conventional.trend, "{}", line.key);
+        }
+        let line_of = |key: LabKey| *LAB_LINES.iter().find(|line| line.key == key).unwrap();
+        let value = |key: LabKey| reading(&line_of(key), si, &now, &week_ago).value;
+        assert_eq!(
+            value(LabKey::Hemoglobin),
+            format!("{:.0}", now.hb_g_dl * 10.0)
+        );
+        assert_eq!(
+            value(LabKey::SerumIron),
+            format!("{:.1}", now.serum_iron_ug_dl * 0.179)
+        );
+        assert_eq!(
+            value(LabKey::Ferritin),
+            format!("{:.0}", now.ferritin_ng_ml)
+        );
+        assert_eq!(
+            value(LabKey::VitaminB12),
+            format!("{:.0}", now.b12_pg_ml * 0.738)
+        );
+        assert_eq!(value(LabKey::Mcv), format!("{:.0}", now.mcv_fl));
+        assert_eq!(
+            format_value(&line_of(LabKey::Hemoglobin), si, f64::NAN),
+            "—"
         );
     }
 }

@@ -4,6 +4,7 @@
 use crate::model::{CausalChain, Interpretation, LabKey, Labs, Quantity, Reading};
 use crate::strings::{fill, Strings};
 use crate::view::drawing::factory_scene::ScenePart;
+use crate::view::units::{display_unit, display_value, Units};
 
 /// One link as the panel prints it.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,8 +33,8 @@ pub fn number(value: f64) -> String {
     }
 }
 
-/// The quantity's value with its unit.
-fn value_text(quantity: Quantity, value: f64) -> String {
+/// The quantity's value with its unit; labs in `units` (settings keep the contract's units).
+fn value_text(quantity: Quantity, value: f64, units: Units) -> String {
     let with_unit = |unit: &str| {
         if unit.is_empty() {
             number(value)
@@ -43,7 +44,15 @@ fn value_text(quantity: Quantity, value: f64) -> String {
     };
     match quantity {
         Quantity::Setting(key) => with_unit(key.spec().unit),
-        Quantity::Lab(key) => with_unit(key.spec().unit),
+        Quantity::Lab(key) => {
+            let shown = display_value(key, units, value);
+            let unit = display_unit(key, units);
+            if unit.is_empty() {
+                number(shown)
+            } else {
+                format!("{} {unit}", number(shown))
+            }
+        }
         Quantity::Ferroportin
         | Quantity::ErythroidMass
         | Quantity::Erythroferrone
@@ -58,8 +67,8 @@ fn value_text(quantity: Quantity, value: f64) -> String {
     }
 }
 
-/// The panel's lines for a chain, first cause first.
-pub fn why_lines(chain: &CausalChain, strings: &Strings) -> Vec<WhyLine> {
+/// The panel's lines for a chain, first cause first, labs printed in `units`.
+pub fn why_lines(chain: &CausalChain, strings: &Strings, units: Units) -> Vec<WhyLine> {
     chain
         .links
         .iter()
@@ -77,14 +86,17 @@ pub fn why_lines(chain: &CausalChain, strings: &Strings) -> Vec<WhyLine> {
                     strings.why_fold(link.judged_against),
                     &[
                         ("fold", &number(fold)),
-                        ("reference", &value_text(link.quantity, link.reference)),
+                        (
+                            "reference",
+                            &value_text(link.quantity, link.reference, units),
+                        ),
                     ],
                 )
             });
             WhyLine {
                 key: link.quantity.key(),
                 label: strings.quantity_label(link.quantity),
-                value: value_text(link.quantity, link.value),
+                value: value_text(link.quantity, link.value, units),
                 fold,
                 explanation: strings.quantity_explanation(link.quantity),
                 part: ScenePart::showing(link.quantity),
@@ -174,7 +186,11 @@ mod tests {
     #[test]
     fn the_ckd_trace_prints_egfr_and_epo_with_their_values() {
         let patient = Preset::find("ckd").unwrap().patient();
-        let lines = why_lines(&patient.causal_chain(LabKey::Hemoglobin), &ENGLISH);
+        let lines = why_lines(
+            &patient.causal_chain(LabKey::Hemoglobin),
+            &ENGLISH,
+            Units::Conventional,
+        );
         assert_eq!(lines.first().unwrap().key, "egfr_ml_per_min");
         assert_eq!(lines.first().unwrap().value, "15.0 mL/min/1.73 m²");
         let epo = lines.iter().find(|line| line.key == "epo_mu_ml").unwrap();
@@ -195,5 +211,37 @@ mod tests {
             .find(|line| line.id == "marrow-response")
             .unwrap();
         assert!(marrow.text.contains("inadequate"), "{}", marrow.text);
+    }
+
+    #[test]
+    fn in_si_the_trace_prints_labs_converted_and_settings_as_they_are() {
+        let patient = Preset::find("iron_deficiency").unwrap().patient();
+        let chain = patient.causal_chain(LabKey::Hemoglobin);
+        let conventional = why_lines(&chain, &ENGLISH, Units::Conventional);
+        let si = why_lines(&chain, &ENGLISH, Units::Si);
+        let hb = |lines: &[WhyLine]| {
+            lines
+                .iter()
+                .find(|line| line.key == "hb_g_dl")
+                .unwrap()
+                .value
+                .clone()
+        };
+        assert!(
+            hb(&conventional).ends_with(" g/dL"),
+            "{}",
+            hb(&conventional)
+        );
+        assert_eq!(
+            hb(&si),
+            format!("{} g/L", number(patient.labs().hb_g_dl * 10.0))
+        );
+        let setting = |lines: &[WhyLine]| {
+            lines
+                .iter()
+                .find(|line| line.key == "iron_intake_mg_per_day")
+                .map(|line| line.value.clone())
+        };
+        assert_eq!(setting(&si), setting(&conventional));
     }
 }

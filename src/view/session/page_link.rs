@@ -7,6 +7,7 @@ use crate::names::OrderChoice;
 use super::simulation::Action;
 use crate::presets::Preset;
 use crate::strings::{fill, Strings};
+use crate::view::units::Units;
 
 /// The longest `day=` a link may ask for (ten years, simulated at load).
 pub const MAX_LINK_DAY: u32 = 3650;
@@ -32,6 +33,8 @@ pub struct PageRequest {
     /// `log=…`: what the student did, replayed on its days (settings moved, treatments given,
     /// jumps), so the link rebuilds the same patient.
     pub actions: Vec<Action>,
+    /// `units=conventional|si`: the units labs are printed in.
+    pub units: Units,
 }
 
 /// Writes actions as `DAY:s:KEY:VALUE`, `DAY:g:ORDER:DOSE:DAYS` or `DAY:j`, joined by `~`.
@@ -251,12 +254,19 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
                     ],
                 )),
             },
-            "lang" | "units" => {
-                let (default, other) = if name == "lang" {
-                    ("en", "es")
-                } else {
-                    ("conventional", "si")
-                };
+            "units" => match Units::from_id(&value) {
+                Some(units) => request.units = units,
+                None => notices.push(fill(
+                    strings.notice_bad_choice,
+                    &[
+                        ("parameter", "units"),
+                        ("value", &shown(&value)),
+                        ("choices", &Units::ids()),
+                    ],
+                )),
+            },
+            "lang" => {
+                let (default, other) = ("en", "es");
                 if value == other {
                     notices.push(fill(
                         strings.notice_not_available,
@@ -282,9 +292,33 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
     (request, notices)
 }
 
+/// How the page is shown, beside the patient: carried by a share link as it stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LinkView {
+    /// `mode=projector`.
+    pub projector: bool,
+    /// `units=si` (conventional units, the default, are left out).
+    pub units: Units,
+}
+
+impl LinkView {
+    /// The link parameters of this view (`&mode=projector&units=si`), each after a `&`.
+    pub fn query_tail(&self) -> String {
+        let mut tail = String::new();
+        if self.projector {
+            tail.push_str("&mode=projector");
+        }
+        if self.units != Units::default() {
+            tail.push_str("&units=");
+            tail.push_str(self.units.id());
+        }
+        tail
+    }
+}
+
 /// The query string for the current state: the preset, what the student did (settings moved,
-/// treatments given, jumps, each on its day), the whole day, and projector mode if on.
-pub fn share_query(preset: &str, actions: &[Action], day: f64, projector: bool) -> String {
+/// treatments given, jumps, each on its day), the whole day, then projector mode and SI units.
+pub fn share_query(preset: &str, actions: &[Action], day: f64, view: LinkView) -> String {
     let mut parts = vec![format!("preset={preset}")];
     // Settings moved before the clock started read as plain setting parameters; the rest, on
     // their days, as the log.
@@ -309,10 +343,7 @@ pub fn share_query(preset: &str, actions: &[Action], day: f64, projector: bool) 
     if day > 0.0 {
         parts.push(format!("day={day}"));
     }
-    if projector {
-        parts.push("mode=projector".to_string());
-    }
-    format!("?{}", parts.join("&"))
+    format!("?{}{}", parts.join("&"), view.query_tail())
 }
 
 #[cfg(test)]
@@ -398,7 +429,7 @@ mod tests {
             },
             Action::Jump { day: 40.5 },
         ];
-        let query = share_query("inflammation", &actions, 42.7, false);
+        let query = share_query("inflammation", &actions, 42.7, LinkView::default());
         assert_eq!(
             query,
             "?preset=inflammation&iron_intake_mg_per_day=3.5&log=12.25:g:oral_iron:100:90~30:g:b12_course:1000:14~40.5:j&day=42.7"
@@ -428,5 +459,34 @@ mod tests {
         );
         // Out of range, an unknown order, a day going backwards, and nonsense.
         assert_eq!(bad.len(), 4, "{bad:?}");
+    }
+
+    #[test]
+    fn units_are_read_from_a_link_and_written_into_one_when_si() {
+        let (request, notices) = parse_query("?preset=iron_deficiency&units=si", &ENGLISH);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(request.units, Units::Si);
+        let (request, _) = parse_query("units=conventional", &ENGLISH);
+        assert_eq!(request.units, Units::Conventional);
+        let (request, notices) = parse_query("units=xyz", &ENGLISH);
+        assert_eq!(request.units, Units::Conventional);
+        assert_eq!(notices.len(), 1);
+        assert!(notices[0].contains("units=xyz"), "{notices:?}");
+        assert!(notices[0].contains("conventional, si"), "{notices:?}");
+
+        let si = LinkView {
+            projector: true,
+            units: Units::Si,
+        };
+        let query = share_query("healthy", &[], 0.0, si);
+        assert_eq!(query, "?preset=healthy&mode=projector&units=si");
+        let (request, notices) = parse_query(&query, &ENGLISH);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!((request.projector, request.units), (true, Units::Si));
+        let conventional = LinkView::default();
+        assert_eq!(
+            share_query("healthy", &[], 0.0, conventional),
+            "?preset=healthy"
+        );
     }
 }

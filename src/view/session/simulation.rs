@@ -6,7 +6,7 @@ use crate::charts::{ChartEvent, ChartEventKind};
 use crate::model::{Event, Labs, Patient, SettingKey, Settings};
 use crate::presets::{Preset, DEFAULT_PRESET};
 
-use super::page_link::{share_query, PageRequest};
+use super::page_link::{share_query, LinkView, PageRequest};
 use super::treatment_order::{OrderChoice, Regimen, TreatmentOrder};
 
 /// The speeds offered, simulated days per real second.
@@ -328,15 +328,12 @@ impl Simulation {
             .expect("the history always holds day 0")
     }
 
-    /// The share link's query for the current state.
-    pub fn share_query(&self, projector: bool) -> String {
+    /// The share link's query for the current state, shown as `view` says.
+    pub fn share_query(&self, view: LinkView) -> String {
         if let Some(id) = self.case() {
-            return format!(
-                "?case={id}{}",
-                if projector { "&mode=projector" } else { "" }
-            );
+            return format!("?case={id}{}", view.query_tail());
         }
-        share_query(self.preset, &self.actions, self.day(), projector)
+        share_query(self.preset, &self.actions, self.day(), view)
     }
 
     fn record(&mut self) {
@@ -417,7 +414,7 @@ mod tests {
         assert_eq!(simulation.day(), 45.0);
         assert_eq!(marks(&simulation), [(0.0, SettingChange)]);
         assert_eq!(
-            simulation.share_query(false),
+            simulation.share_query(LinkView::default()),
             "?preset=ckd&il6_pg_per_ml=20&day=45"
         );
     }
@@ -576,7 +573,7 @@ mod tests {
         original.jump_to_settled();
         original.advance_days(original.day().ceil() + 41.0 - original.day());
         assert_eq!(original.day().fract(), 0.0);
-        let query = original.share_query(false);
+        let query = original.share_query(LinkView::default());
         assert!(query.len() < 2000, "{}", query.len());
         let (request, notices) = parse_query(&query, &ENGLISH);
         assert!(notices.is_empty(), "{notices:?}");
