@@ -19,6 +19,7 @@ mod page_context;
 mod preset_picker;
 mod scene_legend;
 mod second_patient;
+mod service_worker;
 mod setting_slider;
 mod share_link;
 mod time_chart;
@@ -44,6 +45,7 @@ pub use page_context::{FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, DEFAULT
 pub use preset_picker::PresetPicker;
 pub use scene_legend::SceneLegend;
 pub use second_patient::SecondPatient;
+pub use service_worker::register_service_worker;
 pub use setting_slider::SettingSlider;
 pub use share_link::ShareLink;
 pub use time_chart::TimeChart;
@@ -73,6 +75,7 @@ const FRAME_TIMES_KEPT: usize = 600;
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    register_service_worker();
 }
 
 /// Whether the student asked the system for reduced motion.
