@@ -6,6 +6,7 @@ mod activity_bar;
 mod b12_relay_view;
 mod canvas_painter;
 mod case_panel;
+mod export_bar;
 mod factory_canvas;
 mod factory_parts;
 mod frame_loop;
@@ -32,6 +33,7 @@ pub use about_model::AboutModel;
 pub use activity_bar::ActivityBar;
 pub use b12_relay_view::B12RelayView;
 pub use case_panel::CasePanel;
+pub use export_bar::ExportBar;
 pub use factory_canvas::FactoryCanvas;
 pub use factory_parts::FactoryParts;
 pub use frame_loop::{start_frame_loop, FrameLoopHandle, MAX_FRAME_SECONDS};
@@ -390,6 +392,7 @@ pub fn App() -> impl IntoView {
                 </Show>
                 <section class="charts" aria-labelledby="chart-heading">
                     <LabCharts second=patient_b compare=compare.into()/>
+                    <ExportBar/>
                 </section>
                 <section class="stain" aria-labelledby="stain-heading">
                     <MarrowStainView labs=labs/>

@@ -1,9 +1,9 @@
 //! What the page exports (issue 11), as pure functions: the time series as CSV with the contract's
-//! sample keys as columns (the header and number format of `marrow-sim --format csv`), the names
-//! of the downloaded files, and the settings as the printed summary lists them.
+//! sample keys as columns (the header and number format of `marrow-sim --format csv`) and the
+//! names of the downloaded files.
 
 use crate::cli::{csv_header, csv_row};
-use crate::model::{Labs, SettingKey, Settings};
+use crate::model::Labs;
 
 /// The simulation's history (one sample a day) as CSV: the contract's header, then one row per
 /// sample, each line ending in a newline.
@@ -25,24 +25,6 @@ pub fn file_name(preset: &str, day: f64, what: Option<&str>, extension: &str) ->
         Some(what) => format!("marrow-factory-{preset}-day-{day}-{what}.{extension}"),
         None => format!("marrow-factory-{preset}-day-{day}.{extension}"),
     }
-}
-
-/// The patient's settings as the printed summary lists them: each setting with its value and unit
-/// ("12 mg/day"), in the contract's order.
-pub fn setting_lines(settings: &Settings) -> Vec<(SettingKey, String)> {
-    SettingKey::ALL
-        .into_iter()
-        .map(|key| {
-            let value = settings.get(key);
-            let unit = key.spec().unit;
-            let text = if unit.is_empty() {
-                format!("{value}")
-            } else {
-                format!("{value} {unit}")
-            };
-            (key, text)
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -104,16 +86,5 @@ mod tests {
             file_name("healthy", 0.0, Some("hb_g_dl"), "png"),
             "marrow-factory-healthy-day-0-hb_g_dl.png"
         );
-    }
-
-    #[test]
-    fn every_setting_is_listed_with_its_unit() {
-        let lines = setting_lines(&Settings::default());
-        assert_eq!(lines.len(), SettingKey::ALL.len());
-        for (key, text) in lines {
-            assert!(text.ends_with(key.spec().unit), "{text}");
-            let number = text.split(' ').next().unwrap();
-            assert!(number.parse::<f64>().is_ok(), "{text}");
-        }
     }
 }
