@@ -1,6 +1,9 @@
-//! The argument parser of `marrow-sim` (contract section 3). Kept apart from the binary so it is tested.
+//! The argument parser and the output lines of `marrow-sim` (contract section 3). Kept apart from
+//! the binary so they are tested, and so the page's CSV export writes the same header and numbers.
 
 use std::fmt;
+
+use crate::model::{LabKey, Labs};
 
 /// How samples are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,6 +109,46 @@ pub fn sample_days(days: f64, every_days: f64) -> impl Iterator<Item = f64> {
     // Counting samples instead of adding K repeatedly keeps 0.1-day grids free of drift.
     let count = ((days / every_days) + 1e-9).floor() as u64;
     (0..=count).map(move |index| index as f64 * every_days)
+}
+
+/// The CSV header: the contract's sample keys, in `LabKey::ALL` order.
+pub fn csv_header() -> String {
+    let keys: Vec<&str> = LabKey::ALL.iter().map(|key| key.key()).collect();
+    keys.join(",")
+}
+
+/// One CSV row: the sample's values in the header's order.
+pub fn csv_row(labs: &Labs) -> String {
+    let values: Vec<String> = labs
+        .entries()
+        .iter()
+        .map(|(_, value)| json_number(*value))
+        .collect();
+    values.join(",")
+}
+
+/// One JSON line: the sample as an object keyed by the contract's sample keys.
+pub fn json_line(labs: &Labs) -> String {
+    let fields: Vec<String> = labs
+        .entries()
+        .iter()
+        .map(|(key, value)| format!("\"{}\":{}", key.key(), json_number(*value)))
+        .collect();
+    format!("{{{}}}", fields.join(","))
+}
+
+/// A number as JSON and CSV print it: six decimals, trailing zeros trimmed; `null` if not finite.
+pub fn json_number(value: f64) -> String {
+    if !value.is_finite() {
+        return "null".to_string();
+    }
+    let text = format!("{value:.6}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_string()
+    } else {
+        text.to_string()
+    }
 }
 
 /// A finite number within `min..=max` (the lower bound excluded unless `min_allowed`).

@@ -827,6 +827,35 @@ impl Strings {
     }
 }
 
+// Offline and export (issue 11)
+impl Strings {
+    /// The name the installed app goes by (the web app manifest's `name` and `short_name`).
+    pub const fn install_name(&self) -> &'static str {
+        self.app_title
+    }
+    pub const fn export_label(&self) -> &'static str {
+        "Export"
+    }
+    pub const fn export_csv(&self) -> &'static str {
+        "Download CSV"
+    }
+    pub const fn export_csv_hint(&self) -> &'static str {
+        "Every simulated day's lab values, one row a day, as a spreadsheet file (CSV)"
+    }
+    pub const fn export_png(&self) -> &'static str {
+        "Download chart"
+    }
+    pub const fn export_png_hint(&self) -> &'static str {
+        "The first chart as a picture (PNG)"
+    }
+    pub const fn print_summary(&self) -> &'static str {
+        "Print summary"
+    }
+    pub const fn print_summary_hint(&self) -> &'static str {
+        "One page: the patient's settings, the lab report with flags and the charts"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ mod activity_bar;
 mod b12_relay_view;
 mod canvas_painter;
 mod case_panel;
+mod export_bar;
 mod factory_canvas;
 mod factory_parts;
 mod frame_loop;
@@ -20,6 +21,7 @@ mod page_context;
 mod preset_picker;
 mod scene_legend;
 mod second_patient;
+mod service_worker;
 mod setting_slider;
 mod share_link;
 mod shortcuts_dialog;
@@ -33,6 +35,7 @@ pub use about_model::AboutModel;
 pub use activity_bar::ActivityBar;
 pub use b12_relay_view::B12RelayView;
 pub use case_panel::CasePanel;
+pub use export_bar::ExportBar;
 pub use factory_canvas::FactoryCanvas;
 pub use factory_parts::FactoryParts;
 pub use frame_loop::{start_frame_loop, FrameLoopHandle, MAX_FRAME_SECONDS};
@@ -47,6 +50,7 @@ pub use page_context::{FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, DEFAULT
 pub use preset_picker::PresetPicker;
 pub use scene_legend::SceneLegend;
 pub use second_patient::SecondPatient;
+pub use service_worker::register_service_worker;
 pub use setting_slider::SettingSlider;
 pub use share_link::ShareLink;
 pub use shortcuts_dialog::ShortcutsDialog;
@@ -77,6 +81,7 @@ const FRAME_TIMES_KEPT: usize = 600;
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    register_service_worker();
 }
 
 /// Whether the student asked the system for reduced motion.
@@ -404,6 +409,7 @@ pub fn App() -> impl IntoView {
                 </Show>
                 <section class="charts" aria-labelledby="chart-heading">
                     <LabCharts second=patient_b compare=compare.into()/>
+                    <ExportBar/>
                 </section>
                 <section class="stain" aria-labelledby="stain-heading">
                     <MarrowStainView labs=labs/>

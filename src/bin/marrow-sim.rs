@@ -4,7 +4,9 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use marrow_factory::cli::{parse_args, sample_days, CliOptions, OutputFormat};
+use marrow_factory::cli::{
+    csv_header, csv_row, json_line, parse_args, sample_days, CliOptions, OutputFormat,
+};
 use marrow_factory::model::Scenario;
 
 fn main() -> ExitCode {
@@ -43,47 +45,17 @@ fn main() -> ExitCode {
 fn run(scenario: &Scenario, options: &CliOptions) -> io::Result<()> {
     let mut patient = scenario.patient();
     let mut out = BufWriter::new(io::stdout().lock());
-    let mut header_written = false;
+    if options.format == OutputFormat::Csv {
+        writeln!(out, "{}", csv_header())?;
+    }
     for day in sample_days(options.days, options.every_days) {
         patient.advance_to(day);
         let mut labs = patient.labs();
         labs.day = day;
-        let entries = labs.entries();
         match options.format {
-            OutputFormat::JsonLines => {
-                let fields: Vec<String> = entries
-                    .iter()
-                    .map(|(key, value)| format!("\"{}\":{}", key.key(), json_number(*value)))
-                    .collect();
-                writeln!(out, "{{{}}}", fields.join(","))?;
-            }
-            OutputFormat::Csv => {
-                if !header_written {
-                    let keys: Vec<&str> = entries.iter().map(|(key, _)| key.key()).collect();
-                    writeln!(out, "{}", keys.join(","))?;
-                    header_written = true;
-                }
-                let values: Vec<String> = entries
-                    .iter()
-                    .map(|(_, value)| json_number(*value))
-                    .collect();
-                writeln!(out, "{}", values.join(","))?;
-            }
+            OutputFormat::JsonLines => writeln!(out, "{}", json_line(&labs))?,
+            OutputFormat::Csv => writeln!(out, "{}", csv_row(&labs))?,
         }
     }
     out.flush()
-}
-
-/// A number as JSON and CSV print it: six decimals, trailing zeros trimmed.
-fn json_number(value: f64) -> String {
-    if !value.is_finite() {
-        return "null".to_string();
-    }
-    let text = format!("{value:.6}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_string()
-    } else {
-        text.to_string()
-    }
 }
