@@ -8,10 +8,12 @@ import { gzipSync } from 'node:zlib';
 // The budget guards against regressions while features land. It was raised from 250 to 290 KiB
 // when the explaining features of issue 9 (why-panel, interpretation, scene parts, chart legends,
 // treatment courses) added 47 KiB, and to 360 KiB when the teaching layer of issue 10 added 55 KiB
-// (tours 7, case files 15, their components and compare mode the rest; 2026-11-25). Bringing the
+// (tours 7, case files 15, their components and compare mode the rest; 2026-11-25), and to 380 KiB
+// when the first parts of issue 11 (full-state links, SI units, offline app, exports, shortcuts,
+// live summary) added 15 KiB. Bringing the
 // page down to the 150 KiB goal is issue 12's work: case files, tours and the model notes fetched
 // lazily, formatting and JSON machinery dropped where a smaller path serves.
-const BUDGET_KIB = Number(process.env.SIZE_BUDGET_KIB ?? 360);
+const BUDGET_KIB = Number(process.env.SIZE_BUDGET_KIB ?? 380);
 const GOAL_KIB = 150;
 const dist = process.argv[2] ?? 'dist';
 
