@@ -856,6 +856,46 @@ impl Strings {
     }
 }
 
+// Scenario files (issue 11)
+impl Strings {
+    pub const fn scenario_files_label(&self) -> &'static str {
+        "Scenario file"
+    }
+    pub const fn save_scenario(&self) -> &'static str {
+        "Save scenario"
+    }
+    pub const fn save_scenario_hint(&self) -> &'static str {
+        "The patient's start, settings and what you did on which day, as a scenario file (JSON) that opens here and in marrow-sim"
+    }
+    pub const fn open_scenario(&self) -> &'static str {
+        "Open scenario"
+    }
+    pub const fn open_scenario_hint(&self) -> &'static str {
+        "Open a scenario file (JSON): the patient it describes replaces this one"
+    }
+    /// The saved file's `name`: the scenario it began as and the day it was saved.
+    pub const fn scenario_saved_name(&self) -> &'static str {
+        "{name}, saved on day {day}"
+    }
+    /// In the saved file's `description` and a notice: `{days}` lists the jumps' days.
+    pub const fn scenario_jump_left_out(&self) -> &'static str {
+        "Left out of this file: the jump to the long run on day {days}. A scenario file cannot express a jump, so from that day on this file's patient differs from the one saved."
+    }
+    pub const fn scenario_case_refused(&self) -> &'static str {
+        "A mystery case cannot be saved as a scenario file: the file would give its diagnosis away."
+    }
+    /// A refused file: `{file}` its name, `{problem}` the field and the allowed range.
+    pub const fn scenario_refused(&self) -> &'static str {
+        "{file} was not opened and the patient is unchanged. {problem}"
+    }
+    pub const fn scenario_unreadable(&self) -> &'static str {
+        "{file} could not be read; the patient is unchanged."
+    }
+    pub const fn scenario_opened(&self) -> &'static str {
+        "Opened “{name}” from {file}, at day 0: press play."
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

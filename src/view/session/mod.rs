@@ -2,5 +2,6 @@
 //! (play, pause, speed, history), the share link, and the treatment orders. Nothing here draws.
 
 pub mod page_link;
+pub mod scenario_file;
 pub mod simulation;
 pub mod treatment_order;

@@ -3,7 +3,7 @@
 //! frame loop advances it and publishes a snapshot (style.md, principles 2 and 6).
 
 use crate::charts::{ChartEvent, ChartEventKind};
-use crate::model::{Event, Labs, Patient, SettingKey, Settings};
+use crate::model::{Event, Labs, Patient, Scenario, SettingKey, Settings};
 use crate::presets::{Preset, DEFAULT_PRESET};
 
 use super::page_link::{share_query, LinkView, PageRequest};
@@ -36,6 +36,8 @@ pub struct Simulation {
     case: Option<(&'static str, Patient)>,
     /// What the student did since the preset opened, in order, for the share link to replay.
     actions: Vec<Action>,
+    /// The scenario file opened instead of a preset (Reset All returns to it).
+    opened: Option<Scenario>,
 }
 
 /// Something the student did, on a day (the model's grid day), that a share link replays.
@@ -65,6 +67,17 @@ impl Action {
     }
 }
 
+/// The order a `Give` action stands for: the menu choice's usual order with the dose and, where
+/// the form asks for it, the course length given.
+pub fn order_of(choice: OrderChoice, dose: f64, days: f64) -> TreatmentOrder {
+    let mut order = choice.usual();
+    order.dose = dose;
+    if choice.asks_days() {
+        order.days = days;
+    }
+    order
+}
+
 impl Simulation {
     /// Opens a preset (the default one if `None`), condition developed, at day 0, playing.
     pub fn open_preset(id: Option<&str>) -> Simulation {
@@ -83,6 +96,7 @@ impl Simulation {
             treatments_given: 0,
             case: None,
             actions: Vec::new(),
+            opened: None,
         };
         simulation.history.push(simulation.patient.labs());
         simulation
@@ -97,6 +111,36 @@ impl Simulation {
         self.patient = patient.clone();
         self.history = vec![self.patient.labs()];
         self.case = Some((id, patient));
+    }
+
+    /// Opens a scenario file's patient at day 0 with its events scheduled, as `marrow-sim` runs
+    /// it (`Scenario::patient`, then day by day), paused, keeping the speed and the preset shown.
+    pub fn load_scenario(&mut self, scenario: Scenario) {
+        let speed = self.speed_days_per_second;
+        let preset = self.preset;
+        *self = Simulation::open_preset(Some(preset));
+        self.speed_days_per_second = speed;
+        self.playing = false;
+        self.patient = scenario.patient();
+        self.history = vec![self.patient.labs()];
+        self.opened = Some(scenario);
+    }
+
+    /// The scenario file opened, if the patient came from one.
+    pub fn opened(&self) -> Option<&Scenario> {
+        self.opened.as_ref()
+    }
+
+    /// The scenario this patient began as at day 0: the opened file's, else the preset's; none
+    /// for a mystery case (its file would give the diagnosis away).
+    pub fn start_scenario(&self) -> Option<Scenario> {
+        if self.case.is_some() {
+            return None;
+        }
+        match &self.opened {
+            Some(scenario) => Some(scenario.clone()),
+            None => Preset::find(self.preset).and_then(|preset| preset.scenario().ok()),
+        }
     }
 
     /// The mystery patient's id, if one is open.
@@ -257,14 +301,7 @@ impl Simulation {
                 }
                 Action::Give {
                     choice, dose, days, ..
-                } => {
-                    let mut order = choice.usual();
-                    order.dose = dose;
-                    if choice.asks_days() {
-                        order.days = days;
-                    }
-                    self.give(&order);
-                }
+                } => self.give(&order_of(choice, dose, days)),
                 Action::Jump { .. } => self.jump_to_settled(),
             }
         }
@@ -313,7 +350,14 @@ impl Simulation {
                 *self = Simulation::open_preset(None);
                 self.load_case(id, patient);
             }
-            None => *self = Simulation::open_preset(Some(self.preset)),
+            None => match self.opened.take() {
+                Some(scenario) => {
+                    self.load_scenario(scenario);
+                    self.playing = true;
+                    self.speed_days_per_second = DEFAULT_SPEED_DAYS_PER_SECOND;
+                }
+                None => *self = Simulation::open_preset(Some(self.preset)),
+            },
         }
     }
 
