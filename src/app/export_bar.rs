@@ -27,9 +27,14 @@ fn download(href: &str, name: &str) -> Option<()> {
 
 /// Saves `text` as a CSV file.
 fn download_csv(text: &str, name: &str) -> Option<()> {
+    download_text(text, name, "text/csv;charset=utf-8")
+}
+
+/// Saves `text` as a file of MIME type `mime` (through a Blob and an object URL).
+pub(super) fn download_text(text: &str, name: &str, mime: &str) -> Option<()> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     download(&url, name);

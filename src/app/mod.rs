@@ -19,6 +19,7 @@ mod marrow_stain_view;
 mod notices;
 mod page_context;
 mod preset_picker;
+mod scenario_files;
 mod scene_legend;
 mod second_patient;
 mod service_worker;
@@ -48,6 +49,7 @@ pub use marrow_stain_view::MarrowStainView;
 pub use notices::Notices;
 pub use page_context::{FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, DEFAULT_CHART_KEYS};
 pub use preset_picker::PresetPicker;
+pub use scenario_files::ScenarioFiles;
 pub use scene_legend::SceneLegend;
 pub use second_patient::SecondPatient;
 pub use service_worker::register_service_worker;
@@ -364,6 +366,7 @@ pub fn App() -> impl IntoView {
                     <PresetPicker/>
                 </div>
                 <ShareLink/>
+                <ScenarioFiles/>
             </header>
             <ActivityBar tour=tour case=case compare=compare/>
             <TourPanel progress=tour/>

@@ -1,0 +1,107 @@
+//! Scenario files (`save-scenario`, `open-scenario`): the patient saved as a contract section 2
+//! file, and a file opened in its place. A refused file leaves the patient as it was.
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use super::export_bar::download_text;
+use super::page_context::PageContext;
+use crate::model::Scenario;
+use crate::strings::{fill, ENGLISH};
+use crate::view::export::file_name;
+use crate::view::session::scenario_file::scenario_file;
+
+/// The save button and the file input, beside the share link.
+#[component]
+pub fn ScenarioFiles() -> impl IntoView {
+    let context = PageContext::get();
+    let notify = move |notice: String| context.notices.update(|notices| notices.push(notice));
+    let save = move |_| {
+        let saved = context.with_simulation(|simulation| {
+            simulation.start_scenario().map(|start| {
+                (
+                    scenario_file(&start, simulation.actions(), simulation.day(), &ENGLISH),
+                    file_name(
+                        simulation.preset(),
+                        simulation.day(),
+                        Some("scenario"),
+                        "json",
+                    ),
+                )
+            })
+        });
+        let Some((saved, name)) = saved else {
+            notify(ENGLISH.scenario_case_refused().to_string());
+            return;
+        };
+        download_text(&saved.json, &name, "application/json");
+        if !saved.jumps_left_out.is_empty() {
+            let days: Vec<String> = saved
+                .jumps_left_out
+                .iter()
+                .map(|day| format!("{day}"))
+                .collect();
+            notify(fill(
+                ENGLISH.scenario_jump_left_out(),
+                &[("days", &days.join(", "))],
+            ));
+        }
+    };
+    let open = move |event: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&event);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        // Cleared so that choosing the same file again opens it again.
+        input.set_value("");
+        let file_name = file.name();
+        leptos::task::spawn_local(async move {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|text| text.as_string());
+            let Some(text) = text else {
+                notify(fill(ENGLISH.scenario_unreadable(), &[("file", &file_name)]));
+                return;
+            };
+            match Scenario::from_json(&text) {
+                Ok(scenario) => {
+                    let name = scenario.name.clone();
+                    context.change(|simulation| simulation.load_scenario(scenario));
+                    notify(fill(
+                        ENGLISH.scenario_opened(),
+                        &[("name", &name), ("file", &file_name)],
+                    ));
+                }
+                Err(problem) => notify(fill(
+                    ENGLISH.scenario_refused(),
+                    &[("file", &file_name), ("problem", &problem.to_string())],
+                )),
+            }
+        });
+    };
+    let input_id = context.dom_id("open-scenario");
+    view! {
+        <div class="scenario-files" role="group" aria-label=ENGLISH.scenario_files_label()>
+            <button
+                type="button"
+                data-testid="save-scenario"
+                title=ENGLISH.save_scenario_hint()
+                on:click=save
+            >
+                {ENGLISH.save_scenario()}
+            </button>
+            <label for=input_id.clone() title=ENGLISH.open_scenario_hint()>
+                {ENGLISH.open_scenario()}
+            </label>
+            <input
+                id=input_id
+                type="file"
+                accept=".json,application/json"
+                data-testid="open-scenario"
+                title=ENGLISH.open_scenario_hint()
+                on:change=open
+            />
+        </div>
+    }
+}
