@@ -868,10 +868,10 @@ impl Strings {
         "Teacher panel"
     }
     pub const fn teacher_heading(&self) -> &'static str {
-        "Teacher panel: build a link for your class"
+        "Teacher panel"
     }
     pub const fn teacher_intro(&self) -> &'static str {
-        "Choose where the class starts and what students may change, then build the link (or the iframe for a learning platform)."
+        "Pick the start and what students may change; build the link."
     }
     pub const fn teacher_start(&self) -> &'static str {
         "Start with"
@@ -886,7 +886,7 @@ impl Strings {
         "Guided tours"
     }
     pub const fn teacher_sliders(&self) -> &'static str {
-        "Sliders: lock (shown, cannot move) or hide"
+        "Sliders"
     }
     pub const fn teacher_lock(&self) -> &'static str {
         "Lock"
@@ -909,7 +909,7 @@ impl Strings {
         }
     }
     pub const fn teacher_charts(&self) -> &'static str {
-        "Charted labs (none ticked: the page's default; at most 6)"
+        "Charts (at most 6)"
     }
     pub const fn teacher_speed(&self) -> &'static str {
         "Speed"
@@ -925,7 +925,7 @@ impl Strings {
         "Projector mode"
     }
     pub const fn teacher_embed(&self) -> &'static str {
-        "Embedded (no header, fits an iframe)"
+        "Embedded (no header)"
     }
     pub const fn teacher_build(&self) -> &'static str {
         "Build the link"

@@ -369,23 +369,14 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <div class="page" class:projector=move || projector.get() class:embed=embed>
-            {(!embed)
-                .then(|| view! {
-                    <header class="app-header">
-                        <h1>{ENGLISH.app_title}</h1>
-                        <p class="tagline">{ENGLISH.app_tagline}</p>
-                        <div class="header-patient" class:hidden-for-case=case_hidden>
-                            <PresetPicker/>
-                        </div>
-                        <ShareLink/>
-                    </header>
-                })}
-            {embed
-                .then(|| view! {
-                    <div class="embed-patient" class:hidden-for-case=case_hidden>
-                        <PresetPicker/>
-                    </div>
-                })}
+            <header class="app-header" hidden=embed>
+                <h1>{ENGLISH.app_title}</h1>
+                <p class="tagline">{ENGLISH.app_tagline}</p>
+                <div class="header-patient" class:hidden-for-case=case_hidden>
+                    <PresetPicker/>
+                </div>
+                <ShareLink/>
+            </header>
             <ActivityBar tour=tour case=case compare=compare/>
             <div class="classroom-bar">
                 <ProjectorToggle projector=projector/>
@@ -422,13 +413,14 @@ pub fn App() -> impl IntoView {
                         .into_iter()
                         .map(|key| view! { <SettingSlider key=key/> })
                         .collect_view()}
-                    {panel_shown(HiddenPanel::Treatments).then(|| view! { <TreatmentPanel/> })}
-                    {panel_shown(HiddenPanel::B12Relay).then(|| view! { <B12RelayView/> })}
+                    <div hidden=!panel_shown(HiddenPanel::Treatments)><TreatmentPanel/></div>
+                    <div hidden=!panel_shown(HiddenPanel::B12Relay)><B12RelayView/></div>
                 </section>
                 <section class="labs" data-patient="a" aria-labelledby="labs-heading">
                     <LabPanel labs=labs_and_week_ago why=why_lab marked=marked_labs units=context.units/>
-                    {panel_shown(HiddenPanel::Interpretation)
-                        .then(|| view! { <LabInterpretation labs=labs/> })}
+                    <div hidden=!panel_shown(HiddenPanel::Interpretation)>
+                        <LabInterpretation labs=labs/>
+                    </div>
                 </section>
                 <Show when=move || compare.get()>
                     <SecondPatient patient=patient_b/>
@@ -437,14 +429,11 @@ pub fn App() -> impl IntoView {
                     <LabCharts second=patient_b compare=compare.into()/>
                     <ExportBar/>
                 </section>
-                {panel_shown(HiddenPanel::Stain)
-                    .then(|| view! {
-                        <section class="stain" aria-labelledby="stain-heading">
-                            <MarrowStainView labs=labs palette=palette/>
-                        </section>
-                    })}
+                <section class="stain" aria-labelledby="stain-heading" hidden=!panel_shown(HiddenPanel::Stain)>
+                    <MarrowStainView labs=labs palette=palette/>
+                </section>
             </main>
-            {panel_shown(HiddenPanel::About).then(|| view! { <AboutModel/> })}
+            <div hidden=!panel_shown(HiddenPanel::About)><AboutModel/></div>
             <div
                 hidden
                 data-testid="frame-stats"
