@@ -376,12 +376,12 @@ pub fn App() -> impl IntoView {
                     <PresetPicker/>
                 </div>
                 <ShareLink/>
+                <div class="classroom-bar">
+                    <ProjectorToggle projector=projector/>
+                    <TeacherPanel projector=projector/>
+                </div>
             </header>
             <ActivityBar tour=tour case=case compare=compare/>
-            <div class="classroom-bar">
-                <ProjectorToggle projector=projector/>
-                {(!embed).then(|| view! { <TeacherPanel projector=projector/> })}
-            </div>
             <TourPanel progress=tour/>
             <CasePanel progress=case/>
             <Notices notices=context.notices/>
