@@ -609,7 +609,10 @@ pub fn draw_time_course<DB: DrawingBackend>(
     };
     chart.draw_series(LineSeries::new(
         finite_points(),
-        palette.chart_line.to_rgb().stroke_width(2),
+        palette
+            .chart_line
+            .to_rgb()
+            .stroke_width(palette.chart_stroke_px(2)),
     ))?;
     // The second patient, dashed in its own colour.
     if !course.second.is_empty() {
@@ -621,7 +624,10 @@ pub fn draw_time_course<DB: DrawingBackend>(
                 .filter(|(day, value)| day.is_finite() && value.is_finite()),
             6,
             4,
-            palette.chart_line_second.to_rgb().stroke_width(2),
+            palette
+                .chart_line_second
+                .to_rgb()
+                .stroke_width(palette.chart_stroke_px(2)),
         ))?;
     }
     // The latest value as a dot: it shows where the line ends, and is the whole course on day 0.

@@ -75,6 +75,9 @@ pub struct Palette {
     pub macrophage: Colour,
     pub flag_low: Colour,
     pub flag_high: Colour,
+    /// Line weight of the scene and the charts, percent of the standard widths (thicker lines
+    /// read from the back of a lecture room).
+    pub line_weight_percent: u32,
 }
 
 impl Palette {
@@ -118,16 +121,63 @@ impl Palette {
         macrophage: Colour::hex(0xd8b4c8),
         flag_low: Colour::hex(0x1f5fa8),
         flag_high: Colour::hex(0xb3261e),
+        line_weight_percent: 100,
     };
 
-    /// For a projector (`mode=projector`): a lighter floor and black text, for washed-out screens.
+    /// For a projector (`mode=projector`): white grounds, black text, and saturated, darker
+    /// colours that keep their contrast on a washed-out screen; lines 1.75 × as thick.
     pub const PROJECTOR: Palette = Palette {
+        page_background: Colour::hex(0xffffff),
         text: Colour::hex(0x000000),
         factory_floor: Colour::hex(0xffffff),
-        floor_area: Colour::hex(0xfff8ee),
+        conveyor: Colour::hex(0x3b2f26),
+        red_cell: Colour::hex(0xd0021b),
+        chart_background: Colour::hex(0xffffff),
+        chart_text: Colour::hex(0x000000),
+        chart_grid: Colour::hex(0x6b6b6b),
+        chart_line: Colour::hex(0xb00010),
+        chart_line_second: Colour::hex(0x0047ab),
+        reference_band: Colour::hex(0x2e9e48),
+        event_marker: Colour::hex(0x0047ab),
+        event_treatment: Colour::hex(0x6a0dad),
+        event_setting_change: Colour::hex(0x0047ab),
+        event_jump: Colour::hex(0x333333),
+        gate_frame: Colour::hex(0x1a1410),
+        hepcidin: Colour::hex(0x5b1fa6),
         dock: Colour::hex(0xd9c2a3),
-        ..Palette::STANDARD
+        iron: Colour::hex(0xa33c00),
+        liver: Colour::hex(0x6b0f0f),
+        pipe: Colour::hex(0xbfa27a),
+        kidney: Colour::hex(0xc21807),
+        epo: Colour::hex(0x0047ab),
+        b12: Colour::hex(0xd1005b),
+        folate: Colour::hex(0x00802b),
+        floor_area: Colour::hex(0xf4f4f4),
+        plasma_cell: Colour::hex(0x7a3fc4),
+        plasma_cell_nucleus: Colour::hex(0x3a0f78),
+        worker: Colour::hex(0xe0101e),
+        worker_starved: Colour::hex(0x7a7f85),
+        worker_nucleus: Colour::hex(0x240a4a),
+        megaloblast: Colour::hex(0x4a90e2),
+        cytokine_haze: Colour::hex(0xf06a00),
+        red_cell_pale: Colour::hex(0xf2a8a0),
+        smear_background: Colour::hex(0xffffff),
+        prussian_blue: Colour::hex(0x0a2aa8),
+        macrophage: Colour::hex(0xc98bb0),
+        flag_low: Colour::hex(0x0047ab),
+        flag_high: Colour::hex(0xc00000),
+        line_weight_percent: 175,
     };
+
+    /// A line `standard_width` wide (any unit), at this palette's weight.
+    pub fn line_width(&self, standard_width: f64) -> f64 {
+        standard_width * f64::from(self.line_weight_percent) / 100.0
+    }
+
+    /// A chart stroke, px, from a standard one.
+    pub fn chart_stroke_px(&self, standard_px: u32) -> u32 {
+        (standard_px * self.line_weight_percent).div_ceil(100)
+    }
 
     /// (CSS token name, colour) for every entry, to mirror in the style sheet.
     pub fn tokens(&self) -> [(&'static str, Colour); 39] {
@@ -189,6 +239,23 @@ mod tests {
                 "style/main.css lacks `{declaration}`"
             );
         }
+    }
+
+    #[test]
+    fn projector_css_tokens_mirror_the_projector_palette() {
+        let css = include_str!("../style/main.css");
+        let start = css
+            .find(".projector {")
+            .expect("style/main.css has a `.projector` block of tokens");
+        let block = &css[start..start + css[start..].find('}').unwrap_or(0)];
+        for (name, colour) in Palette::PROJECTOR.tokens() {
+            let declaration = format!("--colour-{name}: {};", colour.css());
+            assert!(
+                block.contains(&declaration),
+                "the `.projector` block of style/main.css lacks `{declaration}`"
+            );
+        }
+        assert!(Palette::PROJECTOR.chart_stroke_px(2) > Palette::STANDARD.chart_stroke_px(2));
     }
 
     #[test]

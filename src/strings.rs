@@ -4,6 +4,7 @@
 use crate::model::{Judged, LabGroup, LabKey, Quantity, Reading, SettingKey, Treatment};
 use crate::names::{ChartEventKind, LegendEntry, OrderChoice, ScenePart, SmearFinding};
 use crate::teaching::case::Panel;
+use crate::view::session::classroom::HiddenPanel;
 use crate::view::units::Units;
 
 /// The page's words in one language.
@@ -893,6 +894,101 @@ impl Strings {
     }
     pub const fn scenario_opened(&self) -> &'static str {
         "Opened “{name}” from {file}, at day 0: press play."
+    }
+}
+
+// Classroom (issue 11)
+impl Strings {
+    /// `projector-toggle`.
+    pub const fn projector_toggle(&self) -> &'static str {
+        "Projector mode"
+    }
+    /// `teacher-panel`: the button that opens the teacher panel.
+    pub const fn teacher_open(&self) -> &'static str {
+        "Teacher panel"
+    }
+    pub const fn teacher_heading(&self) -> &'static str {
+        "Teacher panel"
+    }
+    pub const fn teacher_intro(&self) -> &'static str {
+        "Pick the start and what students may change; build the link."
+    }
+    pub const fn teacher_start(&self) -> &'static str {
+        "Start with"
+    }
+    pub const fn teacher_presets(&self) -> &'static str {
+        "Patients"
+    }
+    pub const fn teacher_cases(&self) -> &'static str {
+        "Mystery cases"
+    }
+    pub const fn teacher_tours(&self) -> &'static str {
+        "Guided tours"
+    }
+    pub const fn teacher_sliders(&self) -> &'static str {
+        "Sliders"
+    }
+    pub const fn teacher_lock(&self) -> &'static str {
+        "Lock"
+    }
+    pub const fn teacher_hide(&self) -> &'static str {
+        "Hide"
+    }
+    pub const fn teacher_panels(&self) -> &'static str {
+        "Panels to hide"
+    }
+    /// The name of a panel a teacher may hide.
+    pub const fn teacher_panel_name(&self, panel: HiddenPanel) -> &'static str {
+        match panel {
+            HiddenPanel::Treatments => "Treatments",
+            HiddenPanel::B12Relay => "B12 relay",
+            HiddenPanel::Charts => "Charts",
+            HiddenPanel::Stain => "Marrow iron stain",
+            HiddenPanel::Interpretation => "Interpretation",
+            HiddenPanel::About => "About the model",
+        }
+    }
+    pub const fn teacher_charts(&self) -> &'static str {
+        "Charts (at most 6)"
+    }
+    pub const fn teacher_speed(&self) -> &'static str {
+        "Speed"
+    }
+    pub const fn teacher_speed_default(&self) -> &'static str {
+        "The page's default"
+    }
+    /// A speed option; `{days}` days per second.
+    pub const fn teacher_speed_option(&self) -> &'static str {
+        "{days} days per second"
+    }
+    pub const fn teacher_projector(&self) -> &'static str {
+        "Projector mode"
+    }
+    pub const fn teacher_embed(&self) -> &'static str {
+        "Embedded (no header)"
+    }
+    pub const fn teacher_build(&self) -> &'static str {
+        "Build the link"
+    }
+    pub const fn teacher_copy_link(&self) -> &'static str {
+        "Copy the link"
+    }
+    pub const fn teacher_copy_iframe(&self) -> &'static str {
+        "Copy the iframe"
+    }
+    pub const fn teacher_link_label(&self) -> &'static str {
+        "Link for the class"
+    }
+    pub const fn teacher_iframe_label(&self) -> &'static str {
+        "Iframe for a learning platform"
+    }
+    /// The iframe snippet; `{src}` is the embedded link, already escaped for an attribute.
+    pub const fn teacher_iframe_template(&self) -> &'static str {
+        "<iframe src=\"{src}\" title=\"Marrow Factory\" width=\"100%\" height=\"760\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>"
+    }
+    /// Under a slider the teacher locked.
+    pub const fn locked_note(&self) -> &'static str {
+        "Locked by your teacher."
     }
 }
 

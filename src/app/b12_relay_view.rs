@@ -39,7 +39,7 @@ pub fn B12RelayView() -> impl IntoView {
         )
     };
     view! {
-        <details class="b12-relay" open>
+        <details class="b12-relay" prop:open=move || !context.projector.get()>
             <summary><h3>{ENGLISH.relay_heading}</h3></summary>
             <p class="relay-intro">{ENGLISH.relay_intro}</p>
             <ol class="relay-chain" aria-label=ENGLISH.relay_heading>

@@ -9,11 +9,23 @@ use crate::view::drawing::painter::{Painter, TextAlign, ViewTransform};
 pub struct CanvasPainter<'a> {
     context: &'a CanvasRenderingContext2d,
     transform: ViewTransform,
+    /// Lines are drawn this many times their scene width (the palette's line weight).
+    line_scale: f64,
 }
 
 impl<'a> CanvasPainter<'a> {
     pub fn new(context: &'a CanvasRenderingContext2d, transform: ViewTransform) -> Self {
-        CanvasPainter { context, transform }
+        CanvasPainter {
+            context,
+            transform,
+            line_scale: 1.0,
+        }
+    }
+
+    /// Draws lines at `palette`'s weight (thicker for a projector).
+    pub fn with_line_weight(mut self, palette: &crate::palette::Palette) -> Self {
+        self.line_scale = palette.line_width(1.0);
+        self
     }
 
     fn point(&self, x: f64, y: f64) -> (f64, f64) {
@@ -59,7 +71,7 @@ impl Painter for CanvasPainter<'_> {
         self.context.set_global_alpha(1.0);
         self.context.set_stroke_style_str(&colour.css());
         self.context
-            .set_line_width(line_width * self.transform.scale);
+            .set_line_width(line_width * self.line_scale * self.transform.scale);
         self.circle_path(x, y, radius);
         self.context.stroke();
     }
@@ -68,7 +80,7 @@ impl Painter for CanvasPainter<'_> {
         self.context.set_global_alpha(1.0);
         self.context.set_stroke_style_str(&colour.css());
         self.context
-            .set_line_width(line_width * self.transform.scale);
+            .set_line_width(line_width * self.line_scale * self.transform.scale);
         let (from_x, from_y) = self.point(from.0, from.1);
         let (to_x, to_y) = self.point(to.0, to.1);
         self.context.begin_path();

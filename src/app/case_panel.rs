@@ -257,7 +257,7 @@ fn PanelResult(panel: Panel, labs: Signal<crate::model::Labs>) -> impl IntoView 
                     </tbody>
                 </table>
             })}
-            {(panel == Panel::Marrow).then(|| view! { <MarrowStainView labs=labs/> })}
+            {(panel == Panel::Marrow).then(|| view! { <MarrowStainView labs=labs palette=Signal::derive(move || context.palette())/> })}
         </div>
     }
 }

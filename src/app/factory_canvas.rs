@@ -20,7 +20,7 @@ use crate::view::drawing::painter::ViewTransform;
 #[component]
 pub fn FactoryCanvas(
     scene: Signal<(FactoryScene, f64)>,
-    palette: Palette,
+    palette: Signal<Palette>,
     reduced_motion: bool,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
@@ -30,11 +30,13 @@ pub fn FactoryCanvas(
             return;
         };
         resized.track();
+        let palette = palette.get();
         scene.with(|(scene, animation_seconds)| {
             if let Some((context_2d, width, height)) = fit_canvas(&canvas) {
                 let transform = ViewTransform::fit(SCENE_WIDTH, SCENE_HEIGHT, width, height);
                 context_2d.clear_rect(0.0, 0.0, width, height);
-                let mut painter = CanvasPainter::new(&context_2d, transform);
+                let mut painter =
+                    CanvasPainter::new(&context_2d, transform).with_line_weight(&palette);
                 draw_factory_scene(&mut painter, scene, *animation_seconds, &palette, &ENGLISH);
             }
         });

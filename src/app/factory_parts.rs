@@ -30,8 +30,10 @@ pub fn FactoryParts(
         .into_iter()
         .map(|part| {
             let (left, top, width, height) = part.area();
+            // The size goes in container units, so the style sheet can grow a thin part to a
+            // 44 px touch target around its centre.
             let style = format!(
-                "left:{:.2}%;top:{:.2}%;width:{:.2}%;height:{:.2}%",
+                "left:{:.2}%;top:{:.2}%;--w:{:.2}cqw;--h:{:.2}cqh",
                 left / SCENE_WIDTH * 100.0,
                 top / SCENE_HEIGHT * 100.0,
                 width / SCENE_WIDTH * 100.0,

@@ -8,9 +8,7 @@ use super::TimeChart;
 use crate::model::LabKey;
 use crate::strings::ENGLISH;
 use crate::view::lab_report::panel_keys;
-
-/// Most charts shown at once (a 2 × 3 grid stays readable).
-const MAX_CHARTS: usize = 6;
+use crate::view::session::classroom::MAX_CHARTS;
 
 /// Checkboxes to pick labs and one chart per picked lab.
 ///
@@ -18,11 +16,18 @@ const MAX_CHARTS: usize = 6;
 #[component]
 pub fn LabCharts(second: PageContext, compare: Signal<bool>) -> impl IntoView {
     let context = PageContext::get();
-    let picked = RwSignal::new(DEFAULT_CHART_KEYS.to_vec());
+    // A teacher's `charts=` replaces the default picks (and Reset All returns to them).
+    let starting = move || {
+        context
+            .classroom
+            .with_value(|classroom| classroom.charts.clone())
+            .unwrap_or_else(|| DEFAULT_CHART_KEYS.to_vec())
+    };
+    let picked = RwSignal::new(starting());
     Effect::new(move || {
         // Reset All resets this view-only setting too.
         context.view_reset.track();
-        picked.set(DEFAULT_CHART_KEYS.to_vec());
+        picked.set(starting());
     });
     let toggle = move |key: LabKey, on: bool| {
         picked.update(|picked| {

@@ -4,9 +4,10 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
+use crate::palette::Palette;
+
 use super::canvas_painter::{fit_canvas, CanvasPainter};
 use crate::model::Labs;
-use crate::palette::Palette;
 use crate::strings::{fill, ENGLISH};
 use crate::view::drawing::marrow_stain::{
     draw_marrow_stain, MarrowStain, STAIN_HEIGHT, STAIN_WIDTH,
@@ -16,8 +17,9 @@ use crate::view::drawing::painter::ViewTransform;
 /// The smear with its caption.
 ///
 /// - `labs`: the labs the smear is drawn from (iron grade and sideroblasts).
+/// - `palette`: standard or projector colours and line weight.
 #[component]
-pub fn MarrowStainView(labs: Signal<Labs>) -> impl IntoView {
+pub fn MarrowStainView(labs: Signal<Labs>, palette: Signal<Palette>) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
     let stain = Memo::new(move |_| {
         let stain = labs.with(MarrowStain::from_labs);
@@ -35,6 +37,7 @@ pub fn MarrowStainView(labs: Signal<Labs>) -> impl IntoView {
     Effect::new(move || {
         // Read, not only tracked: a memo that is never read never learns its own sources.
         let _shown = shown.get();
+        let palette = palette.get();
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
@@ -43,9 +46,9 @@ pub fn MarrowStainView(labs: Signal<Labs>) -> impl IntoView {
             let transform = ViewTransform::fit(STAIN_WIDTH, STAIN_HEIGHT, width, height);
             context_2d.clear_rect(0.0, 0.0, width, height);
             draw_marrow_stain(
-                &mut CanvasPainter::new(&context_2d, transform),
+                &mut CanvasPainter::new(&context_2d, transform).with_line_weight(&palette),
                 &stain,
-                &Palette::STANDARD,
+                &palette,
             );
         }
     });

@@ -19,6 +19,7 @@ mod marrow_stain_view;
 mod notices;
 mod page_context;
 mod preset_picker;
+mod projector_toggle;
 mod scenario_files;
 mod scene_legend;
 mod second_patient;
@@ -26,6 +27,7 @@ mod service_worker;
 mod setting_slider;
 mod share_link;
 mod shortcuts_dialog;
+mod teacher_panel;
 mod time_chart;
 mod time_controls;
 mod tour_panel;
@@ -49,6 +51,7 @@ pub use marrow_stain_view::MarrowStainView;
 pub use notices::Notices;
 pub use page_context::{FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, DEFAULT_CHART_KEYS};
 pub use preset_picker::PresetPicker;
+pub use projector_toggle::ProjectorToggle;
 pub use scenario_files::ScenarioFiles;
 pub use scene_legend::SceneLegend;
 pub use second_patient::SecondPatient;
@@ -56,6 +59,7 @@ pub use service_worker::register_service_worker;
 pub use setting_slider::SettingSlider;
 pub use share_link::ShareLink;
 pub use shortcuts_dialog::ShortcutsDialog;
+pub use teacher_panel::TeacherPanel;
 pub use time_chart::TimeChart;
 pub use time_controls::TimeControls;
 pub use tour_panel::TourPanel;
@@ -68,11 +72,11 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::model::{LabKey, SettingKey};
-use crate::palette::Palette;
 use crate::strings::ENGLISH;
 use crate::teaching::case::CaseProgress;
 use crate::teaching::tour::TourProgress;
 use crate::view::drawing::factory_scene::{describe_scene, ScenePart};
+use crate::view::session::classroom::HiddenPanel;
 use crate::view::session::page_link::parse_query;
 use crate::view::session::simulation::Simulation;
 
@@ -119,6 +123,9 @@ pub fn App() -> impl IntoView {
         .unwrap_or_default();
     let (request, link_notices) = parse_query(&query, &ENGLISH);
     let mut simulation = Simulation::open(&request);
+    if let Some(speed) = request.classroom.speed_days_per_second {
+        simulation.set_speed(speed);
+    }
     let opened_tour = request
         .tour
         .and_then(crate::teaching::tours::find)
@@ -138,7 +145,8 @@ pub fn App() -> impl IntoView {
         history_version: RwSignal::new(0),
         view_reset: RwSignal::new(0),
         notices: RwSignal::new(link_notices),
-        projector: request.projector,
+        projector: RwSignal::new(request.projector),
+        classroom: StoredValue::new(request.classroom.clone()),
         frame_stats: RwSignal::new((0.0, 0.0, 0)),
         patient: "a",
         units: RwSignal::new(request.units),
@@ -347,19 +355,23 @@ pub fn App() -> impl IntoView {
         ids
     });
     let close_why = Callback::new(move |()| why_lab.set(None));
-    let palette = if request.projector {
-        Palette::PROJECTOR
-    } else {
-        Palette::STANDARD
-    };
+    let projector = context.projector;
+    let palette = Signal::derive(move || context.palette());
+    let classroom = request.classroom;
+    let embed = classroom.embed;
+    let panel_shown = move |panel: HiddenPanel| !classroom.hidden_panels.contains(&panel);
+    let sliders: Vec<SettingKey> = SettingKey::MAIN
+        .into_iter()
+        .filter(|key| !classroom.hidden.contains(key))
+        .collect();
     let life_alarm = Signal::derive(move || {
         context.snapshot.with(|snapshot| {
             (snapshot.labs.life_threatening > 0.5).then_some(snapshot.labs.hb_g_dl)
         })
     });
     view! {
-        <div class="page" class:projector=request.projector>
-            <header class="app-header">
+        <div class="page" class:projector=move || projector.get() class:embed=embed>
+            <header class="app-header" hidden=embed>
                 <h1>{ENGLISH.app_title}</h1>
                 <p class="tagline">{ENGLISH.app_tagline}</p>
                 <div class="header-patient" class:hidden-for-case=case_hidden>
@@ -367,6 +379,10 @@ pub fn App() -> impl IntoView {
                 </div>
                 <ShareLink/>
                 <ScenarioFiles/>
+                <div class="classroom-bar">
+                    <ProjectorToggle projector=projector/>
+                    <TeacherPanel projector=projector/>
+                </div>
             </header>
             <ActivityBar tour=tour case=case compare=compare/>
             <TourPanel progress=tour/>
@@ -389,36 +405,38 @@ pub fn App() -> impl IntoView {
                     <p class="visually-hidden" id="scene-description" data-testid="scene-description">
                         {move || scene_words.get()}
                     </p>
-                    <SceneLegend palette=palette/>
+                    <SceneLegend palette=palette folded=projector.into()/>
                     <div id="why-panel">
                         <WhyPanel chain=why_chain.into() on_close=close_why units=context.units/>
                     </div>
                 </section>
                 <section class="controls" data-patient="a" aria-labelledby="settings-heading">
                     <h2 id="settings-heading">{ENGLISH.settings_heading}</h2>
-                    {SettingKey::MAIN
+                    {sliders
                         .into_iter()
                         .map(|key| view! { <SettingSlider key=key/> })
                         .collect_view()}
-                    <TreatmentPanel/>
-                    <B12RelayView/>
+                    <div hidden=!panel_shown(HiddenPanel::Treatments)><TreatmentPanel/></div>
+                    <div hidden=!panel_shown(HiddenPanel::B12Relay)><B12RelayView/></div>
                 </section>
                 <section class="labs" data-patient="a" aria-labelledby="labs-heading">
                     <LabPanel labs=labs_and_week_ago why=why_lab marked=marked_labs units=context.units/>
-                    <LabInterpretation labs=labs/>
+                    <div hidden=!panel_shown(HiddenPanel::Interpretation)>
+                        <LabInterpretation labs=labs/>
+                    </div>
                 </section>
                 <Show when=move || compare.get()>
                     <SecondPatient patient=patient_b/>
                 </Show>
-                <section class="charts" aria-labelledby="chart-heading">
+                <section class="charts" aria-labelledby="chart-heading" hidden=!panel_shown(HiddenPanel::Charts)>
                     <LabCharts second=patient_b compare=compare.into()/>
                     <ExportBar/>
                 </section>
-                <section class="stain" aria-labelledby="stain-heading">
-                    <MarrowStainView labs=labs/>
+                <section class="stain" aria-labelledby="stain-heading" hidden=!panel_shown(HiddenPanel::Stain)>
+                    <MarrowStainView labs=labs palette=palette/>
                 </section>
             </main>
-            <AboutModel/>
+            <div hidden=!panel_shown(HiddenPanel::About)><AboutModel/></div>
             <div
                 hidden
                 data-testid="frame-stats"

@@ -5,8 +5,10 @@
 use leptos::prelude::*;
 
 use crate::model::{LabKey, Labs, SettingKey, Settings};
+use crate::palette::Palette;
 use crate::view::drawing::factory_scene::FactoryScene;
 use crate::view::lab_report::TREND_DAYS;
+use crate::view::session::classroom::Classroom;
 use crate::view::session::simulation::Simulation;
 use crate::view::units::Units;
 
@@ -68,8 +70,11 @@ pub struct PageContext {
     pub view_reset: RwSignal<u64>,
     /// Notices for the student (ignored link parts and the like).
     pub notices: RwSignal<Vec<String>>,
-    /// `mode=projector`.
-    pub projector: bool,
+    /// Projector mode (`mode=projector`, `projector-toggle`).
+    pub projector: RwSignal<bool>,
+    /// The teacher's choices the page opened with (`lock=`, `hide=`, `speed=`, `charts=`,
+    /// `embed=1`); share links carry them on.
+    pub classroom: StoredValue<Classroom>,
     /// Frame work time percentiles (p50, p95) in ms and frames measured, for the end-to-end report.
     pub frame_stats: RwSignal<(f64, f64, usize)>,
     /// Which patient this is in compare mode: `"a"` (the page's own) or `"b"`.
@@ -104,6 +109,15 @@ impl PageContext {
             name.to_string()
         } else {
             format!("{}-{name}", self.patient)
+        }
+    }
+
+    /// The colours to draw with now (tracks projector mode).
+    pub fn palette(&self) -> Palette {
+        if self.projector.get() {
+            Palette::PROJECTOR
+        } else {
+            Palette::STANDARD
         }
     }
 

@@ -9,10 +9,11 @@ use crate::view::drawing::factory_scene::LegendEntry;
 /// The legend.
 ///
 /// - `palette`: the colours the scene is drawn with (standard or projector).
+/// - `folded`: starts folded (projector mode keeps secondary panels closed).
 #[component]
-pub fn SceneLegend(palette: Palette) -> impl IntoView {
+pub fn SceneLegend(palette: Signal<Palette>, folded: Signal<bool>) -> impl IntoView {
     view! {
-        <details class="scene-legend" data-testid="scene-legend" open>
+        <details class="scene-legend" data-testid="scene-legend" prop:open=move || !folded.get()>
             <summary>{ENGLISH.legend_heading()}</summary>
             <ul>
                 {LegendEntry::ALL
@@ -23,7 +24,7 @@ pub fn SceneLegend(palette: Palette) -> impl IntoView {
                                 <span
                                     class="swatch"
                                     aria-hidden="true"
-                                    style=format!("background:{}", entry.colour(&palette).css())
+                                    style=move || format!("background:{}", entry.colour(&palette.get()).css())
                                 ></span>
                                 {ENGLISH.legend_entry(entry)}
                             </li>

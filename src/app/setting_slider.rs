@@ -56,6 +56,16 @@ pub fn SettingSlider(key: SettingKey) -> impl IntoView {
     let output_id = context.dom_id(&format!("value-{}", spec.key));
     let list_id = context.dom_id(&format!("landmarks-{}", spec.key));
     let landmarks = ENGLISH.landmarks(key);
+    // A teacher's `lock=`: the slider shows its value but does not move.
+    let locked = context
+        .classroom
+        .with_value(|classroom| classroom.locked.contains(&key));
+    let note_id = context.dom_id(&format!("locked-{}", spec.key));
+    let described_by = if locked {
+        format!("{output_id} {note_id}")
+    } else {
+        output_id.clone()
+    };
     view! {
         <div class="setting-slider">
             <label for=input_id.clone()>{ENGLISH.setting_label(key)}</label>
@@ -70,7 +80,8 @@ pub fn SettingSlider(key: SettingKey) -> impl IntoView {
                 max=spec.max
                 step=spec.step
                 list=list_id.clone()
-                aria-describedby=output_id
+                aria-describedby=described_by
+                disabled=locked
                 aria-valuetext=move || format!("{} {}", value.get(), spec.unit)
                 prop:value=move || value.get().to_string()
                 on:input=move |event| {
@@ -81,6 +92,12 @@ pub fn SettingSlider(key: SettingKey) -> impl IntoView {
                     }
                 }
             />
+            {locked
+                .then(|| view! {
+                    <p class="locked-note" id=note_id data-testid=format!("locked-{}", spec.key)>
+                        {ENGLISH.locked_note()}
+                    </p>
+                })}
             <datalist id=list_id>
                 {landmarks
                     .iter()

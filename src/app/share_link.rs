@@ -16,10 +16,15 @@ pub fn ShareLink() -> impl IntoView {
     let input_ref = NodeRef::<Input>::new();
     let show_link = move |_| {
         let view = LinkView {
-            projector: context.projector,
+            projector: context.projector.get_untracked(),
             units: context.units.get_untracked(),
         };
-        let query = context.with_simulation(|simulation| simulation.share_query(view));
+        let mut query = context.with_simulation(|simulation| simulation.share_query(view));
+        query.push_str(
+            &context
+                .classroom
+                .with_value(|classroom| classroom.query_tail()),
+        );
         let base = web_sys::window()
             .and_then(|window| {
                 let location = window.location();

@@ -10,7 +10,6 @@ use crate::charts::{
     draw_time_course, lab_caption, lab_points, lab_reference_band, ChartEvent, TimeCourse,
 };
 use crate::model::LabKey;
-use crate::palette::Palette;
 use crate::strings::ENGLISH;
 
 /// Height of a chart as a share of its width.
@@ -35,6 +34,7 @@ pub fn TimeChart(key: LabKey, second: PageContext, compare: Signal<bool>) -> imp
         let units = units.get();
         let label = lab_caption(key, units, &ENGLISH);
         let comparing = compare.get();
+        let palette = context.palette();
         if comparing {
             second.history_version.track();
         }
@@ -93,12 +93,9 @@ pub fn TimeChart(key: LabKey, second: PageContext, compare: Signal<bool>) -> imp
             second: &second_points,
         };
         // A drawing error leaves the last chart on screen; the next day redraws it.
-        if let Ok(drawn) = draw_time_course(
-            &backend.into_drawing_area(),
-            &course,
-            &Palette::STANDARD,
-            &ENGLISH,
-        ) {
+        if let Ok(drawn) =
+            draw_time_course(&backend.into_drawing_area(), &course, &palette, &ENGLISH)
+        {
             // What the axis shows, for end-to-end tests (the line must stay inside it).
             let last_value = drawn
                 .last_value

@@ -643,3 +643,37 @@ fn a_lab_chart_in_si_converts_its_caption_band_and_points() {
     );
     assert_eq!(points, vec![(0.0, 17.9), (1.0, 8.95)]);
 }
+
+#[test]
+fn the_projector_palette_draws_the_line_thicker_in_its_own_colours() {
+    let points = [(0.0, 12.0), (10.0, 11.0), (20.0, 10.5)];
+    let course = course("Hb (g/dL)", &points, Some((12.0, 16.0)), &[]);
+    let draw = |palette: &Palette| {
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (480, 240)).into_drawing_area();
+            draw_time_course(&area, &course, palette, &ENGLISH).unwrap();
+        }
+        svg
+    };
+    let line_width = |svg: &str, colour: Colour| {
+        elements(svg, "polyline")
+            .into_iter()
+            .find(|(attributes, _)| {
+                attributes.iter().any(|(name, value)| {
+                    name == "stroke" && value.eq_ignore_ascii_case(&colour.css())
+                })
+            })
+            .and_then(|(attributes, _)| {
+                attributes
+                    .into_iter()
+                    .find(|(name, _)| name == "stroke-width")
+                    .and_then(|(_, value)| value.parse::<u32>().ok())
+            })
+    };
+    let standard = line_width(&draw(&Palette::STANDARD), Palette::STANDARD.chart_line);
+    let projector = line_width(&draw(&Palette::PROJECTOR), Palette::PROJECTOR.chart_line);
+    assert_eq!(standard, Some(2));
+    assert_eq!(projector, Some(Palette::PROJECTOR.chart_stroke_px(2)));
+    assert!(projector > standard);
+}

@@ -8,5 +8,6 @@ pub mod drawing;
 pub mod export;
 pub mod lab_report;
 pub mod session;
+pub mod teacher_form;
 pub mod units;
 pub mod why_trace;

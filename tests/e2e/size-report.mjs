@@ -10,10 +10,11 @@ import { gzipSync } from 'node:zlib';
 // treatment courses) added 47 KiB, and to 360 KiB when the teaching layer of issue 10 added 55 KiB
 // (tours 7, case files 15, their components and compare mode the rest; 2026-11-25), and to 380 KiB
 // when the first parts of issue 11 (full-state links, SI units, offline app, exports, shortcuts,
-// live summary) added 15 KiB. Bringing the
+// live summary) added 15 KiB, and to 395 KiB when its classroom parts (projector profile, teacher
+// panel, embed, lock/hide/speed/charts links) and scenario files added 20 KiB. Bringing the
 // page down to the 150 KiB goal is issue 12's work: case files, tours and the model notes fetched
 // lazily, formatting and JSON machinery dropped where a smaller path serves.
-const BUDGET_KIB = Number(process.env.SIZE_BUDGET_KIB ?? 380);
+const BUDGET_KIB = Number(process.env.SIZE_BUDGET_KIB ?? 395);
 const GOAL_KIB = 150;
 const dist = process.argv[2] ?? 'dist';
 

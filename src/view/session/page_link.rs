@@ -4,6 +4,7 @@
 use crate::model::SettingKey;
 use crate::names::OrderChoice;
 
+use super::classroom::Classroom;
 use super::simulation::Action;
 use crate::presets::Preset;
 use crate::strings::{fill, Strings};
@@ -35,6 +36,8 @@ pub struct PageRequest {
     pub actions: Vec<Action>,
     /// `units=conventional|si`: the units labs are printed in.
     pub units: Units,
+    /// A teacher's choices: `embed=`, `lock=`, `hide=`, `speed=`, `charts=`.
+    pub classroom: Classroom,
 }
 
 /// Writes actions as `DAY:s:KEY:VALUE`, `DAY:g:ORDER:DOSE:DAYS` or `DAY:j`, joined by `~`.
@@ -283,10 +286,24 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
                     ));
                 }
             }
-            _ => notices.push(fill(
-                strings.notice_unknown_parameter,
-                &[("parameter", &shown(&name))],
-            )),
+            _ => match request.classroom.read(&name, &value) {
+                Some((bad, choices)) => {
+                    for item in bad {
+                        notices.push(fill(
+                            strings.notice_bad_choice,
+                            &[
+                                ("parameter", &name),
+                                ("value", &shown(&item)),
+                                ("choices", &choices),
+                            ],
+                        ));
+                    }
+                }
+                None => notices.push(fill(
+                    strings.notice_unknown_parameter,
+                    &[("parameter", &shown(&name))],
+                )),
+            },
         }
     }
     (request, notices)
@@ -459,6 +476,89 @@ mod tests {
         );
         // Out of range, an unknown order, a day going backwards, and nonsense.
         assert_eq!(bad.len(), 4, "{bad:?}");
+    }
+
+    #[test]
+    fn classroom_parameters_are_read_and_bad_items_named() {
+        use crate::model::LabKey;
+        use crate::view::session::classroom::HiddenPanel;
+        let (request, notices) = parse_query(
+            "?preset=ckd&lock=iron_intake_mg_per_day,bogus&hide=egfr_ml_per_min,stain,nope&speed=7&charts=hb_g_dl,mcv_fl,zzz&embed=1",
+            &ENGLISH,
+        );
+        let classroom = &request.classroom;
+        assert_eq!(request.preset, Some("ckd"));
+        assert!(classroom.embed);
+        assert_eq!(classroom.locked, vec![SettingKey::IronIntake]);
+        assert_eq!(classroom.hidden, vec![SettingKey::Egfr]);
+        assert_eq!(classroom.hidden_panels, vec![HiddenPanel::Stain]);
+        assert_eq!(classroom.speed_days_per_second, Some(7.0));
+        assert_eq!(
+            classroom.charts,
+            Some(vec![LabKey::Hemoglobin, LabKey::Mcv])
+        );
+        assert_eq!(notices.len(), 3, "{notices:#?}");
+        for expected in ["lock=bogus", "hide=nope", "charts=zzz"] {
+            assert!(
+                notices.iter().any(|notice| notice.contains(expected)),
+                "no notice mentions {expected}: {notices:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_speed_embed_and_too_many_charts_are_named() {
+        let (request, notices) = parse_query(
+            "speed=5&embed=yes&charts=hb_g_dl,mcv_fl,ferritin_ng_ml,retic_percent,hb_g_dl,mch_pg,rdw_percent,hct_percent,tsat_percent",
+            &ENGLISH,
+        );
+        assert_eq!(request.classroom.speed_days_per_second, None);
+        assert!(!request.classroom.embed);
+        assert_eq!(request.classroom.charts.as_ref().map(Vec::len), Some(6));
+        assert!(notices.iter().any(|notice| notice.contains("speed=5")));
+        assert!(notices.iter().any(|notice| notice.contains("embed=yes")));
+        // The repeated key, and what comes after the sixth.
+        assert!(
+            notices
+                .iter()
+                .any(|notice| notice.contains("charts=hb_g_dl")),
+            "{notices:#?}"
+        );
+    }
+
+    #[test]
+    fn the_teacher_link_reads_back_as_chosen() {
+        use crate::model::LabKey;
+        use crate::view::session::classroom::{teacher_query, ClassStart, Classroom, HiddenPanel};
+        let classroom = Classroom {
+            embed: true,
+            locked: vec![SettingKey::Il6],
+            hidden: vec![SettingKey::Egfr, SettingKey::IronIntake],
+            hidden_panels: vec![HiddenPanel::About],
+            speed_days_per_second: Some(30.0),
+            charts: Some(vec![LabKey::Ferritin]),
+        };
+        for start in [
+            ClassStart::Preset("myeloma"),
+            ClassStart::Tour("iron_heist"),
+            ClassStart::Case(crate::teaching::cases::CASES[0].id),
+        ] {
+            let query = teacher_query(start, &classroom, true);
+            let (request, notices) = parse_query(&query, &ENGLISH);
+            assert!(notices.is_empty(), "{query}: {notices:?}");
+            assert_eq!(request.classroom, classroom, "{query}");
+            assert!(request.projector);
+            let started = match start {
+                ClassStart::Preset(id) => request.preset == Some(id),
+                ClassStart::Tour(id) => request.tour == Some(id),
+                ClassStart::Case(id) => request.case == Some(id),
+            };
+            assert!(started, "{query}");
+        }
+        assert_eq!(
+            teacher_query(ClassStart::Preset("healthy"), &Classroom::default(), false),
+            "?preset=healthy"
+        );
     }
 
     #[test]
