@@ -41,7 +41,7 @@ pub struct Strings {
     pub share_link_hint: &'static str,
     pub notices_heading: &'static str,
     pub life_alarm_heading: &'static str,
-    /// `{hb}` in g/dL.
+    /// `{hb}` with its unit (g/dL or g/L, as the page's units).
     pub life_alarm_severe_anemia: &'static str,
     pub life_alarm_hypovolemia: &'static str,
     pub dismiss: &'static str,
@@ -165,7 +165,7 @@ pub const ENGLISH: Strings = Strings {
     share_link_hint: "A link that opens this patient, these settings and this day",
     notices_heading: "Notices",
     life_alarm_heading: "Life-threatening.",
-    life_alarm_severe_anemia: "Hemoglobin is {hb} g/dL: too little oxygen reaches the heart and brain. A real patient would be transfused now; the model keeps running to show where untreated disease leads.",
+    life_alarm_severe_anemia: "Hemoglobin is {hb}: too little oxygen reaches the heart and brain. A real patient would be transfused now; the model keeps running to show where untreated disease leads.",
     life_alarm_hypovolemia: "More than 40 % of the blood volume is gone (hemorrhagic shock). A real patient needs fluids and blood now; hemoglobin has not fallen yet because plasma has not had time to refill.",
     dismiss: "Dismiss",
     notice_unknown_parameter: "Ignored the link's “{parameter}”: not a setting or option of this page.",

@@ -399,3 +399,26 @@ async fn why_panel_alone_shows_the_chain_it_is_given() {
     tick().await;
     assert!(closed.get_untracked());
 }
+
+/// The clinical alarm prints the Hb in the page's units.
+#[wasm_bindgen_test]
+async fn life_alarm_prints_hemoglobin_in_the_chosen_units() {
+    use marrow_factory::app::LifeAlarm;
+    use marrow_factory::view::units::Units;
+    let units = RwSignal::new(Units::Si);
+    let alarm = Signal::stored(Some(4.2));
+    let app =
+        mount_view(move || view! { <LifeAlarm alarm=alarm units=units.into()/> }.into_any()).await;
+    assert!(
+        text(&app.host, "life-alarm").contains("42 g/L"),
+        "{}",
+        text(&app.host, "life-alarm")
+    );
+    units.set(Units::Conventional);
+    tick().await;
+    assert!(
+        text(&app.host, "life-alarm").contains("4.2 g/dL"),
+        "{}",
+        text(&app.host, "life-alarm")
+    );
+}

@@ -388,7 +388,7 @@ pub fn App() -> impl IntoView {
             <TourPanel progress=tour/>
             <CasePanel progress=case/>
             <Notices notices=context.notices/>
-            <LifeAlarm alarm=life_alarm/>
+            <LifeAlarm alarm=life_alarm units=context.units.into()/>
             <TimeControls/>
             <ShortcutsDialog open=shortcuts_open/>
             <LiveSummary labs=labs playing=playing units=context.units.into()/>
