@@ -35,7 +35,7 @@ fn stored_records() -> Vec<CaseRecord> {
 pub fn CasePanel(progress: RwSignal<Option<CaseProgress>>) -> impl IntoView {
     let context = PageContext::get();
     let records = RwSignal::new(stored_records());
-    let labs = Signal::derive(move || context.snapshot.with(|snapshot| snapshot.labs.clone()));
+    let labs: Signal<_> = context.labs().into();
     let submit = move |_| {
         let Some(mut current) = progress.get_untracked() else {
             return;

@@ -39,13 +39,8 @@ pub fn FactoryParts(
                 width / SCENE_WIDTH * 100.0,
                 height / SCENE_HEIGHT * 100.0,
             );
-            let label = move || {
-                format!(
-                    "{}: {}",
-                    ENGLISH.scene_part_name(part),
-                    scene.with(|scene| part.value(scene, &ENGLISH))
-                )
-            };
+            // A memo: the attribute changes in the DOM only when the words do, not every frame.
+            let label = Memo::new(move |_| scene.with(|scene| part.label(scene, &ENGLISH)));
             view! {
                 <button
                     type="button"

@@ -260,43 +260,19 @@ pub fn App() -> impl IntoView {
 
     let frame_stats = move || context.frame_stats.get();
     let playing = Signal::derive(move || context.snapshot.with(|snapshot| snapshot.playing));
-    let labs = Signal::derive(move || context.snapshot.with(|snapshot| snapshot.labs.clone()));
+    let labs: Signal<_> = context.labs().into();
     let scene = Signal::derive(move || {
         context
             .snapshot
             .with(|snapshot| (snapshot.scene.clone(), snapshot.animation_seconds))
     });
-    let scene_now =
-        Signal::derive(move || context.snapshot.with(|snapshot| snapshot.scene.clone()));
+    let scene_now: Signal<_> =
+        Memo::new(move |_| context.snapshot.with(|snapshot| snapshot.scene.clone())).into();
     // Memoised: the hidden text changes in the DOM only when the words do.
     let scene_words = Memo::new(move |_| scene_now.with(|scene| describe_scene(scene, &ENGLISH)));
-    let labs_and_week_ago = Signal::derive(move || {
-        context
-            .snapshot
-            .with(|snapshot| (snapshot.labs.clone(), snapshot.labs_week_ago.clone()))
-    });
-    // The why-panel: recomputed when the chosen lab, the quarter-day, the settings or the Hb
-    // change (treatments given today move the Hb), not on every frame.
+    let labs_and_week_ago: Signal<_> = context.labs_and_week_ago().into();
     let why_lab = RwSignal::new(None::<LabKey>);
-    let why_moment = Memo::new(move |_| {
-        let lab = why_lab.get()?;
-        Some(context.snapshot.with(|snapshot| {
-            (
-                lab,
-                (snapshot.day * 4.0).floor() as i64,
-                snapshot.settings,
-                (snapshot.labs.hb_g_dl * 100.0).round() as i64,
-                (snapshot.labs.ferritin_ng_ml).round() as i64,
-            )
-        }))
-    });
-    let why_chain = Memo::new(move |_| {
-        let (lab, ..) = why_moment.get()?;
-        Some((
-            lab,
-            context.with_simulation(|simulation| simulation.patient().causal_chain(lab)),
-        ))
-    });
+    let why_chain = context.why_chain(why_lab);
     let tour = RwSignal::new(opened_tour);
     let opened_case = request
         .case
@@ -325,7 +301,6 @@ pub fn App() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let marked_labs: Signal<Vec<&'static str>> = tour_highlights;
     // Reset All ends a tour, as it resets the other view choices.
     let resets_seen = std::cell::Cell::new(context.view_reset.get_untracked());
     Effect::new(move || {
@@ -420,7 +395,7 @@ pub fn App() -> impl IntoView {
                     <div hidden=!panel_shown(HiddenPanel::B12Relay)><B12RelayView/></div>
                 </section>
                 <section class="labs" data-patient="a" aria-labelledby="labs-heading">
-                    <LabPanel labs=labs_and_week_ago why=why_lab marked=marked_labs units=context.units/>
+                    <LabPanel labs=labs_and_week_ago why=why_lab marked=tour_highlights units=context.units/>
                     <div hidden=!panel_shown(HiddenPanel::Interpretation)>
                         <LabInterpretation labs=labs/>
                     </div>

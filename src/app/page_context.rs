@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{LabKey, Labs, SettingKey, Settings};
+use crate::model::{CausalChain, LabKey, Labs, SettingKey, Settings};
 use crate::palette::Palette;
 use crate::view::drawing::factory_scene::FactoryScene;
 use crate::view::lab_report::TREND_DAYS;
@@ -119,6 +119,46 @@ impl PageContext {
         } else {
             Palette::STANDARD
         }
+    }
+
+    /// The labs now, once per published frame (a memo: every reader shares one copy).
+    pub fn labs(&self) -> Memo<Labs> {
+        let snapshot = self.snapshot;
+        Memo::new(move |_| snapshot.with(|snapshot| snapshot.labs.clone()))
+    }
+
+    /// The labs now and [`TREND_DAYS`] ago, for the lab report's values and trends.
+    pub fn labs_and_week_ago(&self) -> Memo<(Labs, Labs)> {
+        let snapshot = self.snapshot;
+        Memo::new(move |_| {
+            snapshot.with(|snapshot| (snapshot.labs.clone(), snapshot.labs_week_ago.clone()))
+        })
+    }
+
+    /// The causal chain of the lab `why` names, for the why-panel: recomputed when the lab, the
+    /// quarter-day, the settings, the Hb or the ferritin change (a treatment given today moves
+    /// them), not on every frame.
+    pub fn why_chain(&self, why: RwSignal<Option<LabKey>>) -> Memo<Option<(LabKey, CausalChain)>> {
+        let context = *self;
+        let moment = Memo::new(move |_| {
+            let lab = why.get()?;
+            Some(context.snapshot.with(|snapshot| {
+                (
+                    lab,
+                    (snapshot.day * 4.0).floor() as i64,
+                    snapshot.settings,
+                    (snapshot.labs.hb_g_dl * 100.0).round() as i64,
+                    snapshot.labs.ferritin_ng_ml.round() as i64,
+                )
+            }))
+        });
+        Memo::new(move |_| {
+            let (lab, ..) = moment.get()?;
+            Some((
+                lab,
+                context.with_simulation(|simulation| simulation.patient().causal_chain(lab)),
+            ))
+        })
     }
 
     /// Reads the simulation.

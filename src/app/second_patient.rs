@@ -14,31 +14,10 @@ use crate::strings::ENGLISH;
 #[component]
 pub fn SecondPatient(patient: PageContext) -> impl IntoView {
     provide_context(patient);
-    let labs = Signal::derive(move || patient.snapshot.with(|snapshot| snapshot.labs.clone()));
-    let labs_and_week_ago = Signal::derive(move || {
-        patient
-            .snapshot
-            .with(|snapshot| (snapshot.labs.clone(), snapshot.labs_week_ago.clone()))
-    });
+    let labs: Signal<_> = patient.labs().into();
+    let labs_and_week_ago: Signal<_> = patient.labs_and_week_ago().into();
     let why = RwSignal::new(None::<LabKey>);
-    let moment = Memo::new(move |_| {
-        let lab = why.get()?;
-        Some(patient.snapshot.with(|snapshot| {
-            (
-                lab,
-                (snapshot.day * 4.0).floor() as i64,
-                snapshot.settings,
-                (snapshot.labs.hb_g_dl * 100.0).round() as i64,
-            )
-        }))
-    });
-    let chain = Signal::derive(move || {
-        let (lab, ..) = moment.get()?;
-        Some((
-            lab,
-            patient.with_simulation(|simulation| simulation.patient().causal_chain(lab)),
-        ))
-    });
+    let chain: Signal<_> = patient.why_chain(why).into();
     let close = Callback::new(move |()| why.set(None));
     view! {
         <section class="compare-patient" data-patient="b" aria-labelledby="patient-b-heading">

@@ -126,11 +126,6 @@ impl CausalChain {
     pub fn keys(&self) -> Vec<&'static str> {
         self.links.iter().map(|link| link.quantity.key()).collect()
     }
-
-    /// Whether the chain passes through `key`.
-    pub fn passes(&self, key: &str) -> bool {
-        self.links.iter().any(|link| link.quantity.key() == key)
-    }
 }
 
 impl Patient {
@@ -205,10 +200,6 @@ impl<'a> Graph<'a> {
         }
     }
 
-    fn healthy_settings() -> Settings {
-        Settings::default()
-    }
-
     /// Effective IL-6 now (after any anti-IL-6), pg/mL.
     fn il6(&self) -> f64 {
         self.patient.il6_effective_pg_ml()
@@ -273,7 +264,7 @@ impl<'a> Graph<'a> {
             Quantity::RedCellOutput => self.expected_output(),
             Quantity::RedCellSurvival => HEALTHY_LIFESPAN_DAYS,
             Quantity::DnaSynthesis => healthy.vitamins.dna_synthesis,
-            Quantity::B12Absorbed => b12_absorbed_ug_per_day(&Self::healthy_settings()),
+            Quantity::B12Absorbed => b12_absorbed_ug_per_day(&Settings::default()),
             Quantity::Esa | Quantity::IvIron => 0.0,
         }
     }

@@ -280,6 +280,15 @@ impl ScenePart {
         }
     }
 
+    /// The part's name and value now ("Liver (hepcidin): Hepcidin ×1.8 of health").
+    pub fn label(self, scene: &FactoryScene, strings: &Strings) -> String {
+        format!(
+            "{}: {}",
+            strings.scene_part_name(self),
+            self.value(scene, strings)
+        )
+    }
+
     /// The part's value now, as the tooltip prints it.
     pub fn value(self, scene: &FactoryScene, strings: &Strings) -> String {
         let percent = |share: f64| format!("{:.0}", share * 100.0);
@@ -382,13 +391,7 @@ impl LegendEntry {
 pub fn describe_scene(scene: &FactoryScene, strings: &Strings) -> String {
     ScenePart::ALL
         .into_iter()
-        .map(|part| {
-            format!(
-                "{}: {}.",
-                strings.scene_part_name(part),
-                part.value(scene, strings)
-            )
-        })
+        .map(|part| format!("{}.", part.label(scene, strings)))
         .collect::<Vec<_>>()
         .join(" ")
 }
