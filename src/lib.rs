@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod cli;
+pub mod i18n;
 pub mod model;
 pub mod names;
 pub mod palette;

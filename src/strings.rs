@@ -1,5 +1,14 @@
 //! Every piece of text the page shows, in one catalogue (style.md, principle 10). Templates use
 //! named placeholders (`{value}`), filled by [`fill`].
+//!
+//! English is the source language and lives here, in Rust, so a missing word is a compile error.
+//! Other languages are catalogues keyed by the English text (as gettext does): a JSON object per
+//! part of the page in `assets/i18n/LANG/`, fetched when a student picks the language and applied by
+//! [`Strings::translated`]. Placeholders keep their names in every language (`tests/i18n.rs`
+//! checks that each translation has the same ones), plural forms are chosen by the Unicode plural
+//! rules (`intl_pluralrules`), and numbers take the language's decimal sign in [`fill`].
+
+pub use crate::i18n::{fill, set_current, t, Catalogue, Lang};
 
 use crate::model::{Judged, LabGroup, LabKey, Quantity, Reading, SettingKey, Treatment};
 use crate::names::{ChartEventKind, LegendEntry, OrderChoice, ScenePart, SmearFinding};
@@ -7,134 +16,161 @@ use crate::teaching::case::Panel;
 use crate::view::session::classroom::HiddenPanel;
 use crate::view::units::Units;
 
-/// The page's words in one language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Strings {
-    pub app_title: &'static str,
-    pub app_tagline: &'static str,
-    pub factory_canvas_label: &'static str,
-    pub settings_heading: &'static str,
-    pub chart_heading: &'static str,
-    pub chart_pick_label: &'static str,
-    pub sim_day_label: &'static str,
+/// Declares the catalogue's fields (all `&'static str`) once, so that translating them and listing
+/// them for the completeness test cannot miss one.
+macro_rules! strings_struct {
+    ($($(#[$meta:meta])* $field:ident,)*) => {
+        /// The page's words in one language.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct Strings {
+            $($(#[$meta])* pub $field: &'static str,)*
+            /// The translation of the words the methods return; `None` for the English source.
+            pub catalogue: Option<&'static Catalogue>,
+        }
+
+        impl Strings {
+            /// This catalogue with every field and method translated by `catalogue`.
+            pub fn translated(&self, catalogue: &'static Catalogue) -> Strings {
+                Strings {
+                    $($field: catalogue.tr(self.$field),)*
+                    catalogue: Some(catalogue),
+                }
+            }
+
+            /// Every field's words (the completeness test walks them).
+            pub fn field_words(&self) -> Vec<&'static str> {
+                vec![$(self.$field),*]
+            }
+        }
+    };
+}
+
+strings_struct! {
+    app_title,
+    app_tagline,
+    factory_canvas_label,
+    settings_heading,
+    chart_heading,
+    chart_pick_label,
+    sim_day_label,
     /// Also in `index.html`'s `<noscript>` (it shows before any Rust runs; a test keeps them equal).
-    pub wasm_required: &'static str,
+    wasm_required,
 
     // Time controls.
-    pub play: &'static str,
-    pub pause: &'static str,
-    pub step_day: &'static str,
-    pub speed_label: &'static str,
+    play,
+    pause,
+    step_day,
+    speed_label,
     /// `{value}` simulated days per second (more than one); one day per second has its own words.
-    pub speed_option: &'static str,
-    pub speed_option_one: &'static str,
-    pub skip_forward: &'static str,
-    pub jump_settled: &'static str,
-    pub jump_settled_hint: &'static str,
-    pub reset_all: &'static str,
-    pub keyboard_hint: &'static str,
+    speed_option,
+    speed_option_one,
+    skip_forward,
+    jump_settled,
+    jump_settled_hint,
+    reset_all,
+    keyboard_hint,
 
     // Presets and sharing.
-    pub preset_label: &'static str,
-    pub preset_look_at: &'static str,
-    pub share_link: &'static str,
-    pub share_link_hint: &'static str,
-    pub notices_heading: &'static str,
-    pub life_alarm_heading: &'static str,
+    preset_label,
+    preset_look_at,
+    share_link,
+    share_link_hint,
+    notices_heading,
+    life_alarm_heading,
     /// `{hb}` with its unit (g/dL or g/L, as the page's units).
-    pub life_alarm_severe_anemia: &'static str,
-    pub life_alarm_hypovolemia: &'static str,
-    pub dismiss: &'static str,
+    life_alarm_severe_anemia,
+    life_alarm_hypovolemia,
+    dismiss,
     /// `{parameter}`: an unknown query parameter.
-    pub notice_unknown_parameter: &'static str,
+    notice_unknown_parameter,
     /// `{parameter}`, `{value}`, `{range}`: a setting that is not a number in range.
-    pub notice_bad_setting: &'static str,
+    notice_bad_setting,
     /// `{value}`: a part of a link's `log` that could not be replayed.
-    pub notice_bad_action: &'static str,
+    notice_bad_action,
     /// `{value}`, `{choices}`: an unknown preset id.
-    pub notice_bad_preset: &'static str,
+    notice_bad_preset,
     /// `{value}`, `{max}`: a bad `day`.
-    pub notice_bad_day: &'static str,
+    notice_bad_day,
     /// `{parameter}`, `{value}`, `{choices}`: a value not among the allowed ones.
-    pub notice_bad_choice: &'static str,
+    notice_bad_choice,
     /// `{parameter}`, `{value}`: a value the contract names but this version does not offer yet.
-    pub notice_not_available: &'static str,
+    notice_not_available,
 
     // Lab panel.
-    pub labs_heading: &'static str,
-    pub lab_column_test: &'static str,
-    pub lab_column_result: &'static str,
-    pub lab_column_range: &'static str,
-    pub lab_column_flag: &'static str,
-    pub lab_column_unit: &'static str,
-    pub trend_up: &'static str,
-    pub trend_down: &'static str,
-    pub trend_steady: &'static str,
-    pub flag_low: &'static str,
-    pub flag_high: &'static str,
+    labs_heading,
+    lab_column_test,
+    lab_column_result,
+    lab_column_range,
+    lab_column_flag,
+    lab_column_unit,
+    trend_up,
+    trend_down,
+    trend_steady,
+    flag_low,
+    flag_high,
 
     // The factory scene (`{value}` etc. are filled by the scene).
-    pub scene_gut: &'static str,
-    pub scene_diet_iron: &'static str,
-    pub scene_warehouse: &'static str,
-    pub scene_warehouse_iron: &'static str,
-    pub scene_liver: &'static str,
-    pub scene_hepcidin: &'static str,
-    pub scene_transferrin: &'static str,
-    pub scene_kidney: &'static str,
-    pub scene_epo: &'static str,
-    pub scene_blueprints: &'static str,
-    pub scene_b12: &'static str,
-    pub scene_folate: &'static str,
-    pub scene_floor: &'static str,
-    pub scene_output: &'static str,
+    scene_gut,
+    scene_diet_iron,
+    scene_warehouse,
+    scene_warehouse_iron,
+    scene_liver,
+    scene_hepcidin,
+    scene_transferrin,
+    scene_kidney,
+    scene_epo,
+    scene_blueprints,
+    scene_b12,
+    scene_folate,
+    scene_floor,
+    scene_output,
 
     // Marrow iron stain.
-    pub stain_heading: &'static str,
-    pub stain_label: &'static str,
+    stain_heading,
+    stain_label,
     /// `{grade}` and `{sideroblasts}`.
-    pub stain_caption: &'static str,
-    pub stain_legend: &'static str,
+    stain_caption,
+    stain_legend,
 
     // Treatments.
-    pub treatments_heading: &'static str,
-    pub treatment_label: &'static str,
-    pub treatment_dose_label: &'static str,
-    pub treatment_days_label: &'static str,
-    pub treatment_give: &'static str,
+    treatments_heading,
+    treatment_label,
+    treatment_dose_label,
+    treatment_days_label,
+    treatment_give,
     /// `{name}`, `{day}`: what was just given.
-    pub treatment_given: &'static str,
+    treatment_given,
     /// `{value}`, `{max}`, `{unit}`.
-    pub treatment_bad_dose: &'static str,
+    treatment_bad_dose,
     /// `{value}`, `{max}`.
-    pub treatment_bad_days: &'static str,
+    treatment_bad_days,
 
     // B12 absorption relay.
-    pub relay_heading: &'static str,
-    pub relay_intro: &'static str,
+    relay_heading,
+    relay_intro,
     /// `{absorbed}` and `{intake}` µg/day.
-    pub relay_result: &'static str,
+    relay_result,
 
     // Treatment courses and About (issue 9)
     /// The B12 replacement course in the treatments menu (its timetable is in the name).
-    pub b12_course_name: &'static str,
+    b12_course_name,
     /// Shown under the menu while the B12 course is chosen.
-    pub b12_course_hint: &'static str,
+    b12_course_hint,
     /// The dose label of the B12 course (each injection's dose).
-    pub b12_course_dose_label: &'static str,
+    b12_course_dose_label,
     /// The summary of the "About the model" section.
-    pub about_heading: &'static str,
-    pub about_intro: &'static str,
+    about_heading,
+    about_intro,
     /// While the notes load; and when they cannot (`{reason}`).
-    pub about_loading: &'static str,
-    pub about_failed: &'static str,
+    about_loading,
+    about_failed,
     // Charts (issue 9)
     /// The title under a chart's day axis.
-    pub chart_day_axis: &'static str,
+    chart_day_axis,
     /// Legend entries for the three kinds of marked day (see [`Strings::chart_event_label`]).
-    pub chart_event_treatment: &'static str,
-    pub chart_event_setting_change: &'static str,
-    pub chart_event_jump: &'static str,
+    chart_event_treatment,
+    chart_event_setting_change,
+    chart_event_jump,
 }
 
 pub const ENGLISH: Strings = Strings {
@@ -201,7 +237,7 @@ pub const ENGLISH: Strings = Strings {
     scene_b12: "B12",
     scene_folate: "Folate",
     scene_floor: "Marrow floor: erythroid workforce ×{value}",
-    scene_output: "Red cells out ×{output}, called for ×{called} · Hb {hb} g/dL",
+    scene_output: "Red cells out ×{output}, called for ×{called} · Hb {hb}",
 
     stain_heading: "Marrow iron stain (Prussian blue)",
     stain_label: "Marrow smear stained for iron: blue granules in macrophages show stored iron; blue dots around erythroblast nuclei are sideroblasts.",
@@ -234,21 +270,31 @@ pub const ENGLISH: Strings = Strings {
     chart_event_treatment: "Treatment",
     chart_event_setting_change: "Setting changed",
     chart_event_jump: "Jump to long run",
+    catalogue: None,
 };
 
-/// Fills `{name}` placeholders in a template.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+impl Strings {
+    /// The language these words are in.
+    pub fn lang(&self) -> Lang {
+        self.catalogue.map_or(Lang::En, |catalogue| catalogue.lang)
+    }
+
+    /// `english` in this catalogue's language. Tours, cases and presets pass their text here.
+    pub fn tr<'a>(&self, english: &'a str) -> &'a str
+    where
+        'static: 'a,
+    {
+        match self.catalogue {
+            Some(catalogue) => catalogue.tr(english),
+            None => english,
+        }
+    }
 }
 
 impl Strings {
     /// The slider label a student reads for a setting.
-    pub const fn setting_label(&self, key: SettingKey) -> &'static str {
-        match key {
+    pub fn setting_label(&self, key: SettingKey) -> &'static str {
+        self.tr(match key {
             SettingKey::IronIntake => "Dietary iron",
             SettingKey::BloodLoss => "Chronic blood loss",
             SettingKey::B12Intake => "Dietary vitamin B12",
@@ -260,12 +306,12 @@ impl Strings {
             SettingKey::PancreaticProtease => "Pancreatic proteases",
             SettingKey::IntrinsicFactor => "Intrinsic factor",
             SettingKey::IlealUptake => "Ileal uptake (cubam)",
-        }
+        })
     }
 
     /// A treatment's name in the treatments menu.
-    pub const fn treatment_name(&self, treatment: Treatment) -> &'static str {
-        match treatment {
+    pub fn treatment_name(&self, treatment: Treatment) -> &'static str {
+        self.tr(match treatment {
             Treatment::Bleed => "Acute bleed",
             Treatment::Transfusion => "Red-cell transfusion",
             Treatment::IvIron => "Intravenous iron",
@@ -274,19 +320,20 @@ impl Strings {
             Treatment::FolicAcid => "Folic acid course",
             Treatment::Esa => "Epoetin (ESA) course",
             Treatment::AntiIl6 => "Anti-IL-6 (tocilizumab) course",
-        }
+        })
     }
 
     /// An entry's name in the treatments menu: the treatment's, or the regimen's.
-    pub const fn order_name(&self, choice: OrderChoice) -> &'static str {
-        match choice {
+    pub fn order_name(&self, choice: OrderChoice) -> &'static str {
+        self.tr(match choice {
             OrderChoice::Treatment(treatment) => self.treatment_name(treatment),
             OrderChoice::B12Course => self.b12_course_name,
-        }
+        })
     }
 
     /// What each step of the B12 relay does, for the relay view.
-    pub const fn relay_step(&self, key: SettingKey) -> &'static str {
+    pub fn relay_step(&self, key: SettingKey) -> &'static str {
+        self.tr(
         match key {
             SettingKey::GastricAcid => {
                 "Stomach: acid and pepsin free B12 from food protein; R-protein (haptocorrin) guards it."
@@ -302,11 +349,12 @@ impl Strings {
             }
             _ => "",
         }
+        )
     }
 
     /// Clinical landmarks on a slider's scale: (value, label).
-    pub const fn landmarks(&self, key: SettingKey) -> &'static [(f64, &'static str)] {
-        match key {
+    pub fn landmarks(&self, key: SettingKey) -> Vec<(f64, &'static str)> {
+        let marks: &'static [(f64, &'static str)] = match key {
             SettingKey::IronIntake => &[(8.0, "men's RDA"), (18.0, "women's RDA")],
             SettingKey::BloodLoss => &[(3.0, "heavy periods"), (15.0, "GI bleed")],
             SettingKey::B12Intake => &[(2.4, "RDA"), (25.0, "supplement")],
@@ -326,21 +374,25 @@ impl Strings {
             SettingKey::PancreaticProtease => &[(0.0, "pancreatic failure"), (100.0, "normal")],
             SettingKey::IntrinsicFactor => &[(0.0, "pernicious anemia"), (100.0, "normal")],
             SettingKey::IlealUptake => &[(0.0, "ileal resection / Crohn"), (100.0, "normal")],
-        }
+        };
+        marks
+            .iter()
+            .map(|&(value, words)| (value, self.tr(words)))
+            .collect()
     }
 
     /// The legend entry for a kind of marked day on the charts.
-    pub const fn chart_event_label(&self, kind: ChartEventKind) -> &'static str {
-        match kind {
+    pub fn chart_event_label(&self, kind: ChartEventKind) -> &'static str {
+        self.tr(match kind {
             ChartEventKind::Treatment => self.chart_event_treatment,
             ChartEventKind::SettingChange => self.chart_event_setting_change,
             ChartEventKind::Jump => self.chart_event_jump,
-        }
+        })
     }
 
     /// The name of a lab on the report and on its chart.
-    pub const fn lab_label(&self, key: LabKey) -> &'static str {
-        match key {
+    pub fn lab_label(&self, key: LabKey) -> &'static str {
+        self.tr(match key {
             LabKey::Day => "Day",
             LabKey::Hemoglobin => "Hemoglobin",
             LabKey::Hematocrit => "Hematocrit",
@@ -378,19 +430,19 @@ impl Strings {
             LabKey::IronGivenTotal => "Iron given, total",
             LabKey::HepcidinRelative => "Hepcidin, relative to health",
             LabKey::LifeThreatening => "Life-threatening",
-        }
+        })
     }
 
     /// The heading of a lab report group.
-    pub const fn lab_group(&self, group: LabGroup) -> &'static str {
-        match group {
+    pub fn lab_group(&self, group: LabGroup) -> &'static str {
+        self.tr(match group {
             LabGroup::BloodCount => "Blood count",
             LabGroup::Reticulocytes => "Reticulocytes",
             LabGroup::IronStudies => "Iron studies",
             LabGroup::HormonesAndSignals => "Hormones and signals",
             LabGroup::B12FolateAndMetabolites => "B12, folate and metabolites",
             LabGroup::MarrowAndIronStores => "Marrow and iron stores",
-        }
+        })
     }
 }
 
@@ -398,8 +450,8 @@ impl Strings {
 /// quantity's words are found by an exhaustive match.
 impl Strings {
     /// The name of a quantity of the causal trace.
-    pub const fn quantity_label(&self, quantity: Quantity) -> &'static str {
-        match quantity {
+    pub fn quantity_label(&self, quantity: Quantity) -> &'static str {
+        self.tr(match quantity {
             Quantity::Setting(key) => self.setting_label(key),
             Quantity::Lab(key) => self.lab_label(key),
             Quantity::Ferroportin => "Ferroportin (the iron gates)",
@@ -413,11 +465,12 @@ impl Strings {
             Quantity::B12Absorbed => "B12 absorbed",
             Quantity::Esa => "Epoetin given (ESA)",
             Quantity::IvIron => "IV iron being processed",
-        }
+        })
     }
 
     /// One sentence on what a quantity does to the next link of the trace.
-    pub const fn quantity_explanation(&self, quantity: Quantity) -> &'static str {
+    pub fn quantity_explanation(&self, quantity: Quantity) -> &'static str {
+        self.tr(
         match quantity {
             Quantity::Setting(key) => match key {
                 SettingKey::IronIntake => "Diet iron is the only way iron enters the body.",
@@ -483,92 +536,99 @@ impl Strings {
             Quantity::Esa => "Injected epoetin does the kidney's job.",
             Quantity::IvIron => "IV iron sits in macrophages while they process it, raising ferritin.",
         }
+        )
     }
 
     /// The why-panel's heading: `{lab}`.
-    pub const fn why_heading(&self) -> &'static str {
-        "Why is {lab} where it is?"
+    pub fn why_heading(&self) -> &'static str {
+        self.tr("Why is {lab} where it is?")
     }
 
     /// Shown when a lab sits at its healthy value.
-    pub const fn why_nothing(&self) -> &'static str {
-        "{lab} is at its healthy value: nothing upstream is pushing it."
+    pub fn why_nothing(&self) -> &'static str {
+        self.tr("{lab} is at its healthy value: nothing upstream is pushing it.")
     }
 
     /// The hint before any lab is chosen.
-    pub const fn why_hint(&self) -> &'static str {
-        "Choose any lab value in the report to see the chain of causes that moved it."
+    pub fn why_hint(&self) -> &'static str {
+        self.tr("Choose any lab value in the report to see the chain of causes that moved it.")
     }
 
     /// "Close" on the why-panel.
-    pub const fn why_close(&self) -> &'static str {
-        "Close"
+    pub fn why_close(&self) -> &'static str {
+        self.tr("Close")
     }
 
     /// A link's value relative to its reference: `{fold}` and `{reference}`.
-    pub const fn why_fold(&self, judged: Judged) -> &'static str {
-        match judged {
+    pub fn why_fold(&self, judged: Judged) -> &'static str {
+        self.tr(match judged {
             Judged::Health => "×{fold} of a healthy adult's {reference}",
             Judged::CalledFor => "×{fold} of the {reference} this Hb calls for",
-        }
+        })
     }
 
     /// The lab interpretation's heading.
-    pub const fn interpretation_heading(&self) -> &'static str {
-        "Interpretation"
+    pub fn interpretation_heading(&self) -> &'static str {
+        self.tr("Interpretation")
     }
 
     /// The marrow's response: `{rpi}`.
-    pub const fn interpretation_marrow(&self, reading: Reading) -> &'static str {
-        match reading {
+    pub fn interpretation_marrow(&self, reading: Reading) -> &'static str {
+        self.tr(match reading {
             Reading::Adequate => "Marrow response adequate for the anemia (RPI {rpi} ≥ 2).",
             Reading::Inadequate => {
                 "Marrow response inadequate for the anemia (RPI {rpi} < 2): hypoproliferative."
             }
             _ => "No anemia: the marrow has nothing extra to answer (RPI {rpi}).",
-        }
+        })
     }
 
     /// EPO against the Hb: `{ratio}`, `{expected}`.
-    pub const fn interpretation_epo(&self, reading: Reading) -> &'static str {
+    pub fn interpretation_epo(&self, reading: Reading) -> &'static str {
+        self.tr(
         match reading {
             Reading::Adequate => "EPO appropriate for the Hb (observed/expected {ratio}; a healthy kidney would send ≈ {expected} mU/mL).",
             Reading::Inadequate => "EPO inappropriately low for the Hb (observed/expected {ratio} ≤ 0.9; a healthy kidney would send ≈ {expected} mU/mL).",
             _ => "EPO judged against the Hb only in anemia (observed/expected {ratio}).",
         }
+        )
     }
 
     /// sTfR/log ferritin: `{index}`.
-    pub const fn interpretation_stfr(&self, reading: Reading) -> &'static str {
+    pub fn interpretation_stfr(&self, reading: Reading) -> &'static str {
+        self.tr(
         match reading {
             Reading::Inflammation => "sTfR/log ferritin {index} < 1: stores are there; if anemic, think inflammation.",
             Reading::IronDeficiency => "sTfR/log ferritin {index} > 2: the marrow is short of iron (iron deficiency, with or without inflammation).",
             _ => "sTfR/log ferritin {index}: between the cut-offs of 1 and 2.",
         }
+        )
     }
 
     /// Mentzer: `{index}`.
-    pub const fn interpretation_mentzer(&self, reading: Reading) -> &'static str {
+    pub fn interpretation_mentzer(&self, reading: Reading) -> &'static str {
+        self.tr(
         match reading {
             Reading::IronDeficiency => "Mentzer index {index} > 13: a microcytosis of iron deficiency rather than thalassemia trait.",
             Reading::ThalassemiaTrait => "Mentzer index {index} < 13: consider thalassemia trait.",
             _ => "Mentzer index {index} (judged only in a microcytosis).",
         }
+        )
     }
 
     /// Hepcidin relative to health: `{fold}`.
-    pub const fn interpretation_hepcidin(&self) -> &'static str {
-        "Hepcidin ×{fold} of the model's healthy adult."
+    pub fn interpretation_hepcidin(&self) -> &'static str {
+        self.tr("Hepcidin ×{fold} of the model's healthy adult.")
     }
 
     /// The hint on each lab value.
-    pub const fn lab_why_hint(&self) -> &'static str {
-        "Why? Show the chain of causes"
+    pub fn lab_why_hint(&self) -> &'static str {
+        self.tr("Why? Show the chain of causes")
     }
 
     /// A factory part's name.
-    pub const fn scene_part_name(&self, part: ScenePart) -> &'static str {
-        match part {
+    pub fn scene_part_name(&self, part: ScenePart) -> &'static str {
+        self.tr(match part {
             ScenePart::GutDock => "Receiving dock (gut)",
             ScenePart::GutGate => "Gut ferroportin gate",
             ScenePart::Warehouse => "Warehouse (macrophages and stores)",
@@ -581,11 +641,12 @@ impl Strings {
             ScenePart::Squatters => "Squatters (myeloma plasma cells)",
             ScenePart::CytokineSmoke => "Cytokine smoke (IL-6)",
             ScenePart::Shipping => "Shipping (red cells to the blood)",
-        }
+        })
     }
 
     /// What a factory part does, in one sentence.
-    pub const fn scene_part_role(&self, part: ScenePart) -> &'static str {
+    pub fn scene_part_role(&self, part: ScenePart) -> &'static str {
+        self.tr(
         match part {
             ScenePart::GutDock => "Diet iron arrives here; the duodenum takes in more when stores are low or the blood is short of oxygen.",
             ScenePart::GutGate => "Ferroportin lets absorbed iron into the blood; hepcidin locks it.",
@@ -600,10 +661,12 @@ impl Strings {
             ScenePart::CytokineSmoke => "IL-6 slows the workers, blunts EPO and tells the liver to lock the gates.",
             ScenePart::Shipping => "Finished red cells leave for the blood, sized by MCV and coloured by MCH.",
         }
+        )
     }
 
     /// A factory part's value now (placeholders as filled by `ScenePart::value`).
-    pub const fn scene_part_value(&self, part: ScenePart) -> &'static str {
+    pub fn scene_part_value(&self, part: ScenePart) -> &'static str {
+        self.tr(
         match part {
             ScenePart::GutDock => "Diet iron {value} % of a healthy diet",
             ScenePart::GutGate | ScenePart::WarehouseGate => "Gate {value} % open",
@@ -617,16 +680,17 @@ impl Strings {
             ScenePart::CytokineSmoke => "IL-6 response {value} % of its maximum",
             ScenePart::Shipping => "Output ×{output} of health (the anemia calls for ×{called}); MCV {mcv} fL, MCH {mch} pg",
         }
+        )
     }
 
     /// The scene legend's heading.
-    pub const fn legend_heading(&self) -> &'static str {
-        "Legend"
+    pub fn legend_heading(&self) -> &'static str {
+        self.tr("Legend")
     }
 
     /// The legend's entries, in order.
-    pub const fn legend_entry(&self, entry: LegendEntry) -> &'static str {
-        match entry {
+    pub fn legend_entry(&self, entry: LegendEntry) -> &'static str {
+        self.tr(match entry {
             LegendEntry::Iron => "Iron (brown dots and crates)",
             LegendEntry::Hepcidin => "Hepcidin lock and bars on a gate",
             LegendEntry::EpoOrder => "EPO order from the kidney",
@@ -636,116 +700,117 @@ impl Strings {
             LegendEntry::PlasmaCell => "Myeloma plasma cell (squatter)",
             LegendEntry::Cytokine => "Cytokine smoke (IL-6)",
             LegendEntry::RedCell => "Red cell shipped (size = MCV, colour = MCH)",
-        }
+        })
     }
 
     /// Prompt on the scene's parts for keyboard and touch users.
-    pub const fn scene_parts_hint(&self) -> &'static str {
-        "Point at, tap or tab to any part of the factory to see what it does."
+    pub fn scene_parts_hint(&self) -> &'static str {
+        self.tr("Point at, tap or tab to any part of the factory to see what it does.")
     }
 }
 
 /// The teaching layer's controls (issue 10): tours, cases, compare.
 impl Strings {
-    pub const fn activity_heading(&self) -> &'static str {
-        "Learn"
+    pub fn activity_heading(&self) -> &'static str {
+        self.tr("Learn")
     }
-    pub const fn tour_select_label(&self) -> &'static str {
-        "Guided tour"
+    pub fn tour_select_label(&self) -> &'static str {
+        self.tr("Guided tour")
     }
-    pub const fn tour_none(&self) -> &'static str {
-        "— none (free exploration) —"
+    pub fn tour_none(&self) -> &'static str {
+        self.tr("— none (free exploration) —")
     }
     /// After a right prediction: `{answer}` is the model's answer.
-    pub const fn tour_right(&self) -> &'static str {
-        "Right: {answer}."
+    pub fn tour_right(&self) -> &'static str {
+        self.tr("Right: {answer}.")
     }
     /// After a wrong prediction: `{answer}` is the model's answer.
-    pub const fn tour_wrong(&self) -> &'static str {
-        "Not quite. The model's answer: {answer}."
+    pub fn tour_wrong(&self) -> &'static str {
+        self.tr("Not quite. The model's answer: {answer}.")
     }
     /// The answers of a "which way will it go?" question: (`data-choice` id, words).
-    pub const fn direction_choices(&self) -> [(&'static str, &'static str); 3] {
-        [
+    pub fn direction_choices(&self) -> [(&'static str, &'static str); 3] {
+        let choices = [
             ("up", "It will rise"),
             ("down", "It will fall"),
             ("same", "It will stay about the same"),
-        ]
+        ];
+        choices.map(|(id, words)| (id, self.tr(words)))
     }
-    pub const fn tour_back(&self) -> &'static str {
-        "Back"
+    pub fn tour_back(&self) -> &'static str {
+        self.tr("Back")
     }
-    pub const fn tour_next(&self) -> &'static str {
-        "Next"
+    pub fn tour_next(&self) -> &'static str {
+        self.tr("Next")
     }
     /// Next, before the step's question is answered.
-    pub const fn tour_skip(&self) -> &'static str {
-        "Skip"
+    pub fn tour_skip(&self) -> &'static str {
+        self.tr("Skip")
     }
-    pub const fn tour_exit(&self) -> &'static str {
-        "Leave the tour"
+    pub fn tour_exit(&self) -> &'static str {
+        self.tr("Leave the tour")
     }
-    pub const fn tour_hint(&self) -> &'static str {
-        "Predict first, then watch the model run. Leaving keeps the patient as it stands."
+    pub fn tour_hint(&self) -> &'static str {
+        self.tr("Predict first, then watch the model run. Leaving keeps the patient as it stands.")
     }
-    pub const fn case_select_label(&self) -> &'static str {
-        "Mystery patient"
+    pub fn case_select_label(&self) -> &'static str {
+        self.tr("Mystery patient")
     }
-    pub const fn case_none(&self) -> &'static str {
-        "— none —"
+    pub fn case_none(&self) -> &'static str {
+        self.tr("— none —")
     }
-    pub const fn case_history(&self) -> &'static str {
-        "History"
+    pub fn case_history(&self) -> &'static str {
+        self.tr("History")
     }
-    pub const fn case_vitals(&self) -> &'static str {
-        "Examination"
+    pub fn case_vitals(&self) -> &'static str {
+        self.tr("Examination")
     }
-    pub const fn case_orders(&self) -> &'static str {
-        "Order tests (a blood count first)"
+    pub fn case_orders(&self) -> &'static str {
+        self.tr("Order tests (a blood count first)")
     }
     /// `{count}` panels ordered so far.
-    pub const fn case_count(&self) -> &'static str {
-        "Panels ordered: {count}"
+    pub fn case_count(&self) -> &'static str {
+        self.tr("Panels ordered: {count}")
     }
-    pub const fn case_diagnosis(&self) -> &'static str {
-        "Your diagnosis"
+    pub fn case_diagnosis(&self) -> &'static str {
+        self.tr("Your diagnosis")
     }
-    pub const fn case_treatment(&self) -> &'static str {
-        "Your treatment"
+    pub fn case_treatment(&self) -> &'static str {
+        self.tr("Your treatment")
     }
-    pub const fn case_choose(&self) -> &'static str {
-        "— choose —"
+    pub fn case_choose(&self) -> &'static str {
+        self.tr("— choose —")
     }
-    pub const fn case_submit(&self) -> &'static str {
-        "Submit and watch the next months"
+    pub fn case_submit(&self) -> &'static str {
+        self.tr("Submit and watch the next months")
     }
-    pub const fn case_right(&self) -> &'static str {
-        "Right on both counts."
+    pub fn case_right(&self) -> &'static str {
+        self.tr("Right on both counts.")
     }
-    pub const fn case_wrong(&self) -> &'static str {
-        "Not quite."
+    pub fn case_wrong(&self) -> &'static str {
+        self.tr("Not quite.")
     }
     /// `{answer}`: the right diagnosis or treatment.
-    pub const fn case_right_answer(&self) -> &'static str {
-        "The answer: {answer}."
+    pub fn case_right_answer(&self) -> &'static str {
+        self.tr("The answer: {answer}.")
     }
-    pub const fn case_mechanism(&self) -> &'static str {
-        "What happened"
+    pub fn case_mechanism(&self) -> &'static str {
+        self.tr("What happened")
     }
     /// `{done}` cases finished, `{right}` of them right.
-    pub const fn case_record(&self) -> &'static str {
-        "Cases finished in this browser: {done}, {right} right."
+    pub fn case_record(&self) -> &'static str {
+        self.tr("Cases finished in this browser: {done}, {right} right.")
     }
-    pub const fn case_leave(&self) -> &'static str {
-        "Leave the case"
+    pub fn case_leave(&self) -> &'static str {
+        self.tr("Leave the case")
     }
     /// `{value}`: eGFR in mL/min/1.73 m².
-    pub const fn case_egfr(&self) -> &'static str {
-        "eGFR {value} mL/min/1.73 m²"
+    pub fn case_egfr(&self) -> &'static str {
+        self.tr("eGFR {value} mL/min/1.73 m²")
     }
     /// A test panel's name on its order button.
-    pub const fn panel_name(&self, panel: Panel) -> &'static str {
-        match panel {
+    pub fn panel_name(&self, panel: Panel) -> &'static str {
+        self.tr(match panel {
             Panel::Cbc => "Blood count (CBC)",
             Panel::Smear => "Blood smear",
             Panel::Iron => "Iron studies",
@@ -754,11 +819,11 @@ impl Strings {
             Panel::Kidney => "Kidney function",
             Panel::Hormones => "EPO, hepcidin, IL-6",
             Panel::Marrow => "Marrow aspirate (iron stain)",
-        }
+        })
     }
     /// A smear finding in words.
-    pub const fn smear_finding(&self, finding: SmearFinding) -> &'static str {
-        match finding {
+    pub fn smear_finding(&self, finding: SmearFinding) -> &'static str {
+        self.tr(match finding {
             SmearFinding::Normocytic => "Red cells of normal size and colour.",
             SmearFinding::Microcytic => "Small red cells (microcytes).",
             SmearFinding::Macrocytic => "Large, oval red cells (macro-ovalocytes).",
@@ -770,27 +835,27 @@ impl Strings {
             }
             SmearFinding::Polychromasia => "Bluish young red cells (polychromasia).",
             SmearFinding::Rouleaux => "Red cells stacked like coins (rouleaux).",
-        }
+        })
     }
     /// The live summary: `{day}`, `{labs}` (each "name value unit, flag"), `{others}`.
-    pub const fn summary_template(&self) -> &'static str {
-        "Day {day}: {labs}; {others} other labs out of range."
+    pub fn summary_template(&self) -> &'static str {
+        self.tr("Day {day}: {labs}; {others} other labs out of range.")
     }
-    pub const fn summary_normal(&self) -> &'static str {
-        "normal"
+    pub fn summary_normal(&self) -> &'static str {
+        self.tr("normal")
     }
-    pub const fn shortcuts_heading(&self) -> &'static str {
-        "Keyboard shortcuts"
+    pub fn shortcuts_heading(&self) -> &'static str {
+        self.tr("Keyboard shortcuts")
     }
-    pub const fn shortcuts_open(&self) -> &'static str {
-        "Shortcuts (?)"
+    pub fn shortcuts_open(&self) -> &'static str {
+        self.tr("Shortcuts (?)")
     }
-    pub const fn shortcuts_close(&self) -> &'static str {
-        "Close"
+    pub fn shortcuts_close(&self) -> &'static str {
+        self.tr("Close")
     }
     /// (keys, what they do), in the dialog's order.
-    pub const fn shortcuts(&self) -> [(&'static str, &'static str); 6] {
-        [
+    pub fn shortcuts(&self) -> [(&'static str, &'static str); 6] {
+        let shortcuts = [
             ("Space", "Play or pause (when no control has the focus)"),
             ("Alt + R", "Reset all"),
             ("?", "Show this list"),
@@ -800,195 +865,241 @@ impl Strings {
                 "Move between controls and the factory's parts",
             ),
             ("Arrows, Page Up/Down, Home/End", "Move a focused slider"),
-        ]
+        ];
+        shortcuts.map(|(keys, words)| (self.tr(keys), self.tr(words)))
     }
-    pub const fn compare_label(&self) -> &'static str {
-        "Compare two patients"
+    pub fn compare_label(&self) -> &'static str {
+        self.tr("Compare two patients")
     }
-    pub const fn patient_a(&self) -> &'static str {
-        "Patient A"
+    pub fn patient_a(&self) -> &'static str {
+        self.tr("Patient A")
     }
-    pub const fn patient_b(&self) -> &'static str {
-        "Patient B"
+    pub fn patient_b(&self) -> &'static str {
+        self.tr("Patient B")
     }
 }
 
 // Units (issue 11)
 impl Strings {
     /// The label of `units-select`.
-    pub const fn units_select_label(&self) -> &'static str {
-        "Units"
+    pub fn units_select_label(&self) -> &'static str {
+        self.tr("Units")
     }
     /// An option of `units-select`, with examples of its units.
-    pub const fn units_name(&self, units: Units) -> &'static str {
-        match units {
+    pub fn units_name(&self, units: Units) -> &'static str {
+        self.tr(match units {
             Units::Conventional => "Conventional (g/dL, µg/dL)",
             Units::Si => "SI (g/L, µmol/L)",
-        }
+        })
     }
 }
 
 // Offline and export (issue 11)
 impl Strings {
     /// The name the installed app goes by (the web app manifest's `name` and `short_name`).
-    pub const fn install_name(&self) -> &'static str {
-        self.app_title
+    pub fn install_name(&self) -> &'static str {
+        self.tr(self.app_title)
     }
-    pub const fn export_label(&self) -> &'static str {
-        "Export"
+    pub fn export_label(&self) -> &'static str {
+        self.tr("Export")
     }
-    pub const fn export_csv(&self) -> &'static str {
-        "Download CSV"
+    pub fn export_csv(&self) -> &'static str {
+        self.tr("Download CSV")
     }
-    pub const fn export_csv_hint(&self) -> &'static str {
-        "Every simulated day's lab values, one row a day, as a spreadsheet file (CSV)"
+    pub fn export_csv_hint(&self) -> &'static str {
+        self.tr("Every simulated day's lab values, one row a day, as a spreadsheet file (CSV)")
     }
-    pub const fn export_png(&self) -> &'static str {
-        "Download chart"
+    pub fn export_png(&self) -> &'static str {
+        self.tr("Download chart")
     }
-    pub const fn export_png_hint(&self) -> &'static str {
-        "The first chart as a picture (PNG)"
+    pub fn export_png_hint(&self) -> &'static str {
+        self.tr("The first chart as a picture (PNG)")
     }
-    pub const fn print_summary(&self) -> &'static str {
-        "Print summary"
+    pub fn print_summary(&self) -> &'static str {
+        self.tr("Print summary")
     }
-    pub const fn print_summary_hint(&self) -> &'static str {
-        "One page: the patient's settings, the lab report with flags and the charts"
+    pub fn print_summary_hint(&self) -> &'static str {
+        self.tr("One page: the patient's settings, the lab report with flags and the charts")
     }
 }
 
 // Scenario files (issue 11)
 impl Strings {
-    pub const fn scenario_files_label(&self) -> &'static str {
-        "Scenario file"
+    pub fn scenario_files_label(&self) -> &'static str {
+        self.tr("Scenario file")
     }
-    pub const fn save_scenario(&self) -> &'static str {
-        "Save scenario"
+    pub fn save_scenario(&self) -> &'static str {
+        self.tr("Save scenario")
     }
-    pub const fn save_scenario_hint(&self) -> &'static str {
+    pub fn save_scenario_hint(&self) -> &'static str {
+        self.tr(
         "The patient's start, settings and what you did on which day, as a scenario file (JSON) that opens here and in marrow-sim"
+        )
     }
-    pub const fn open_scenario(&self) -> &'static str {
-        "Open scenario"
+    pub fn open_scenario(&self) -> &'static str {
+        self.tr("Open scenario")
     }
-    pub const fn open_scenario_hint(&self) -> &'static str {
-        "Open a scenario file (JSON): the patient it describes replaces this one"
+    pub fn open_scenario_hint(&self) -> &'static str {
+        self.tr("Open a scenario file (JSON): the patient it describes replaces this one")
     }
     /// The saved file's `name`: the scenario it began as and the day it was saved.
-    pub const fn scenario_saved_name(&self) -> &'static str {
-        "{name}, saved on day {day}"
+    pub fn scenario_saved_name(&self) -> &'static str {
+        self.tr("{name}, saved on day {day}")
     }
     /// In the saved file's `description` and a notice: `{days}` lists the jumps' days.
-    pub const fn scenario_jump_left_out(&self) -> &'static str {
+    pub fn scenario_jump_left_out(&self) -> &'static str {
+        self.tr(
         "Left out of this file: the jump to the long run on day {days}. A scenario file cannot express a jump, so from that day on this file's patient differs from the one saved."
+        )
     }
-    pub const fn scenario_case_refused(&self) -> &'static str {
+    pub fn scenario_case_refused(&self) -> &'static str {
+        self.tr(
         "A mystery case cannot be saved as a scenario file: the file would give its diagnosis away."
+        )
     }
     /// A refused file: `{file}` its name, `{problem}` the field and the allowed range.
-    pub const fn scenario_refused(&self) -> &'static str {
-        "{file} was not opened and the patient is unchanged. {problem}"
+    pub fn scenario_refused(&self) -> &'static str {
+        self.tr("{file} was not opened and the patient is unchanged. {problem}")
     }
-    pub const fn scenario_unreadable(&self) -> &'static str {
-        "{file} could not be read; the patient is unchanged."
+    pub fn scenario_unreadable(&self) -> &'static str {
+        self.tr("{file} could not be read; the patient is unchanged.")
     }
-    pub const fn scenario_opened(&self) -> &'static str {
-        "Opened “{name}” from {file}, at day 0: press play."
+    pub fn scenario_opened(&self) -> &'static str {
+        self.tr("Opened “{name}” from {file}, at day 0: press play.")
     }
 }
 
 // Classroom (issue 11)
 impl Strings {
     /// `projector-toggle`.
-    pub const fn projector_toggle(&self) -> &'static str {
-        "Projector mode"
+    pub fn projector_toggle(&self) -> &'static str {
+        self.tr("Projector mode")
     }
     /// `teacher-panel`: the button that opens the teacher panel.
-    pub const fn teacher_open(&self) -> &'static str {
-        "Teacher panel"
+    pub fn teacher_open(&self) -> &'static str {
+        self.tr("Teacher panel")
     }
-    pub const fn teacher_heading(&self) -> &'static str {
-        "Teacher panel"
+    pub fn teacher_heading(&self) -> &'static str {
+        self.tr("Teacher panel")
     }
-    pub const fn teacher_intro(&self) -> &'static str {
-        "Pick the start and what students may change; build the link."
+    pub fn teacher_intro(&self) -> &'static str {
+        self.tr("Pick the start and what students may change; build the link.")
     }
-    pub const fn teacher_start(&self) -> &'static str {
-        "Start with"
+    pub fn teacher_start(&self) -> &'static str {
+        self.tr("Start with")
     }
-    pub const fn teacher_presets(&self) -> &'static str {
-        "Patients"
+    pub fn teacher_presets(&self) -> &'static str {
+        self.tr("Patients")
     }
-    pub const fn teacher_cases(&self) -> &'static str {
-        "Mystery cases"
+    pub fn teacher_cases(&self) -> &'static str {
+        self.tr("Mystery cases")
     }
-    pub const fn teacher_tours(&self) -> &'static str {
-        "Guided tours"
+    pub fn teacher_tours(&self) -> &'static str {
+        self.tr("Guided tours")
     }
-    pub const fn teacher_sliders(&self) -> &'static str {
-        "Sliders"
+    pub fn teacher_sliders(&self) -> &'static str {
+        self.tr("Sliders")
     }
-    pub const fn teacher_lock(&self) -> &'static str {
-        "Lock"
+    pub fn teacher_lock(&self) -> &'static str {
+        self.tr("Lock")
     }
-    pub const fn teacher_hide(&self) -> &'static str {
-        "Hide"
+    pub fn teacher_hide(&self) -> &'static str {
+        self.tr("Hide")
     }
-    pub const fn teacher_panels(&self) -> &'static str {
-        "Panels to hide"
+    pub fn teacher_panels(&self) -> &'static str {
+        self.tr("Panels to hide")
     }
     /// The name of a panel a teacher may hide.
-    pub const fn teacher_panel_name(&self, panel: HiddenPanel) -> &'static str {
-        match panel {
+    pub fn teacher_panel_name(&self, panel: HiddenPanel) -> &'static str {
+        self.tr(match panel {
             HiddenPanel::Treatments => "Treatments",
             HiddenPanel::B12Relay => "B12 relay",
             HiddenPanel::Charts => "Charts",
             HiddenPanel::Stain => "Marrow iron stain",
             HiddenPanel::Interpretation => "Interpretation",
             HiddenPanel::About => "About the model",
-        }
+        })
     }
-    pub const fn teacher_charts(&self) -> &'static str {
-        "Charts (at most 6)"
+    pub fn teacher_charts(&self) -> &'static str {
+        self.tr("Charts (at most 6)")
     }
-    pub const fn teacher_speed(&self) -> &'static str {
-        "Speed"
+    pub fn teacher_speed(&self) -> &'static str {
+        self.tr("Speed")
     }
-    pub const fn teacher_speed_default(&self) -> &'static str {
-        "The page's default"
+    pub fn teacher_speed_default(&self) -> &'static str {
+        self.tr("The page's default")
     }
     /// A speed option; `{days}` days per second.
-    pub const fn teacher_speed_option(&self) -> &'static str {
-        "{days} days per second"
+    pub fn teacher_speed_option(&self) -> &'static str {
+        self.tr("{days} days per second")
     }
-    pub const fn teacher_projector(&self) -> &'static str {
-        "Projector mode"
+    pub fn teacher_projector(&self) -> &'static str {
+        self.tr("Projector mode")
     }
-    pub const fn teacher_embed(&self) -> &'static str {
-        "Embedded (no header)"
+    pub fn teacher_embed(&self) -> &'static str {
+        self.tr("Embedded (no header)")
     }
-    pub const fn teacher_build(&self) -> &'static str {
-        "Build the link"
+    pub fn teacher_build(&self) -> &'static str {
+        self.tr("Build the link")
     }
-    pub const fn teacher_copy_link(&self) -> &'static str {
-        "Copy the link"
+    pub fn teacher_copy_link(&self) -> &'static str {
+        self.tr("Copy the link")
     }
-    pub const fn teacher_copy_iframe(&self) -> &'static str {
-        "Copy the iframe"
+    pub fn teacher_copy_iframe(&self) -> &'static str {
+        self.tr("Copy the iframe")
     }
-    pub const fn teacher_link_label(&self) -> &'static str {
-        "Link for the class"
+    pub fn teacher_link_label(&self) -> &'static str {
+        self.tr("Link for the class")
     }
-    pub const fn teacher_iframe_label(&self) -> &'static str {
-        "Iframe for a learning platform"
+    pub fn teacher_iframe_label(&self) -> &'static str {
+        self.tr("Iframe for a learning platform")
     }
     /// The iframe snippet; `{src}` is the embedded link, already escaped for an attribute.
-    pub const fn teacher_iframe_template(&self) -> &'static str {
+    pub fn teacher_iframe_template(&self) -> &'static str {
+        self.tr(
         "<iframe src=\"{src}\" title=\"Marrow Factory\" width=\"100%\" height=\"760\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>"
+        )
     }
     /// Under a slider the teacher locked.
-    pub const fn locked_note(&self) -> &'static str {
-        "Locked by your teacher."
+    pub fn locked_note(&self) -> &'static str {
+        self.tr("Locked by your teacher.")
+    }
+}
+
+/// Units (issue 11).
+impl Strings {
+    /// A unit as printed after a number: units with words in them ("mg/day", "units") take the
+    /// page's language; symbols (g/dL, fL, %) are the same in every language.
+    pub fn unit(&self, unit: &'static str) -> &'static str {
+        self.tr(match unit {
+            "mg/day" => "mg/day",
+            "mL/day" => "mL/day",
+            "µg/day" => "µg/day",
+            "units" => "units",
+            "days" => "days",
+            "IU/kg" => "IU/kg",
+            symbol => symbol,
+        })
+    }
+
+    /// An allowed range in a notice: `{low}`, `{high}`, `{unit}`.
+    pub fn value_range(&self) -> &'static str {
+        self.tr("{low} to {high} {unit}")
+    }
+}
+
+/// The page's language (issue 11).
+impl Strings {
+    /// The label of `lang-select`.
+    pub fn language_label(&self) -> &'static str {
+        self.tr("Language")
+    }
+
+    /// A language whose words could not be fetched: `{language}`, `{reason}`.
+    pub fn language_failed(&self) -> &'static str {
+        self.tr(
+            "The {language} words could not be loaded ({reason}); the page stays in its language.",
+        )
     }
 }
 
@@ -1003,7 +1114,7 @@ mod tests {
                 ENGLISH.scene_output,
                 &[("output", "1.0"), ("called", "1.0"), ("hb", "15.3")]
             ),
-            "Red cells out ×1.0, called for ×1.0 · Hb 15.3 g/dL"
+            "Red cells out ×1.0, called for ×1.0 · Hb 15.3"
         );
     }
 
@@ -1020,7 +1131,7 @@ mod tests {
             assert!(!landmarks.is_empty(), "{} has no landmarks", spec.key);
             for (value, label) in landmarks {
                 assert!(
-                    (spec.min..=spec.max).contains(value),
+                    (spec.min..=spec.max).contains(&value),
                     "{}: {label} at {value} is off the scale",
                     spec.key
                 );

@@ -240,7 +240,7 @@ const CLAIMS: [PresetClaims; 8] = [
                     )
                 },
             ),
-            ("sits around 100 ng/mL", |c| {
+            ("sits around {ferritin_ng_ml:100}", |c| {
                 within("ferritin, ng/mL", c.labs.ferritin_ng_ml, 70.0, 150.0)
             }),
             ("the stores hold less than a healthy adult's", |c| {

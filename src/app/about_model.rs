@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::strings::ENGLISH;
+use crate::strings::t;
 use crate::view::about::{parse, Block, Document, Inline, MODEL_NOTES_FILE};
 
 /// Where the notes stand.
@@ -17,8 +17,8 @@ enum Notes {
     Failed(String),
 }
 
-/// Fetches the notes' Markdown from beside the page.
-async fn fetch_notes() -> Result<String, String> {
+/// Fetches a text file from beside the page (the model's notes, a language's catalogue).
+pub(super) async fn fetch_text(path: &str) -> Result<String, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let describe = |error: wasm_bindgen::JsValue| {
@@ -32,7 +32,7 @@ async fn fetch_notes() -> Result<String, String> {
             .unwrap_or_else(|| format!("{error:?}"))
     };
     let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(MODEL_NOTES_FILE))
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path))
         .await
         .map_err(describe)?
         .dyn_into()
@@ -56,7 +56,7 @@ pub fn AboutModel() -> impl IntoView {
         }
         notes.set(Notes::Loading);
         leptos::task::spawn_local(async move {
-            notes.set(match fetch_notes().await {
+            notes.set(match fetch_text(MODEL_NOTES_FILE).await {
                 Ok(markdown) => Notes::Loaded(parse(&markdown)),
                 Err(reason) => Notes::Failed(reason),
             });
@@ -64,17 +64,17 @@ pub fn AboutModel() -> impl IntoView {
     };
     view! {
         <details class="about-model" data-testid="about-model" on:toggle=load>
-            <summary>{ENGLISH.about_heading}</summary>
-            <p class="about-intro">{ENGLISH.about_intro}</p>
+            <summary>{t().about_heading}</summary>
+            <p class="about-intro">{t().about_intro}</p>
             {move || match notes.get() {
                 Notes::NotAsked => ().into_any(),
-                Notes::Loading => view! { <p>{ENGLISH.about_loading}</p> }.into_any(),
+                Notes::Loading => view! { <p>{t().about_loading}</p> }.into_any(),
                 Notes::Loaded(document) => {
                     document.blocks.into_iter().map(block_view).collect_view().into_any()
                 }
                 Notes::Failed(reason) => view! {
                     <p class="about-failed" role="alert">
-                        {crate::strings::fill(ENGLISH.about_failed, &[("reason", &reason)])}
+                        {crate::strings::fill(t().about_failed, &[("reason", &reason)])}
                     </p>
                 }
                 .into_any(),

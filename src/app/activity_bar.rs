@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::page_context::PageContext;
-use crate::strings::ENGLISH;
+use super::LanguageSelect;
+use crate::strings::t;
 use crate::teaching::case::CaseProgress;
 use crate::teaching::cases::{self, CASES};
 use crate::teaching::tour::TourProgress;
@@ -57,37 +58,37 @@ pub fn ActivityBar(
         }
     };
     view! {
-        <nav class="activity-bar" aria-label=ENGLISH.activity_heading()>
+        <nav class="activity-bar" aria-label=t().activity_heading()>
             <label>
-                {ENGLISH.tour_select_label()}
+                {t().tour_select_label()}
                 " "
                 <select
                     data-testid="tour-select"
                     on:change=choose_tour
                     prop:value=move || tour.with(|tour| tour.as_ref().map_or("", |p| p.tour.id).to_string())
                 >
-                    <option value="">{ENGLISH.tour_none()}</option>
+                    <option value="">{t().tour_none()}</option>
                     {TOURS
                         .iter()
-                        .map(|tour| view! { <option value=tour.id>{tour.title}</option> })
+                        .map(|tour| view! { <option value=tour.id>{t().tr(tour.title)}</option> })
                         .collect_view()}
                 </select>
             </label>
             <label>
-                {ENGLISH.case_select_label()}
+                {t().case_select_label()}
                 " "
                 <select
                     data-testid="case-select"
                     on:change=choose_case
                     prop:value=move || case.with(|case| case.as_ref().map_or("", |p| p.id).to_string())
                 >
-                    <option value="">{ENGLISH.case_none()}</option>
+                    <option value="">{t().case_none()}</option>
                     {CASES
                         .iter()
                         .map(|file| {
                             let title = file
                                 .case()
-                                .map(|case| case.title)
+                                .map(|case| t().tr(&case.title).to_string())
                                 .unwrap_or_else(|_| file.id.to_string());
                             view! { <option value=file.id>{title}</option> }
                         })
@@ -95,7 +96,7 @@ pub fn ActivityBar(
                 </select>
             </label>
             <label>
-                {ENGLISH.units_select_label()}
+                {t().units_select_label()}
                 " "
                 <select
                     data-testid="units-select"
@@ -111,13 +112,14 @@ pub fn ActivityBar(
                         .map(|units| {
                             view! {
                                 <option value=units.id() selected=move || context.units.get() == units>
-                                    {ENGLISH.units_name(units)}
+                                    {t().units_name(units)}
                                 </option>
                             }
                         })
                         .collect_view()}
                 </select>
             </label>
+            <LanguageSelect/>
             <button
                 type="button"
                 data-testid="compare-toggle"
@@ -125,7 +127,7 @@ pub fn ActivityBar(
                 aria-pressed=move || compare.get().to_string()
                 on:click=move |_| compare.update(|shown| *shown = !*shown)
             >
-                {ENGLISH.compare_label()}
+                {t().compare_label()}
             </button>
         </nav>
     }

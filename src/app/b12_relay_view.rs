@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::page_context::PageContext;
 use super::SettingSlider;
 use crate::model::SettingKey;
-use crate::strings::{fill, ENGLISH};
+use crate::strings::{fill, t};
 
 /// Short names of the relay's stations, as drawn.
 const STATIONS: [(&str, SettingKey); 4] = [
@@ -25,7 +25,7 @@ pub fn B12RelayView() -> impl IntoView {
         Memo::new(move |_| context.snapshot.with(|shown| shown.b12_absorbed_ug_per_day));
     let result = move || {
         fill(
-            ENGLISH.relay_result,
+            t().relay_result,
             &[
                 ("absorbed", &format!("{:.2}", absorbed_ug_per_day.get())),
                 (
@@ -40,9 +40,9 @@ pub fn B12RelayView() -> impl IntoView {
     };
     view! {
         <details class="b12-relay" prop:open=move || !context.projector.get()>
-            <summary><h3>{ENGLISH.relay_heading}</h3></summary>
-            <p class="relay-intro">{ENGLISH.relay_intro}</p>
-            <ol class="relay-chain" aria-label=ENGLISH.relay_heading>
+            <summary><h3>{t().relay_heading}</h3></summary>
+            <p class="relay-intro">{t().relay_intro}</p>
+            <ol class="relay-chain" aria-label=t().relay_heading>
                 {STATIONS
                     .into_iter()
                     .enumerate()
@@ -81,7 +81,7 @@ pub fn B12RelayView() -> impl IntoView {
                     .map(|(_, key)| {
                         view! {
                             <li>
-                                <p class="relay-step">{ENGLISH.relay_step(key)}</p>
+                                <p class="relay-step">{t().relay_step(key)}</p>
                                 <SettingSlider key=key/>
                             </li>
                         }

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use super::page_context::PageContext;
-use super::MarrowStainView;
+use super::{prose, MarrowStainView};
 use crate::model::LabKey;
-use crate::strings::{fill, ENGLISH};
+use crate::strings::{fill, t};
 use crate::teaching::case::{read_records, smear, with_record, CaseProgress, CaseRecord, Panel};
 use crate::view::lab_report::{format_range, unit};
 use crate::view::session::simulation::SPEEDS_DAYS_PER_SECOND;
@@ -78,10 +78,10 @@ pub fn CasePanel(progress: RwSignal<Option<CaseProgress>>) -> impl IntoView {
                 let case = current.case.clone();
                 let submitted = current.submitted;
                 let ordered = current.ordered.clone();
-                let count = fill(ENGLISH.case_count(), &[("count", &ordered.len().to_string())]);
+                let count = fill(t().case_count(), &[("count", &ordered.len().to_string())]);
                 let record_line = records.with(|records| {
                     fill(
-                        ENGLISH.case_record(),
+                        t().case_record(),
                         &[
                             ("done", &records.len().to_string()),
                             ("right", &records.iter().filter(|r| r.correct).count().to_string()),
@@ -90,10 +90,10 @@ pub fn CasePanel(progress: RwSignal<Option<CaseProgress>>) -> impl IntoView {
                 });
                 view! {
                     <section class="case-panel" data-testid="case-panel" aria-labelledby="case-heading">
-                        <h2 id="case-heading">{case.title.clone()}</h2>
-                        <p><strong>{ENGLISH.case_history()} ": "</strong>{case.history.clone()}</p>
-                        <p><strong>{ENGLISH.case_vitals()} ": "</strong>{case.vitals.clone()}</p>
-                        <h3>{ENGLISH.case_orders()}</h3>
+                        <h2 id="case-heading">{t().tr(&case.title).to_string()}</h2>
+                        <p><strong>{t().case_history()} ": "</strong>{prose(&case.history, context.units.get_untracked())}</p>
+                        <p><strong>{t().case_vitals()} ": "</strong>{prose(&case.vitals, context.units.get_untracked())}</p>
+                        <h3>{t().case_orders()}</h3>
                         <div class="case-orders">
                             {Panel::ALL
                                 .into_iter()
@@ -111,7 +111,7 @@ pub fn CasePanel(progress: RwSignal<Option<CaseProgress>>) -> impl IntoView {
                                                 }
                                             })
                                         >
-                                            {ENGLISH.panel_name(panel)}
+                                            {t().panel_name(panel)}
                                         </button>
                                     }
                                 })
@@ -126,7 +126,7 @@ pub fn CasePanel(progress: RwSignal<Option<CaseProgress>>) -> impl IntoView {
                         </div>
                         <div class="case-answers">
                             <label>
-                                {ENGLISH.case_diagnosis()}
+                                {t().case_diagnosis()}
                                 <select
                                     data-testid="case-diagnosis"
                                     disabled=submitted
@@ -139,19 +139,19 @@ pub fn CasePanel(progress: RwSignal<Option<CaseProgress>>) -> impl IntoView {
                                         });
                                     }
                                 >
-                                    <option value="">{ENGLISH.case_choose()}</option>
+                                    <option value="">{t().case_choose()}</option>
                                     {case
                                         .diagnoses
                                         .iter()
                                         .map(|answer| {
                                             let picked = current.diagnosis.as_deref() == Some(answer.id.as_str());
-                                            view! { <option value=answer.id.clone() selected=picked>{answer.label.clone()}</option> }
+                                            view! { <option value=answer.id.clone() selected=picked>{t().tr(&answer.label).to_string()}</option> }
                                         })
                                         .collect_view()}
                                 </select>
                             </label>
                             <label>
-                                {ENGLISH.case_treatment()}
+                                {t().case_treatment()}
                                 <select
                                     data-testid="case-treatment"
                                     disabled=submitted
@@ -164,13 +164,13 @@ pub fn CasePanel(progress: RwSignal<Option<CaseProgress>>) -> impl IntoView {
                                         });
                                     }
                                 >
-                                    <option value="">{ENGLISH.case_choose()}</option>
+                                    <option value="">{t().case_choose()}</option>
                                     {case
                                         .treatments
                                         .iter()
                                         .map(|answer| {
                                             let picked = current.treatment.as_deref() == Some(answer.id.as_str());
-                                            view! { <option value=answer.id.clone() selected=picked>{answer.label.clone()}</option> }
+                                            view! { <option value=answer.id.clone() selected=picked>{t().tr(&answer.label).to_string()}</option> }
                                         })
                                         .collect_view()}
                                 </select>
@@ -182,10 +182,10 @@ pub fn CasePanel(progress: RwSignal<Option<CaseProgress>>) -> impl IntoView {
                                 disabled=!current.can_submit()
                                 on:click=submit
                             >
-                                {ENGLISH.case_submit()}
+                                {t().case_submit()}
                             </button>
                             <button type="button" data-testid="case-leave" on:click=move |_| progress.set(None)>
-                                {ENGLISH.case_leave()}
+                                {t().case_leave()}
                             </button>
                         </div>
                         {submitted.then(|| view! { <CaseFeedback progress=current.clone()/> })}
@@ -223,7 +223,7 @@ fn PanelResult(panel: Panel, labs: Signal<crate::model::Labs>) -> impl IntoView 
             context
                 .with_simulation(|simulation| smear(simulation.patient()))
                 .into_iter()
-                .map(|finding| view! { <li>{ENGLISH.smear_finding(finding)}</li> })
+                .map(|finding| view! { <li>{t().smear_finding(finding)}</li> })
                 .collect_view()
                 .into_any()
         }
@@ -231,14 +231,14 @@ fn PanelResult(panel: Panel, labs: Signal<crate::model::Labs>) -> impl IntoView 
             let egfr = context
                 .snapshot
                 .with(|snapshot| snapshot.settings.egfr_ml_per_min);
-            view! { <li>{fill(ENGLISH.case_egfr(), &[("value", &format!("{egfr:.0}"))])}</li> }
+            view! { <li>{fill(t().case_egfr(), &[("value", &format!("{egfr:.0}"))])}</li> }
                 .into_any()
         }
         _ => ().into_any(),
     };
     view! {
         <div class="case-result" data-testid=format!("case-result-{}", panel.key())>
-            <h4>{ENGLISH.panel_name(panel)}</h4>
+            <h4>{t().panel_name(panel)}</h4>
             <ul class="case-findings">{extra}</ul>
             {(!panel.labs().is_empty()).then(|| view! {
                 <table class="lab-report case-table">
@@ -247,7 +247,7 @@ fn PanelResult(panel: Panel, labs: Signal<crate::model::Labs>) -> impl IntoView 
                             .into_iter()
                             .map(|(key, value, unit, range, flag): (LabKey, String, &str, String, crate::model::Flag)| view! {
                                 <tr class=format!("lab-line flag-{}", flag.as_str())>
-                                    <th scope="row">{ENGLISH.lab_label(key)}</th>
+                                    <th scope="row">{t().lab_label(key)}</th>
                                     <td class="lab-value" data-testid=format!("case-lab-{}", key.key()) data-flag=flag.as_str()>{value}</td>
                                     <td class="lab-unit">{unit}</td>
                                     <td class="lab-range">{range}</td>
@@ -265,6 +265,7 @@ fn PanelResult(panel: Panel, labs: Signal<crate::model::Labs>) -> impl IntoView 
 /// What the student got right and wrong, and why.
 #[component]
 fn CaseFeedback(progress: CaseProgress) -> impl IntoView {
+    let units = PageContext::get().units.get_untracked();
     let case = &progress.case;
     let correct = progress.diagnosis_correct() && progress.treatment_correct();
     let chosen_diagnosis = case
@@ -284,18 +285,26 @@ fn CaseFeedback(progress: CaseProgress) -> impl IntoView {
         .iter()
         .find(|answer| answer.id == case.treatment);
     let lines: Vec<String> = [
-        chosen_diagnosis.map(|answer| answer.feedback.clone()),
+        chosen_diagnosis.map(|answer| prose(&answer.feedback, units)),
         (!progress.diagnosis_correct())
             .then(|| {
-                right_diagnosis
-                    .map(|answer| fill(ENGLISH.case_right_answer(), &[("answer", &answer.label)]))
+                right_diagnosis.map(|answer| {
+                    fill(
+                        t().case_right_answer(),
+                        &[("answer", t().tr(&answer.label))],
+                    )
+                })
             })
             .flatten(),
-        chosen_treatment.map(|answer| answer.feedback.clone()),
+        chosen_treatment.map(|answer| prose(&answer.feedback, units)),
         (!progress.treatment_correct())
             .then(|| {
-                right_treatment
-                    .map(|answer| fill(ENGLISH.case_right_answer(), &[("answer", &answer.label)]))
+                right_treatment.map(|answer| {
+                    fill(
+                        t().case_right_answer(),
+                        &[("answer", t().tr(&answer.label))],
+                    )
+                })
             })
             .flatten(),
     ]
@@ -304,10 +313,10 @@ fn CaseFeedback(progress: CaseProgress) -> impl IntoView {
     .collect();
     view! {
         <div class="case-feedback" data-testid="case-feedback" data-correct=correct.to_string() aria-live="polite">
-            <p><strong>{if correct { ENGLISH.case_right() } else { ENGLISH.case_wrong() }}</strong></p>
+            <p><strong>{if correct { t().case_right() } else { t().case_wrong() }}</strong></p>
             {lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
-            <h4>{ENGLISH.case_mechanism()}</h4>
-            <p>{case.mechanism.clone()}</p>
+            <h4>{t().case_mechanism()}</h4>
+            <p>{prose(&case.mechanism, units)}</p>
         </div>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::page_context::PageContext;
-use crate::strings::ENGLISH;
+use crate::strings::t;
 use crate::view::export::{file_name, history_csv};
 
 /// How long an object URL outlives the click that downloads it, so the browser has read it.
@@ -87,30 +87,30 @@ pub fn ExportBar() -> impl IntoView {
         }
     };
     view! {
-        <div class="export-bar" role="group" aria-label=ENGLISH.export_label()>
+        <div class="export-bar" role="group" aria-label=t().export_label()>
             <button
                 type="button"
                 data-testid="export-csv"
-                title=ENGLISH.export_csv_hint()
+                title=t().export_csv_hint()
                 on:click=export_csv
             >
-                {ENGLISH.export_csv()}
+                {t().export_csv()}
             </button>
             <button
                 type="button"
                 data-testid="export-png"
-                title=ENGLISH.export_png_hint()
+                title=t().export_png_hint()
                 on:click=export_png
             >
-                {ENGLISH.export_png()}
+                {t().export_png()}
             </button>
             <button
                 type="button"
                 data-testid="print-summary"
-                title=ENGLISH.print_summary_hint()
+                title=t().print_summary_hint()
                 on:click=print
             >
-                {ENGLISH.print_summary()}
+                {t().print_summary()}
             </button>
         </div>
     }

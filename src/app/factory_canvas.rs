@@ -5,22 +5,25 @@ use leptos::prelude::*;
 
 use super::canvas_painter::{fit_canvas, CanvasPainter};
 use crate::palette::Palette;
-use crate::strings::ENGLISH;
+use crate::strings::t;
 use crate::view::drawing::factory_scene::{
     draw_factory_scene, FactoryScene, SCENE_HEIGHT, SCENE_WIDTH,
 };
 use crate::view::drawing::painter::ViewTransform;
+use crate::view::units::Units;
 
 /// The factory scene.
 ///
 /// - `scene`: what the factory shows and the animation time, seconds (one pair per frame).
 /// - `palette`: standard or projector colours.
+/// - `units`: the page's units (the Hb under the conveyor).
 /// - `reduced_motion`: the student asked for less motion; the scene still shows the state (the
 ///   frame loop then keeps the animation time still).
 #[component]
 pub fn FactoryCanvas(
     scene: Signal<(FactoryScene, f64)>,
     palette: Signal<Palette>,
+    units: Signal<Units>,
     reduced_motion: bool,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
@@ -37,7 +40,14 @@ pub fn FactoryCanvas(
                 context_2d.clear_rect(0.0, 0.0, width, height);
                 let mut painter =
                     CanvasPainter::new(&context_2d, transform).with_line_weight(&palette);
-                draw_factory_scene(&mut painter, scene, *animation_seconds, &palette, &ENGLISH);
+                draw_factory_scene(
+                    &mut painter,
+                    scene,
+                    *animation_seconds,
+                    &palette,
+                    t(),
+                    units.get(),
+                );
             }
         });
     });
@@ -53,7 +63,7 @@ pub fn FactoryCanvas(
             data-testid="factory-canvas"
             data-reduced-motion=reduced_motion.to_string()
             role="img"
-            aria-label=ENGLISH.factory_canvas_label
+            aria-label=t().factory_canvas_label
             aria-describedby="scene-description"
         ></canvas>
     }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::strings::ENGLISH;
+use crate::strings::t;
 use crate::view::drawing::factory_scene::{FactoryScene, ScenePart, SCENE_HEIGHT, SCENE_WIDTH};
 
 /// The regions and the info line.
@@ -20,9 +20,9 @@ pub fn FactoryParts(
     let info = move || {
         active.get().map(|part| {
             (
-                ENGLISH.scene_part_name(part),
-                ENGLISH.scene_part_role(part),
-                scene.with(|scene| part.value(scene, &ENGLISH)),
+                t().scene_part_name(part),
+                t().scene_part_role(part),
+                scene.with(|scene| part.value(scene, t())),
             )
         })
     };
@@ -40,7 +40,7 @@ pub fn FactoryParts(
                 height / SCENE_HEIGHT * 100.0,
             );
             // A memo: the attribute changes in the DOM only when the words do, not every frame.
-            let label = Memo::new(move |_| scene.with(|scene| part.label(scene, &ENGLISH)));
+            let label = Memo::new(move |_| scene.with(|scene| part.label(scene, t())));
             view! {
                 <button
                     type="button"
@@ -71,7 +71,7 @@ pub fn FactoryParts(
                     <span class="scene-part-value">{value}</span>
                 }
                 .into_any(),
-                None => view! { <span>{ENGLISH.scene_parts_hint()}</span> }.into_any(),
+                None => view! { <span>{t().scene_parts_hint()}</span> }.into_any(),
             }}
         </p>
     }

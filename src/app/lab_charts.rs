@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::page_context::{PageContext, DEFAULT_CHART_KEYS};
 use super::TimeChart;
 use crate::model::LabKey;
-use crate::strings::ENGLISH;
+use crate::strings::t;
 use crate::view::lab_report::panel_keys;
 use crate::view::session::classroom::MAX_CHARTS;
 
@@ -39,11 +39,11 @@ pub fn LabCharts(second: PageContext, compare: Signal<bool>) -> impl IntoView {
         });
     };
     view! {
-        <h2 id="chart-heading">{ENGLISH.chart_heading}</h2>
+        <h2 id="chart-heading">{t().chart_heading}</h2>
         <details class="chart-picker">
-            <summary>{ENGLISH.chart_pick_label}</summary>
+            <summary>{t().chart_pick_label}</summary>
             <fieldset>
-                <legend class="visually-hidden">{ENGLISH.chart_pick_label}</legend>
+                <legend class="visually-hidden">{t().chart_pick_label}</legend>
                 {panel_keys()
                     .map(|key| {
                         view! {
@@ -54,7 +54,7 @@ pub fn LabCharts(second: PageContext, compare: Signal<bool>) -> impl IntoView {
                                     prop:checked=move || picked.with(|picked| picked.contains(&key))
                                     on:change=move |event| toggle(key, event_target_checked(&event))
                                 />
-                                {ENGLISH.lab_label(key)}
+                                {t().lab_label(key)}
                             </label>
                         }
                     })
@@ -64,9 +64,9 @@ pub fn LabCharts(second: PageContext, compare: Signal<bool>) -> impl IntoView {
         <Show when=move || compare.get()>
             <p class="compare-legend" data-testid="compare-legend">
                 <span class="compare-swatch first" aria-hidden="true"></span>
-                {ENGLISH.patient_a()}
+                {t().patient_a()}
                 <span class="compare-swatch second" aria-hidden="true"></span>
-                {ENGLISH.patient_b()}
+                {t().patient_b()}
             </p>
         </Show>
         <div class="chart-grid">

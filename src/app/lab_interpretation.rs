@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::Labs;
-use crate::strings::ENGLISH;
+use crate::strings::t;
 use crate::view::why_trace::interpretation_lines;
 
 /// The interpretation under the lab report.
@@ -17,10 +17,11 @@ pub fn LabInterpretation(
     #[prop(default = "")]
     id_prefix: &'static str,
 ) -> impl IntoView {
-    let lines = Memo::new(move |_| labs.with(|labs| interpretation_lines(labs, &ENGLISH)));
+    let lines = Memo::new(move |_| labs.with(|labs| interpretation_lines(labs, t())));
     view! {
-        <section class="lab-interpretation" data-testid="lab-interpretation" aria-labelledby=format!("{id_prefix}interpretation-heading")>
-            <h3 id=format!("{id_prefix}interpretation-heading")>{ENGLISH.interpretation_heading()}</h3>
+        // A group, not a region: with two patients, two regions of one name would be ambiguous.
+        <div class="lab-interpretation" data-testid="lab-interpretation" role="group" aria-labelledby=format!("{id_prefix}interpretation-heading")>
+            <h3 id=format!("{id_prefix}interpretation-heading")>{t().interpretation_heading()}</h3>
             <ul>
                 {move || {
                     lines
@@ -39,6 +40,6 @@ pub fn LabInterpretation(
                         .collect_view()
                 }}
             </ul>
-        </section>
+        </div>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::{Flag, LabGroup, LabKey, Labs};
-use crate::strings::ENGLISH;
+use crate::strings::t;
 use crate::view::lab_report::{format_range, group_lines, reading, unit, LabLine};
 use crate::view::units::Units;
 
@@ -25,8 +25,8 @@ fn LabRow(
     });
     // Printed as lab reports do, "L" or "H", with the word for screen readers and tooltips.
     let flag_text = move || match shown.with(|shown| shown.flag) {
-        Flag::Low => ENGLISH.flag_low,
-        Flag::High => ENGLISH.flag_high,
+        Flag::Low => t().flag_low,
+        Flag::High => t().flag_high,
         Flag::Normal => "",
     };
     let flag_letter = move || {
@@ -37,9 +37,9 @@ fn LabRow(
             .unwrap_or_default()
     };
     let trend_text = move || match shown.with(|shown| shown.trend.as_str()) {
-        "rising" => ENGLISH.trend_up,
-        "falling" => ENGLISH.trend_down,
-        _ => ENGLISH.trend_steady,
+        "rising" => t().trend_up,
+        "falling" => t().trend_down,
+        _ => t().trend_steady,
     };
     view! {
         <tr
@@ -53,14 +53,14 @@ fn LabRow(
                 )
             }
         >
-            <th scope="row">{ENGLISH.lab_label(line.key)}</th>
+            <th scope="row">{t().lab_label(line.key)}</th>
             <td class="lab-value">
                 <button
                     type="button"
                     class="lab-why"
                     data-testid=format!("lab-{}", line.key.key())
                     data-flag=move || shown.with(|shown| shown.flag.as_str())
-                    title=ENGLISH.lab_why_hint()
+                    title=t().lab_why_hint()
                     aria-pressed=move || (why.get() == Some(line.key)).to_string()
                     aria-controls=format!("{id_prefix}why-panel")
                     on:click=move |_| why.set(Some(line.key))
@@ -110,15 +110,15 @@ pub fn LabPanel(
     id_prefix: &'static str,
 ) -> impl IntoView {
     view! {
-        <h2 id=format!("{id_prefix}labs-heading")>{ENGLISH.labs_heading}</h2>
+        <h2 id=format!("{id_prefix}labs-heading")>{t().labs_heading}</h2>
         <table class="lab-report" data-testid="lab-panel">
             <thead>
                 <tr>
-                    <th scope="col">{ENGLISH.lab_column_test}</th>
-                    <th scope="col">{ENGLISH.lab_column_result}</th>
-                    <th scope="col"><span class="visually-hidden">{ENGLISH.lab_column_flag}</span></th>
-                    <th scope="col"><span class="visually-hidden">{ENGLISH.lab_column_unit}</span></th>
-                    <th scope="col">{ENGLISH.lab_column_range}</th>
+                    <th scope="col">{t().lab_column_test}</th>
+                    <th scope="col">{t().lab_column_result}</th>
+                    <th scope="col"><span class="visually-hidden">{t().lab_column_flag}</span></th>
+                    <th scope="col"><span class="visually-hidden">{t().lab_column_unit}</span></th>
+                    <th scope="col">{t().lab_column_range}</th>
                 </tr>
             </thead>
             {LabGroup::ALL
@@ -127,7 +127,7 @@ pub fn LabPanel(
                     view! {
                         <tbody>
                             <tr class="lab-group">
-                                <th scope="rowgroup" colspan="5">{ENGLISH.lab_group(group)}</th>
+                                <th scope="rowgroup" colspan="5">{t().lab_group(group)}</th>
                             </tr>
                             {group_lines(group)
                                 .map(|line| view! { <LabRow line=line labs=labs units=units why=why marked=marked id_prefix=id_prefix/> })

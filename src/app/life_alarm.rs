@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::patient::LIFE_THREATENING_HB_G_DL;
 use crate::model::LabKey;
-use crate::strings::{fill, ENGLISH};
+use crate::strings::{fill, t};
 use crate::view::units::{display_decimals, display_unit, display_value, Units};
 
 /// The alarm.
@@ -17,7 +17,7 @@ pub fn LifeAlarm(alarm: Signal<Option<f64>>, units: Signal<Units>) -> impl IntoV
     view! {
         <Show when=move || alarm.get().is_some()>
             <section class="life-alarm" role="alert" data-testid="life-alarm">
-                <strong>{ENGLISH.life_alarm_heading}</strong>
+                <strong>{t().life_alarm_heading}</strong>
                 " "
                 {move || {
                     let hb = alarm.get().unwrap_or_default();
@@ -27,9 +27,9 @@ pub fn LifeAlarm(alarm: Signal<Option<f64>>, units: Signal<Units>) -> impl IntoV
                         let shown = display_value(key, units, hb);
                         let decimals = display_decimals(key, units, 1);
                         let hb = format!("{shown:.decimals$} {}", display_unit(key, units));
-                        fill(ENGLISH.life_alarm_severe_anemia, &[("hb", &hb)])
+                        fill(t().life_alarm_severe_anemia, &[("hb", &hb)])
                     } else {
-                        ENGLISH.life_alarm_hypovolemia.to_string()
+                        t().life_alarm_hypovolemia.to_string()
                     }
                 }}
             </section>

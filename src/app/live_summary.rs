@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::{Flag, Labs};
-use crate::strings::ENGLISH;
+use crate::strings::t;
 use crate::view::lab_report::{live_summary, SUMMARY_LABS};
 use crate::view::units::Units;
 
@@ -50,10 +50,7 @@ pub fn LiveSummary(
         let moment = labs.with(|labs| Moment::of(labs, playing.get(), units));
         match previous {
             Some((kept, words)) if *kept == moment => (moment, words.clone()),
-            _ => (
-                moment,
-                labs.with(|labs| live_summary(labs, units, &ENGLISH)),
-            ),
+            _ => (moment, labs.with(|labs| live_summary(labs, units, t()))),
         }
     });
     view! {

@@ -8,7 +8,7 @@ use crate::palette::Palette;
 
 use super::canvas_painter::{fit_canvas, CanvasPainter};
 use crate::model::Labs;
-use crate::strings::{fill, ENGLISH};
+use crate::strings::{fill, t};
 use crate::view::drawing::marrow_stain::{
     draw_marrow_stain, MarrowStain, STAIN_HEIGHT, STAIN_WIDTH,
 };
@@ -55,7 +55,7 @@ pub fn MarrowStainView(labs: Signal<Labs>, palette: Signal<Palette>) -> impl Int
     let caption = Memo::new(move |_| {
         let (_, _, stain) = stain.get();
         fill(
-            ENGLISH.stain_caption,
+            t().stain_caption,
             &[
                 ("grade", &format!("{:.1}", stain.grade)),
                 (
@@ -66,15 +66,15 @@ pub fn MarrowStainView(labs: Signal<Labs>, palette: Signal<Palette>) -> impl Int
         )
     });
     view! {
-        <h2 id="stain-heading">{ENGLISH.stain_heading}</h2>
+        <h2 id="stain-heading">{t().stain_heading}</h2>
         <canvas
             node_ref=canvas_ref
             class="stain-canvas"
             data-testid="marrow-stain"
             role="img"
-            aria-label=ENGLISH.stain_label
+            aria-label=t().stain_label
         ></canvas>
         <p class="stain-caption" data-testid="marrow-stain-caption">{caption}</p>
-        <p class="stain-legend">{ENGLISH.stain_legend}</p>
+        <p class="stain-legend">{t().stain_legend}</p>
     }
 }

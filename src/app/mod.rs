@@ -13,6 +13,7 @@ mod frame_loop;
 mod lab_charts;
 mod lab_interpretation;
 mod lab_panel;
+mod language;
 mod life_alarm;
 mod live_summary;
 mod marrow_stain_view;
@@ -45,6 +46,7 @@ pub use frame_loop::{start_frame_loop, FrameLoopHandle, MAX_FRAME_SECONDS};
 pub use lab_charts::LabCharts;
 pub use lab_interpretation::LabInterpretation;
 pub use lab_panel::LabPanel;
+pub use language::{switch_language, LanguageSelect};
 pub use life_alarm::LifeAlarm;
 pub use live_summary::LiveSummary;
 pub use marrow_stain_view::MarrowStainView;
@@ -72,7 +74,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::model::{LabKey, SettingKey};
-use crate::strings::ENGLISH;
+use crate::strings::t;
 use crate::teaching::case::CaseProgress;
 use crate::teaching::tour::TourProgress;
 use crate::view::drawing::factory_scene::{describe_scene, ScenePart};
@@ -88,6 +90,11 @@ pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
     register_service_worker();
+}
+
+/// A tour's or a case's words in the page's language, with lab quantities in `units`.
+pub(crate) fn prose(text: &str, units: crate::view::units::Units) -> String {
+    crate::view::units::render_prose(t().tr(text), units)
 }
 
 /// Whether the student asked the system for reduced motion.
@@ -121,7 +128,7 @@ pub fn App() -> impl IntoView {
     let query = web_sys::window()
         .and_then(|window| window.location().search().ok())
         .unwrap_or_default();
-    let (request, link_notices) = parse_query(&query, &ENGLISH);
+    let (request, link_notices) = parse_query(&query, t());
     let mut simulation = Simulation::open(&request);
     if let Some(speed) = request.classroom.speed_days_per_second {
         simulation.set_speed(speed);
@@ -150,8 +157,14 @@ pub fn App() -> impl IntoView {
         frame_stats: RwSignal::new((0.0, 0.0, 0)),
         patient: "a",
         units: RwSignal::new(request.units),
+        lang: RwSignal::new(crate::strings::Lang::En),
+        lang_switched: RwSignal::new(false),
     };
     provide_context(context);
+    // `lang=`: English shows at once; another language as soon as its words arrive.
+    if request.lang != crate::strings::Lang::En {
+        switch_language(context, request.lang);
+    }
     // Compare mode's second patient: a contrasting preset, on the first patient's clock.
     let patient_b = context.second_patient(Simulation::open_preset(Some(
         if request.preset == Some("inflammation") {
@@ -269,7 +282,10 @@ pub fn App() -> impl IntoView {
     let scene_now: Signal<_> =
         Memo::new(move |_| context.snapshot.with(|snapshot| snapshot.scene.clone())).into();
     // Memoised: the hidden text changes in the DOM only when the words do.
-    let scene_words = Memo::new(move |_| scene_now.with(|scene| describe_scene(scene, &ENGLISH)));
+    let scene_words = Memo::new(move |_| {
+        context.lang.track();
+        scene_now.with(|scene| describe_scene(scene, t()))
+    });
     let labs_and_week_ago: Signal<_> = context.labs_and_week_ago().into();
     let why_lab = RwSignal::new(None::<LabKey>);
     let why_chain = context.why_chain(why_lab);
@@ -344,81 +360,97 @@ pub fn App() -> impl IntoView {
             (snapshot.labs.life_threatening > 0.5).then_some(snapshot.labs.hb_g_dl)
         })
     });
+    // The page renders itself again in a new language; the state above stays.
+    // Keyed by the language, so a new language builds the page anew (a reactive closure would
+    // also compile code to patch the old page into the new one, 48 KB of wasm never needed).
     view! {
-        <div class="page" class:projector=move || projector.get() class:embed=embed>
-            <header class="app-header" hidden=embed>
-                <h1>{ENGLISH.app_title}</h1>
-                <p class="tagline">{ENGLISH.app_tagline}</p>
-                <div class="header-patient" class:hidden-for-case=case_hidden>
-                    <PresetPicker/>
+        <For each=move || [context.lang.get()] key=|lang| *lang let:_lang>
+        {
+        let sliders = sliders.clone();
+        view! {
+            <div class="page" class:projector=move || projector.get() class:embed=embed>
+                <header class="app-header" hidden=embed>
+                    <h1>{t().app_title}</h1>
+                    <p class="tagline">{t().app_tagline}</p>
+                    <div class="header-patient" class:hidden-for-case=case_hidden>
+                        <PresetPicker/>
+                    </div>
+                    <ShareLink/>
+                    <ScenarioFiles/>
+                    <div class="classroom-bar">
+                        <ProjectorToggle projector=projector/>
+                        <TeacherPanel projector=projector/>
+                    </div>
+                </header>
+                // One main landmark for everything but the header; it stays when a case hides
+                // the patient.
+                <main class="workspace">
+                // An embedded page has no header, but a screen reader still finds its name.
+                {embed.then(|| view! { <h1 class="visually-hidden">{t().app_title}</h1> })}
+                <ActivityBar tour=tour case=case compare=compare/>
+                <TourPanel progress=tour/>
+                <CasePanel progress=case/>
+                <Notices notices=context.notices/>
+                <LifeAlarm alarm=life_alarm units=context.units.into()/>
+                <TimeControls/>
+                <ShortcutsDialog open=shortcuts_open/>
+                <LiveSummary labs=labs playing=playing units=context.units.into()/>
+                <div
+                    class="layout"
+                    class:comparing=move || compare.get()
+                    class:hidden-for-case=case_hidden
+                >
+                    <section class="scene" aria-label=t().factory_canvas_label>
+                        <div class="factory">
+                            <FactoryCanvas scene=scene palette=palette units=context.units.into() reduced_motion=reduced_motion/>
+                            <FactoryParts scene=scene_now highlighted=highlighted/>
+                        </div>
+                        <p class="visually-hidden" id="scene-description" data-testid="scene-description">
+                            {move || scene_words.get()}
+                        </p>
+                        <SceneLegend palette=palette folded=projector.into()/>
+                        <div id="why-panel">
+                            <WhyPanel chain=why_chain.into() on_close=close_why units=context.units/>
+                        </div>
+                    </section>
+                    <section class="controls" data-patient="a" aria-labelledby="settings-heading">
+                        <h2 id="settings-heading">{t().settings_heading}</h2>
+                        {sliders
+                            .into_iter()
+                            .map(|key| view! { <SettingSlider key=key/> })
+                            .collect_view()}
+                        <div hidden=!panel_shown(HiddenPanel::Treatments)><TreatmentPanel/></div>
+                        <div hidden=!panel_shown(HiddenPanel::B12Relay)><B12RelayView/></div>
+                    </section>
+                    <section class="labs" data-patient="a" aria-labelledby="labs-heading">
+                        <LabPanel labs=labs_and_week_ago why=why_lab marked=tour_highlights units=context.units/>
+                        <div hidden=!panel_shown(HiddenPanel::Interpretation)>
+                            <LabInterpretation labs=labs/>
+                        </div>
+                    </section>
+                    <Show when=move || compare.get()>
+                        <SecondPatient patient=patient_b/>
+                    </Show>
+                    <section class="charts" aria-labelledby="chart-heading" hidden=!panel_shown(HiddenPanel::Charts)>
+                        <LabCharts second=patient_b compare=compare.into()/>
+                        <ExportBar/>
+                    </section>
+                    <section class="stain" aria-labelledby="stain-heading" hidden=!panel_shown(HiddenPanel::Stain)>
+                        <MarrowStainView labs=labs palette=palette/>
+                    </section>
                 </div>
-                <ShareLink/>
-                <ScenarioFiles/>
-                <div class="classroom-bar">
-                    <ProjectorToggle projector=projector/>
-                    <TeacherPanel projector=projector/>
-                </div>
-            </header>
-            <ActivityBar tour=tour case=case compare=compare/>
-            <TourPanel progress=tour/>
-            <CasePanel progress=case/>
-            <Notices notices=context.notices/>
-            <LifeAlarm alarm=life_alarm units=context.units.into()/>
-            <TimeControls/>
-            <ShortcutsDialog open=shortcuts_open/>
-            <LiveSummary labs=labs playing=playing units=context.units.into()/>
-            <main
-                class="layout"
-                class:comparing=move || compare.get()
-                class:hidden-for-case=case_hidden
-            >
-                <section class="scene" aria-label=ENGLISH.factory_canvas_label>
-                    <div class="factory">
-                        <FactoryCanvas scene=scene palette=palette reduced_motion=reduced_motion/>
-                        <FactoryParts scene=scene_now highlighted=highlighted/>
-                    </div>
-                    <p class="visually-hidden" id="scene-description" data-testid="scene-description">
-                        {move || scene_words.get()}
-                    </p>
-                    <SceneLegend palette=palette folded=projector.into()/>
-                    <div id="why-panel">
-                        <WhyPanel chain=why_chain.into() on_close=close_why units=context.units/>
-                    </div>
-                </section>
-                <section class="controls" data-patient="a" aria-labelledby="settings-heading">
-                    <h2 id="settings-heading">{ENGLISH.settings_heading}</h2>
-                    {sliders
-                        .into_iter()
-                        .map(|key| view! { <SettingSlider key=key/> })
-                        .collect_view()}
-                    <div hidden=!panel_shown(HiddenPanel::Treatments)><TreatmentPanel/></div>
-                    <div hidden=!panel_shown(HiddenPanel::B12Relay)><B12RelayView/></div>
-                </section>
-                <section class="labs" data-patient="a" aria-labelledby="labs-heading">
-                    <LabPanel labs=labs_and_week_ago why=why_lab marked=tour_highlights units=context.units/>
-                    <div hidden=!panel_shown(HiddenPanel::Interpretation)>
-                        <LabInterpretation labs=labs/>
-                    </div>
-                </section>
-                <Show when=move || compare.get()>
-                    <SecondPatient patient=patient_b/>
-                </Show>
-                <section class="charts" aria-labelledby="chart-heading" hidden=!panel_shown(HiddenPanel::Charts)>
-                    <LabCharts second=patient_b compare=compare.into()/>
-                    <ExportBar/>
-                </section>
-                <section class="stain" aria-labelledby="stain-heading" hidden=!panel_shown(HiddenPanel::Stain)>
-                    <MarrowStainView labs=labs palette=palette/>
-                </section>
-            </main>
-            <div hidden=!panel_shown(HiddenPanel::About)><AboutModel/></div>
-            <div
-                hidden
-                data-testid="frame-stats"
-                data-p50-ms=move || format!("{:.3}", frame_stats().0)
-                data-p95-ms=move || format!("{:.3}", frame_stats().1)
-                data-frames=move || frame_stats().2
-            ></div>
-        </div>
+                <div hidden=!panel_shown(HiddenPanel::About)><AboutModel/></div>
+                <div
+                    hidden
+                    data-testid="frame-stats"
+                    data-p50-ms=move || format!("{:.3}", frame_stats().0)
+                    data-p95-ms=move || format!("{:.3}", frame_stats().1)
+                    data-frames=move || frame_stats().2
+                ></div>
+                </main>
+            </div>
+        }
+        }
+        </For>
     }
 }

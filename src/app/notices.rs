@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::strings::ENGLISH;
+use crate::strings::t;
 
 /// The list of notices, each dismissable; nothing is shown when there are none.
 ///
@@ -11,7 +11,7 @@ use crate::strings::ENGLISH;
 pub fn Notices(notices: RwSignal<Vec<String>>) -> impl IntoView {
     view! {
         <Show when=move || notices.with(|notices| !notices.is_empty())>
-            <section class="notices" role="status" aria-label=ENGLISH.notices_heading>
+            <section class="notices" role="status" aria-label=t().notices_heading>
                 <ul>
                     {move || {
                         notices
@@ -34,7 +34,7 @@ pub fn Notices(notices: RwSignal<Vec<String>>) -> impl IntoView {
                                                 })
                                             }
                                         >
-                                            {ENGLISH.dismiss}
+                                            {t().dismiss}
                                         </button>
                                     </li>
                                 }

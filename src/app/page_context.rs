@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::{CausalChain, LabKey, Labs, SettingKey, Settings};
 use crate::palette::Palette;
+use crate::strings::Lang;
 use crate::view::drawing::factory_scene::FactoryScene;
 use crate::view::lab_report::TREND_DAYS;
 use crate::view::session::classroom::Classroom;
@@ -81,6 +82,10 @@ pub struct PageContext {
     pub patient: &'static str,
     /// The units labs are printed in (`units-select`, `units=`); both patients share it.
     pub units: RwSignal<Units>,
+    /// The page's language (`lang-select`, `lang=`): the page renders itself again when it changes.
+    pub lang: RwSignal<Lang>,
+    /// Set by `lang-select` so that the select gets the focus back after the page renders again.
+    pub lang_switched: RwSignal<bool>,
 }
 
 impl PageContext {

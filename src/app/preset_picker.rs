@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::page_context::PageContext;
 use crate::presets::{Preset, PRESETS};
-use crate::strings::ENGLISH;
+use crate::strings::t;
 
 /// A `<select>` of the eight presets with the chosen one's explanation.
 #[component]
@@ -15,12 +15,12 @@ pub fn PresetPicker() -> impl IntoView {
     let description = move || {
         Preset::find(preset.get())
             .and_then(|preset| preset.scenario().ok())
-            .map(|scenario| scenario.description)
+            .map(|scenario| t().tr(&scenario.description).to_string())
             .unwrap_or_default()
     };
     view! {
         <div class="preset-picker">
-            <label for=select_id.clone()>{ENGLISH.preset_label}</label>
+            <label for=select_id.clone()>{t().preset_label}</label>
             <select
                 id=select_id
                 data-testid="preset-select"
@@ -37,7 +37,7 @@ pub fn PresetPicker() -> impl IntoView {
                     .map(|choice| {
                         let name = choice
                             .scenario()
-                            .map(|scenario| scenario.name)
+                            .map(|scenario| t().tr(&scenario.name).to_string())
                             .unwrap_or_else(|_| choice.id.to_string());
                         view! {
                             <option value=choice.id selected=move || preset.get() == choice.id>
@@ -48,7 +48,7 @@ pub fn PresetPicker() -> impl IntoView {
                     .collect_view()}
             </select>
             <p class="preset-description" data-testid="preset-description">
-                <strong>{ENGLISH.preset_look_at} ": "</strong>
+                <strong>{t().preset_look_at} ": "</strong>
                 {description}
             </p>
         </div>

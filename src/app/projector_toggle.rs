@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::strings::ENGLISH;
+use crate::strings::t;
 
 /// A toggle button.
 ///
@@ -17,7 +17,7 @@ pub fn ProjectorToggle(projector: RwSignal<bool>) -> impl IntoView {
             aria-pressed=move || projector.get().to_string()
             on:click=move |_| projector.update(|on| *on = !*on)
         >
-            {ENGLISH.projector_toggle()}
+            {t().projector_toggle()}
         </button>
     }
 }

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::export_bar::download_text;
 use super::page_context::PageContext;
 use crate::model::Scenario;
-use crate::strings::{fill, ENGLISH};
+use crate::strings::{fill, t};
 use crate::view::export::file_name;
 use crate::view::session::scenario_file::scenario_file;
 
@@ -20,7 +20,7 @@ pub fn ScenarioFiles() -> impl IntoView {
         let saved = context.with_simulation(|simulation| {
             simulation.start_scenario().map(|start| {
                 (
-                    scenario_file(&start, simulation.actions(), simulation.day(), &ENGLISH),
+                    scenario_file(&start, simulation.actions(), simulation.day(), t()),
                     file_name(
                         simulation.preset(),
                         simulation.day(),
@@ -31,7 +31,7 @@ pub fn ScenarioFiles() -> impl IntoView {
             })
         });
         let Some((saved, name)) = saved else {
-            notify(ENGLISH.scenario_case_refused().to_string());
+            notify(t().scenario_case_refused().to_string());
             return;
         };
         download_text(&saved.json, &name, "application/json");
@@ -42,7 +42,7 @@ pub fn ScenarioFiles() -> impl IntoView {
                 .map(|day| format!("{day}"))
                 .collect();
             notify(fill(
-                ENGLISH.scenario_jump_left_out(),
+                t().scenario_jump_left_out(),
                 &[("days", &days.join(", "))],
             ));
         }
@@ -61,7 +61,7 @@ pub fn ScenarioFiles() -> impl IntoView {
                 .ok()
                 .and_then(|text| text.as_string());
             let Some(text) = text else {
-                notify(fill(ENGLISH.scenario_unreadable(), &[("file", &file_name)]));
+                notify(fill(t().scenario_unreadable(), &[("file", &file_name)]));
                 return;
             };
             match Scenario::from_json(&text) {
@@ -69,12 +69,12 @@ pub fn ScenarioFiles() -> impl IntoView {
                     let name = scenario.name.clone();
                     context.change(|simulation| simulation.load_scenario(scenario));
                     notify(fill(
-                        ENGLISH.scenario_opened(),
+                        t().scenario_opened(),
                         &[("name", &name), ("file", &file_name)],
                     ));
                 }
                 Err(problem) => notify(fill(
-                    ENGLISH.scenario_refused(),
+                    t().scenario_refused(),
                     &[("file", &file_name), ("problem", &problem.to_string())],
                 )),
             }
@@ -82,24 +82,24 @@ pub fn ScenarioFiles() -> impl IntoView {
     };
     let input_id = context.dom_id("open-scenario");
     view! {
-        <div class="scenario-files" role="group" aria-label=ENGLISH.scenario_files_label()>
+        <div class="scenario-files" role="group" aria-label=t().scenario_files_label()>
             <button
                 type="button"
                 data-testid="save-scenario"
-                title=ENGLISH.save_scenario_hint()
+                title=t().save_scenario_hint()
                 on:click=save
             >
-                {ENGLISH.save_scenario()}
+                {t().save_scenario()}
             </button>
-            <label for=input_id.clone() title=ENGLISH.open_scenario_hint()>
-                {ENGLISH.open_scenario()}
+            <label for=input_id.clone() title=t().open_scenario_hint()>
+                {t().open_scenario()}
             </label>
             <input
                 id=input_id
                 type="file"
                 accept=".json,application/json"
                 data-testid="open-scenario"
-                title=ENGLISH.open_scenario_hint()
+                title=t().open_scenario_hint()
                 on:change=open
             />
         </div>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::palette::Palette;
-use crate::strings::ENGLISH;
+use crate::strings::t;
 use crate::view::drawing::factory_scene::LegendEntry;
 
 /// The legend.
@@ -14,7 +14,7 @@ use crate::view::drawing::factory_scene::LegendEntry;
 pub fn SceneLegend(palette: Signal<Palette>, folded: Signal<bool>) -> impl IntoView {
     view! {
         <details class="scene-legend" data-testid="scene-legend" prop:open=move || !folded.get()>
-            <summary>{ENGLISH.legend_heading()}</summary>
+            <summary>{t().legend_heading()}</summary>
             <ul>
                 {LegendEntry::ALL
                     .into_iter()
@@ -26,7 +26,7 @@ pub fn SceneLegend(palette: Signal<Palette>, folded: Signal<bool>) -> impl IntoV
                                     aria-hidden="true"
                                     style=move || format!("background:{}", entry.colour(&palette.get()).css())
                                 ></span>
-                                {ENGLISH.legend_entry(entry)}
+                                {t().legend_entry(entry)}
                             </li>
                         }
                     })

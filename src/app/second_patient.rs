@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::page_context::PageContext;
 use super::{LabInterpretation, LabPanel, PresetPicker, SettingSlider, WhyPanel};
 use crate::model::{LabKey, SettingKey};
-use crate::strings::ENGLISH;
+use crate::strings::t;
 
 /// Patient B's column.
 ///
@@ -21,7 +21,7 @@ pub fn SecondPatient(patient: PageContext) -> impl IntoView {
     let close = Callback::new(move |()| why.set(None));
     view! {
         <section class="compare-patient" data-patient="b" aria-labelledby="patient-b-heading">
-            <h2 id="patient-b-heading">{ENGLISH.patient_b()}</h2>
+            <h2 id="patient-b-heading">{t().patient_b()}</h2>
             <div class="compare-columns">
                 <div class="compare-controls">
                     <PresetPicker/>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::page_context::PageContext;
 use crate::model::SettingKey;
-use crate::strings::ENGLISH;
+use crate::strings::t;
 
 /// Where a landmark sits along the slider, as a CSS percentage.
 fn position_percent(key: SettingKey, value: f64) -> f64 {
@@ -55,7 +55,7 @@ pub fn SettingSlider(key: SettingKey) -> impl IntoView {
     let input_id = context.dom_id(&test_id);
     let output_id = context.dom_id(&format!("value-{}", spec.key));
     let list_id = context.dom_id(&format!("landmarks-{}", spec.key));
-    let landmarks = ENGLISH.landmarks(key);
+    let landmarks = t().landmarks(key);
     // A teacher's `lock=`: the slider shows its value but does not move.
     let locked = context
         .classroom
@@ -68,9 +68,9 @@ pub fn SettingSlider(key: SettingKey) -> impl IntoView {
     };
     view! {
         <div class="setting-slider">
-            <label for=input_id.clone()>{ENGLISH.setting_label(key)}</label>
+            <label for=input_id.clone()>{t().setting_label(key)}</label>
             <output id=output_id.clone() for=input_id.clone()>
-                {move || format!("{} {}", value.get(), spec.unit)}
+                {move || format!("{} {}", value.get(), t().unit(spec.unit))}
             </output>
             <input
                 type="range"
@@ -82,7 +82,7 @@ pub fn SettingSlider(key: SettingKey) -> impl IntoView {
                 list=list_id.clone()
                 aria-describedby=described_by
                 disabled=locked
-                aria-valuetext=move || format!("{} {}", value.get(), spec.unit)
+                aria-valuetext=move || format!("{} {}", value.get(), t().unit(spec.unit))
                 prop:value=move || value.get().to_string()
                 on:input=move |event| {
                     if let Ok(new_value) = event_target_value(&event).parse::<f64>() {
@@ -95,7 +95,7 @@ pub fn SettingSlider(key: SettingKey) -> impl IntoView {
             {locked
                 .then(|| view! {
                     <p class="locked-note" id=note_id data-testid=format!("locked-{}", spec.key)>
-                        {ENGLISH.locked_note()}
+                        {t().locked_note()}
                     </p>
                 })}
             <datalist id=list_id>
@@ -106,12 +106,12 @@ pub fn SettingSlider(key: SettingKey) -> impl IntoView {
             </datalist>
             <div
                 class="landmarks"
-                class:two-rows=landmark_rows(key, landmarks).contains(&1)
+                class:two-rows=landmark_rows(key, &landmarks).contains(&1)
                 aria-hidden="true"
             >
                 {landmarks
                     .iter()
-                    .zip(landmark_rows(key, landmarks))
+                    .zip(landmark_rows(key, &landmarks))
                     .map(|((value, label), row)| {
                         let at = position_percent(key, *value);
                         let (_, _, hangs_left) = label_extent(key, *value, label);

@@ -4,7 +4,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 
 use super::page_context::PageContext;
-use crate::strings::ENGLISH;
+use crate::strings::t;
 use crate::view::session::page_link::LinkView;
 
 /// A button that shows the link to this preset, these settings and this day (in these units),
@@ -18,6 +18,7 @@ pub fn ShareLink() -> impl IntoView {
         let view = LinkView {
             projector: context.projector.get_untracked(),
             units: context.units.get_untracked(),
+            lang: context.lang.get_untracked(),
         };
         let mut query = context.with_simulation(|simulation| simulation.share_query(view));
         query.push_str(
@@ -46,10 +47,10 @@ pub fn ShareLink() -> impl IntoView {
             <button
                 type="button"
                 data-testid="share-link"
-                title=ENGLISH.share_link_hint
+                title=t().share_link_hint
                 on:click=show_link
             >
-                {ENGLISH.share_link}
+                {t().share_link}
             </button>
             <input
                 node_ref=input_ref
@@ -57,7 +58,7 @@ pub fn ShareLink() -> impl IntoView {
                 readonly
                 class="share-url"
                 data-testid="share-link-url"
-                aria-label=ENGLISH.share_link_hint
+                aria-label=t().share_link_hint
                 prop:value=move || link.get()
                 class:hidden=move || link.with(String::is_empty)
             />

@@ -4,7 +4,7 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::strings::ENGLISH;
+use crate::strings::t;
 
 /// The dialog and the button that opens it.
 ///
@@ -26,7 +26,7 @@ pub fn ShortcutsDialog(open: RwSignal<bool>) -> impl IntoView {
     });
     view! {
         <button type="button" class="shortcuts-open" on:click=move |_| open.set(true)>
-            {ENGLISH.shortcuts_open()}
+            {t().shortcuts_open()}
         </button>
         <dialog
             node_ref=dialog_ref
@@ -35,10 +35,10 @@ pub fn ShortcutsDialog(open: RwSignal<bool>) -> impl IntoView {
             aria-labelledby="shortcuts-heading"
             on:close=move |_| open.set(false)
         >
-            <h2 id="shortcuts-heading">{ENGLISH.shortcuts_heading()}</h2>
+            <h2 id="shortcuts-heading">{t().shortcuts_heading()}</h2>
             <table>
                 <tbody>
-                    {ENGLISH
+                    {t()
                         .shortcuts()
                         .into_iter()
                         .map(|(keys, what)| view! {
@@ -50,7 +50,7 @@ pub fn ShortcutsDialog(open: RwSignal<bool>) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-            <button type="button" on:click=move |_| open.set(false)>{ENGLISH.shortcuts_close()}</button>
+            <button type="button" on:click=move |_| open.set(false)>{t().shortcuts_close()}</button>
         </dialog>
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement};
 
-use crate::strings::ENGLISH;
+use crate::strings::t;
 use crate::view::session::classroom::teacher_query;
 use crate::view::teacher_form::{iframe_snippet, read_form, teacher_form_html};
 
@@ -104,11 +104,7 @@ pub fn TeacherPanel(projector: RwSignal<bool>) -> impl IntoView {
                 set_value(&dialog, "teacher-link", &link);
                 classroom.embed = true;
                 let embedded = format!("{base}{}", teacher_query(start, &classroom, projector));
-                set_value(
-                    &dialog,
-                    "teacher-iframe",
-                    &iframe_snippet(&ENGLISH, &embedded),
-                );
+                set_value(&dialog, "teacher-iframe", &iframe_snippet(t(), &embedded));
             }
             "teacher-copy" => copy(&value_of(&dialog, "teacher-link")),
             "teacher-copy-iframe" => copy(&value_of(&dialog, "teacher-iframe")),
@@ -118,14 +114,14 @@ pub fn TeacherPanel(projector: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <button type="button" data-testid="teacher-panel" aria-haspopup="dialog" on:click=open>
-            {ENGLISH.teacher_open()}
+            {t().teacher_open()}
         </button>
         <dialog
             node_ref=dialog_ref
             class="teacher-dialog"
             data-testid="teacher-dialog"
             aria-labelledby="teacher-heading"
-            inner_html=teacher_form_html(&ENGLISH)
+            inner_html=teacher_form_html(t())
             on:click=clicked
         ></dialog>
     }

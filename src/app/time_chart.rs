@@ -10,7 +10,7 @@ use crate::charts::{
     draw_time_course, lab_caption, lab_points, lab_reference_band, ChartEvent, TimeCourse,
 };
 use crate::model::LabKey;
-use crate::strings::ENGLISH;
+use crate::strings::t;
 
 /// Height of a chart as a share of its width.
 const CHART_ASPECT: f64 = 0.5;
@@ -28,11 +28,11 @@ pub fn TimeChart(key: LabKey, second: PageContext, compare: Signal<bool>) -> imp
     let context = PageContext::get();
     let canvas_ref = NodeRef::<Canvas>::new();
     let units = context.units;
-    let title = move || lab_caption(key, units.get(), &ENGLISH);
+    let title = move || lab_caption(key, units.get(), t());
     Effect::new(move || {
         context.history_version.track();
         let units = units.get();
-        let label = lab_caption(key, units, &ENGLISH);
+        let label = lab_caption(key, units, t());
         let comparing = compare.get();
         let palette = context.palette();
         if comparing {
@@ -93,9 +93,7 @@ pub fn TimeChart(key: LabKey, second: PageContext, compare: Signal<bool>) -> imp
             second: &second_points,
         };
         // A drawing error leaves the last chart on screen; the next day redraws it.
-        if let Ok(drawn) =
-            draw_time_course(&backend.into_drawing_area(), &course, &palette, &ENGLISH)
-        {
+        if let Ok(drawn) = draw_time_course(&backend.into_drawing_area(), &course, &palette, t()) {
             // What the axis shows, for end-to-end tests (the line must stay inside it).
             let last_value = drawn
                 .last_value

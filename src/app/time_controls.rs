@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::page_context::PageContext;
-use crate::strings::{fill, ENGLISH};
+use crate::strings::{fill, t};
 use crate::view::session::simulation::{Simulation, SPEEDS_DAYS_PER_SECOND};
 
 /// Play/pause, step, speed, skip, jump and Reset All, with the current day.
@@ -24,17 +24,17 @@ pub fn TimeControls() -> impl IntoView {
                 aria-pressed=move || playing.get().to_string()
                 on:click=move |_| context.change(Simulation::toggle_playing)
             >
-                {move || if playing.get() { ENGLISH.pause } else { ENGLISH.play }}
+                {move || if playing.get() { t().pause } else { t().play }}
             </button>
             <button
                 type="button"
                 data-testid="step"
                 on:click=move |_| context.change(Simulation::step_day)
             >
-                {ENGLISH.step_day}
+                {t().step_day}
             </button>
             <label class="speed">
-                {ENGLISH.speed_label} " "
+                {t().speed_label} " "
                 <select
                     data-testid="speed"
                     prop:value=move || speed.get().to_string()
@@ -49,10 +49,10 @@ pub fn TimeControls() -> impl IntoView {
                         .map(|value| {
                             view! {
                                 <option value=value.to_string() selected=move || speed.get() == value>
-                                    {if value == 1.0 {
-                                        ENGLISH.speed_option_one.to_string()
+                                    {if t().lang().is_singular(value) {
+                                        t().speed_option_one.to_string()
                                     } else {
-                                        fill(ENGLISH.speed_option, &[("value", &value.to_string())])
+                                        fill(t().speed_option, &[("value", &value.to_string())])
                                     }}
                                 </option>
                             }
@@ -65,28 +65,28 @@ pub fn TimeControls() -> impl IntoView {
                 data-testid="skip-forward"
                 on:click=move |_| context.change(Simulation::skip_forward)
             >
-                {ENGLISH.skip_forward}
+                {t().skip_forward}
             </button>
             <button
                 type="button"
                 data-testid="jump-settled"
-                title=ENGLISH.jump_settled_hint
+                title=t().jump_settled_hint
                 on:click=move |_| context.change(Simulation::jump_to_settled)
             >
-                {ENGLISH.jump_settled}
+                {t().jump_settled}
             </button>
             <button
                 type="button"
                 data-testid="reset-all"
                 on:click=move |_| context.reset_all()
             >
-                {ENGLISH.reset_all}
+                {t().reset_all}
             </button>
             <p class="sim-day" aria-live="off">
-                {ENGLISH.sim_day_label} " "
+                {t().sim_day_label} " "
                 <span data-testid="sim-day">{move || day.get()}</span>
             </p>
-            <p class="keyboard-hint">{ENGLISH.keyboard_hint}</p>
+            <p class="keyboard-hint">{t().keyboard_hint}</p>
         </nav>
     }
 }

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use super::page_context::PageContext;
-use crate::strings::{fill, ENGLISH};
+use super::prose;
+use crate::strings::{fill, t};
 use crate::teaching::tour::TourProgress;
 
 /// The tour panel; nothing is shown outside a tour.
@@ -53,19 +54,19 @@ pub fn TourPanel(progress: RwSignal<Option<TourProgress>>) -> impl IntoView {
                     let outcome = current.outcome.clone();
                     view! {
                         <section class="tour-panel" data-testid="tour-panel" aria-labelledby="tour-heading">
-                            <h2 id="tour-heading">{current.tour.title}</h2>
+                            <h2 id="tour-heading">{t().tr(current.tour.title)}</h2>
                             <p class="tour-step" data-testid="tour-step">
                                 {format!("{} / {}", at + 1, count)}
                             </p>
-                            <p class="tour-text">{step.text}</p>
+                            <p class="tour-text">{move || prose(step.text, context.units.get())}</p>
                             {step
                                 .predict
                                 .map(|prediction| {
                                     let chosen = outcome.as_ref().and_then(|o| o.chosen.clone());
                                     let right = outcome.as_ref().map(|o| o.right);
                                     view! {
-                                        <p class="tour-question"><strong>{prediction.question}</strong></p>
-                                        <div class="tour-choices" role="group" aria-label=prediction.question>
+                                        <p class="tour-question"><strong>{prose(prediction.question, context.units.get_untracked())}</strong></p>
+                                        <div class="tour-choices" role="group" aria-label=t().tr(prediction.question)>
                                             {prediction
                                                 .kind
                                                 .choices()
@@ -108,9 +109,9 @@ pub fn TourPanel(progress: RwSignal<Option<TourProgress>>) -> impl IntoView {
                                         .map_or("", |choice| choice.label);
                                     let verdict = outcome.as_ref().map(|outcome| {
                                         let template = if outcome.correct() {
-                                            ENGLISH.tour_right()
+                                            t().tour_right()
                                         } else {
-                                            ENGLISH.tour_wrong()
+                                            t().tour_wrong()
                                         };
                                         fill(template, &[("answer", right_label)])
                                     });
@@ -118,7 +119,7 @@ pub fn TourPanel(progress: RwSignal<Option<TourProgress>>) -> impl IntoView {
                                     view! {
                                         <p class="tour-explain" data-testid="tour-explain" data-correct=correct aria-live="polite">
                                             {verdict.map(|verdict| view! { <strong>{verdict}</strong> " " })}
-                                            {step.explain}
+                                            {move || prose(step.explain, context.units.get())}
                                         </p>
                                     }
                                 })}
@@ -129,7 +130,7 @@ pub fn TourPanel(progress: RwSignal<Option<TourProgress>>) -> impl IntoView {
                                     disabled={at == 0}
                                     on:click=move |_| go_to(at.saturating_sub(1))
                                 >
-                                    {ENGLISH.tour_back()}
+                                    {t().tour_back()}
                                 </button>
                                 <button
                                     type="button"
@@ -138,17 +139,17 @@ pub fn TourPanel(progress: RwSignal<Option<TourProgress>>) -> impl IntoView {
                                     disabled={at + 1 >= count}
                                     on:click=move |_| go_to(at + 1)
                                 >
-                                    {if explained { ENGLISH.tour_next() } else { ENGLISH.tour_skip() }}
+                                    {if explained { t().tour_next() } else { t().tour_skip() }}
                                 </button>
                                 <button
                                     type="button"
                                     data-testid="tour-exit"
                                     on:click=move |_| progress.set(None)
                                 >
-                                    {ENGLISH.tour_exit()}
+                                    {t().tour_exit()}
                                 </button>
                             </div>
-                            <p class="tour-hint">{ENGLISH.tour_hint()}</p>
+                            <p class="tour-hint">{t().tour_hint()}</p>
                         </section>
                     }
                 })

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::page_context::PageContext;
 use crate::model::Treatment;
-use crate::strings::{fill, ENGLISH};
+use crate::strings::{fill, t};
 use crate::view::session::treatment_order::{check_order, OrderChoice};
 
 /// The treatments menu with dose, course length and a button.
@@ -30,22 +30,14 @@ pub fn TreatmentPanel() -> impl IntoView {
     };
     let give = move |_| {
         let chosen = choice.get_untracked();
-        match check_order(
-            chosen,
-            &dose.get_untracked(),
-            &days.get_untracked(),
-            &ENGLISH,
-        ) {
+        match check_order(chosen, &dose.get_untracked(), &days.get_untracked(), t()) {
             Ok(order) => {
                 let day = context.with_simulation(|simulation| simulation.day().floor());
                 context.change(|simulation| simulation.give(&order));
                 refused.set(false);
                 message.set(fill(
-                    ENGLISH.treatment_given,
-                    &[
-                        ("day", &day.to_string()),
-                        ("name", ENGLISH.order_name(chosen)),
-                    ],
+                    t().treatment_given,
+                    &[("day", &day.to_string()), ("name", t().order_name(chosen))],
                 ));
             }
             Err(why) => {
@@ -56,10 +48,10 @@ pub fn TreatmentPanel() -> impl IntoView {
     };
     view! {
         <section class="treatments" aria-labelledby="treatments-heading">
-            <h2 id="treatments-heading">{ENGLISH.treatments_heading}</h2>
+            <h2 id="treatments-heading">{t().treatments_heading}</h2>
             <div class="treatment-form">
                 <label>
-                    {ENGLISH.treatment_label}
+                    {t().treatment_label}
                     <select
                         data-testid="treatment-select"
                         on:change=move |event| choose(event_target_value(&event))
@@ -72,7 +64,7 @@ pub fn TreatmentPanel() -> impl IntoView {
                                         value=entry.key()
                                         selected=move || choice.get() == entry
                                     >
-                                        {ENGLISH.order_name(entry)}
+                                        {t().order_name(entry)}
                                     </option>
                                 }
                             })
@@ -83,9 +75,9 @@ pub fn TreatmentPanel() -> impl IntoView {
                     <label>
                         {move || {
                             if choice.get() == OrderChoice::B12Course {
-                                ENGLISH.b12_course_dose_label
+                                t().b12_course_dose_label
                             } else {
-                                ENGLISH.treatment_dose_label
+                                t().treatment_dose_label
                             }
                         }}
                         <input
@@ -95,12 +87,12 @@ pub fn TreatmentPanel() -> impl IntoView {
                             prop:value=move || dose.get()
                             on:input=move |event| dose.set(event_target_value(&event))
                         />
-                        " " {move || choice.get().treatment().dose_unit()}
+                        " " {move || t().unit(choice.get().treatment().dose_unit())}
                     </label>
                 </Show>
                 <Show when=move || choice.get().asks_days()>
                     <label>
-                        {ENGLISH.treatment_days_label}
+                        {t().treatment_days_label}
                         <input
                             type="number"
                             inputmode="numeric"
@@ -111,12 +103,12 @@ pub fn TreatmentPanel() -> impl IntoView {
                     </label>
                 </Show>
                 <button type="button" data-testid="treatment-give" on:click=give>
-                    {ENGLISH.treatment_give}
+                    {t().treatment_give}
                 </button>
             </div>
             <Show when=move || choice.get() == OrderChoice::B12Course>
                 <p class="treatment-hint" data-testid="treatment-hint">
-                    {ENGLISH.b12_course_hint}
+                    {t().b12_course_hint}
                 </p>
             </Show>
             <p

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::{CausalChain, LabKey};
-use crate::strings::{fill, ENGLISH};
+use crate::strings::{fill, t};
 use crate::view::units::Units;
 use crate::view::why_trace::why_lines;
 
@@ -27,28 +27,32 @@ pub fn WhyPanel(
         chain.with(|chain| {
             chain
                 .as_ref()
-                .map(|(lab, chain)| (*lab, why_lines(chain, &ENGLISH, units)))
+                .map(|(lab, chain)| (*lab, why_lines(chain, t(), units)))
         })
     });
     view! {
         <Show when=move || lines.with(Option::is_some)>
-            <section class="why-panel" data-testid="why-panel" aria-labelledby=format!("{id_prefix}why-heading") tabindex="-1">
+            <section class="why-panel" data-testid="why-panel" aria-labelledby=format!(
+                "{id_prefix}why-heading{}",
+                // Patient B's panel is named for its patient, so two open panels differ.
+                if id_prefix.is_empty() { "" } else { " patient-b-heading" }
+            ) tabindex="-1">
                 {move || {
                     lines
                         .get()
                         .map(|(lab, lines)| {
-                            let lab_name = ENGLISH.lab_label(lab);
-                            let heading = fill(ENGLISH.why_heading(), &[("lab", lab_name)]);
+                            let lab_name = t().lab_label(lab);
+                            let heading = fill(t().why_heading(), &[("lab", lab_name)]);
                             let nothing = (lines.len() <= 1)
-                                .then(|| fill(ENGLISH.why_nothing(), &[("lab", lab_name)]));
+                                .then(|| fill(t().why_nothing(), &[("lab", lab_name)]));
                             view! {
-                                <h3 id=format!("{id_prefix}why-heading")>{heading}</h3>
+                                <h2 id=format!("{id_prefix}why-heading")>{heading}</h2>
                                 <button
                                     type="button"
                                     class="dismiss why-close"
                                     on:click=move |_| on_close.run(())
                                 >
-                                    {ENGLISH.why_close()}
+                                    {t().why_close()}
                                 </button>
                                 {nothing.map(|text| view! { <p>{text}</p> })}
                                 <ol class="why-chain">

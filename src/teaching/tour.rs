@@ -70,7 +70,7 @@ impl PredictionKind {
     /// The answers offered.
     pub fn choices(self) -> Vec<Choice> {
         match self {
-            PredictionKind::Direction(_) => crate::strings::ENGLISH
+            PredictionKind::Direction(_) => crate::strings::t()
                 .direction_choices()
                 .into_iter()
                 .map(|(id, label)| Choice { id, label })
@@ -79,7 +79,7 @@ impl PredictionKind {
                 .iter()
                 .map(|lab| Choice {
                     id: lab.spec().key,
-                    label: crate::strings::ENGLISH.lab_label(*lab),
+                    label: crate::strings::t().lab_label(*lab),
                 })
                 .collect(),
         }

@@ -486,7 +486,7 @@ const CKD_COMMAND: Tour = Tour {
                 Lab(LabKey::Hemoglobin),
             ],
             predict: None,
-            explain: "Hb is about 10 g/dL, yet EPO sits in the normal range, where healthy kidneys would send several times more at this Hb. The factory is not short of parts; it is short of orders.",
+            explain: "Hb is about {hb_g_dl:10}, yet EPO sits in the normal range, where healthy kidneys would send several times more at this Hb. The factory is not short of parts; it is short of orders.",
         },
         TourStep {
             text: "Start an ESA (epoetin): the missing order, given as an injection.",
@@ -520,7 +520,7 @@ const CKD_COMMAND: Tour = Tour {
                 kind: PredictionKind::Direction(LabKey::Hemoglobin),
                 expected: "up",
             }),
-            explain: "With iron to work with, Hb rises about 2 g/dL in a month, against under 0.5 g/dL in the first month on ESA alone. An ESA needs iron to answer it.",
+            explain: "With iron to work with, Hb rises about {hb_g_dl:2} in a month, against under {hb_g_dl:0.5} in the first month on ESA alone. An ESA needs iron to answer it.",
         },
         TourStep {
             text: "Three more weeks of ESA.",
@@ -533,7 +533,7 @@ const CKD_COMMAND: Tour = Tour {
                 kind: PredictionKind::Direction(LabKey::Ferritin),
                 expected: "down",
             }),
-            explain: "The marrow draws the infused iron out of the stores, so ferritin falls. Hb is now above 11.5 g/dL, the usual ceiling on an ESA in kidney disease, so in practice the dose would be cut back.",
+            explain: "The marrow draws the infused iron out of the stores, so ferritin falls. Hb is now above {hb_g_dl:11.5}, the usual ceiling on an ESA in kidney disease, so in practice the dose would be cut back.",
         },
     ],
 };
@@ -558,7 +558,7 @@ const MYELOMA_STORM: Tour = Tour {
                 kind: PredictionKind::Direction(LabKey::Mcv),
                 expected: "same",
             }),
-            explain: "Fewer workers make fewer cells, but each one is made normally: the anemia is normocytic, Hb down from about 15 to 12 g/dL. With fewer workers taking iron, transferrin fills up and TSAT rises.",
+            explain: "Fewer workers make fewer cells, but each one is made normally: the anemia is normocytic, Hb down from about {hb_g_dl:15} to {hb_g_dl:12}. With fewer workers taking iron, transferrin fills up and TSAT rises.",
         },
         TourStep {
             text: "The tumour, and the body's reaction to it, stir up inflammation: IL-6 rises to 30 pg/mL.",
@@ -591,7 +591,7 @@ const MYELOMA_STORM: Tour = Tour {
             explain: "The command centre weakens: EPO drops although the anemia deepens. Invasion, locked iron, suppressed workers and fading orders now act together.",
         },
         TourStep {
-            text: "Hb is near 9 g/dL. Transfuse two units of red cells.",
+            text: "Hb is near {hb_g_dl:9}. Transfuse two units of red cells.",
             set: &[],
             give: Some(OrderChoice::Treatment(Treatment::Transfusion)),
             run_days: 5.0,

@@ -2,7 +2,9 @@
 //! range and its trend. Units, ranges and groups come from the model's [`LabKey::spec`], printed
 //! in the units the student chose ([`crate::view::units`]).
 
+use crate::i18n::localize_number;
 use crate::model::{Flag, LabGroup, LabKey, Labs};
+use crate::strings::t;
 use crate::view::units::{display_decimals, display_range, display_unit, display_value, Units};
 
 /// One line of the report.
@@ -122,10 +124,11 @@ pub fn trend(key: LabKey, earlier: &Labs, now: &Labs) -> Trend {
 pub fn format_value(line: &LabLine, units: Units, value: f64) -> String {
     let value = display_value(line.key, units, value);
     if value.is_finite() {
-        format!(
+        let printed = format!(
             "{value:.*}",
             display_decimals(line.key, units, line.decimals)
-        )
+        );
+        localize_number(&printed, t().lang().decimal_sign())
     } else {
         "—".to_string()
     }
@@ -155,14 +158,16 @@ fn significant(value: f64) -> String {
 /// "8.95–32.2"), or empty when the lab has none.
 pub fn format_range(key: LabKey, units: Units) -> String {
     let converted = display_range(key, units) != (key.spec().low, key.spec().high);
+    let sign = t().lang().decimal_sign();
     let number = |value: f64| {
-        if converted {
+        let printed = if converted {
             significant(value)
         } else if value.fract() == 0.0 {
             format!("{value:.0}")
         } else {
             format!("{value}")
-        }
+        };
+        localize_number(&printed, sign)
     };
     match display_range(key, units) {
         (Some(low), Some(high)) => format!("{}–{}", number(low), number(high)),

@@ -111,7 +111,7 @@ pub fn teacher_form_html(strings: &Strings) -> String {
                 .map(|preset| {
                     let name = preset
                         .scenario()
-                        .map(|scenario| scenario.name)
+                        .map(|scenario| strings.tr(&scenario.name).to_string())
                         .unwrap_or_else(|_| preset.id.to_string());
                     (ClassStart::Preset(preset.id), name)
                 })
@@ -124,7 +124,7 @@ pub fn teacher_form_html(strings: &Strings) -> String {
                 .map(|file| {
                     let title = file
                         .case()
-                        .map(|case| case.title)
+                        .map(|case| strings.tr(&case.title).to_string())
                         .unwrap_or_else(|_| file.id.to_string());
                     (ClassStart::Case(file.id), title)
                 })
@@ -134,7 +134,12 @@ pub fn teacher_form_html(strings: &Strings) -> String {
             strings.teacher_tours(),
             TOURS
                 .iter()
-                .map(|tour| (ClassStart::Tour(tour.id), tour.title.to_string()))
+                .map(|tour| {
+                    (
+                        ClassStart::Tour(tour.id),
+                        strings.tr(tour.title).to_string(),
+                    )
+                })
                 .collect(),
         ),
     ];

@@ -164,9 +164,66 @@ pub fn display_range(key: LabKey, units: Units) -> (Option<f64>, Option<f64>) {
     (convert(spec.low), convert(spec.high))
 }
 
+/// Prose (a tour's or a case's text) with each lab quantity written as `{KEY:NUMBER}` (a sample key
+/// of contract section 3 and a value in its conventional unit, as in `{hb_g_dl:11.5}`) printed in
+/// `units` with its unit: "11.5 g/dL", or "115 g/L" in SI. Numbers take the page language's
+/// decimal sign. A token that names no lab, or no number, is left as written.
+pub fn render_prose(text: &str, units: Units) -> String {
+    let sign = crate::strings::t().lang().decimal_sign();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let token = &rest[open..];
+        let quantity = token.find('}').and_then(|close| {
+            let (key, number) = token[1..close].split_once(':')?;
+            let key = LabKey::from_key(key)?;
+            let value: f64 = number.trim().parse().ok()?;
+            Some((close, key, number.trim(), value))
+        });
+        match quantity {
+            Some((close, key, written, value)) => {
+                let number = match active(key, units) {
+                    Some(conversion) => {
+                        format!("{:.*}", conversion.si_decimals, value * conversion.factor)
+                    }
+                    None => written.to_string(),
+                };
+                let number = crate::i18n::localize_number(&number, sign);
+                out.push_str(&format!("{number} {}", display_unit(key, units)));
+                rest = &token[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = &token[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_prints_lab_quantities_in_the_chosen_units() {
+        let text =
+            "Hb rises {hb_g_dl:2} to {hb_g_dl:11.5}; ferritin {ferritin_ng_ml:100}; {value} stays.";
+        assert_eq!(
+            render_prose(text, Units::Conventional),
+            "Hb rises 2 g/dL to 11.5 g/dL; ferritin 100 ng/mL; {value} stays."
+        );
+        assert_eq!(
+            render_prose(text, Units::Si),
+            "Hb rises 20 g/L to 115 g/L; ferritin 100 µg/L; {value} stays."
+        );
+        assert_eq!(
+            render_prose("{unknown:3} {hb_g_dl:x", Units::Si),
+            "{unknown:3} {hb_g_dl:x"
+        );
+    }
     use crate::model::{Flag, Labs};
     use crate::presets::Preset;
 

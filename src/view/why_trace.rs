@@ -22,24 +22,26 @@ pub struct WhyLine {
 }
 
 /// A number with the decimals its size needs.
+/// (The decimal sign is the page language's.)
 pub fn number(value: f64) -> String {
     let magnitude = value.abs();
-    if magnitude >= 100.0 {
+    let printed = if magnitude >= 100.0 {
         format!("{value:.0}")
     } else if magnitude >= 10.0 {
         format!("{value:.1}")
     } else {
         format!("{value:.2}")
-    }
+    };
+    crate::i18n::localize_number(&printed, crate::strings::t().lang().decimal_sign())
 }
 
 /// The quantity's value with its unit; labs in `units` (settings keep the contract's units).
-fn value_text(quantity: Quantity, value: f64, units: Units) -> String {
-    let with_unit = |unit: &str| {
+fn value_text(quantity: Quantity, value: f64, units: Units, strings: &Strings) -> String {
+    let with_unit = |unit: &'static str| {
         if unit.is_empty() {
             number(value)
         } else {
-            format!("{} {unit}", number(value))
+            format!("{} {}", number(value), strings.unit(unit))
         }
     };
     match quantity {
@@ -88,7 +90,7 @@ pub fn why_lines(chain: &CausalChain, strings: &Strings, units: Units) -> Vec<Wh
                         ("fold", &number(fold)),
                         (
                             "reference",
-                            &value_text(link.quantity, link.reference, units),
+                            &value_text(link.quantity, link.reference, units, strings),
                         ),
                     ],
                 )
@@ -96,7 +98,7 @@ pub fn why_lines(chain: &CausalChain, strings: &Strings, units: Units) -> Vec<Wh
             WhyLine {
                 key: link.quantity.key(),
                 label: strings.quantity_label(link.quantity),
-                value: value_text(link.quantity, link.value, units),
+                value: value_text(link.quantity, link.value, units, strings),
                 fold,
                 explanation: strings.quantity_explanation(link.quantity),
                 part: ScenePart::showing(link.quantity),

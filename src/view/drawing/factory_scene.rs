@@ -7,6 +7,7 @@ use crate::model::physiology::{HEALTHY_EPO_MU_ML, NORMAL_MCH_PG, NORMAL_MCV_FL};
 use crate::model::{LabKey, Labs, Patient, Quantity};
 use crate::palette::{Colour, Palette};
 use crate::strings::{fill, Strings};
+use crate::view::units::{render_prose, Units};
 
 pub use crate::names::{LegendEntry, ScenePart};
 
@@ -422,6 +423,7 @@ pub fn draw_factory_scene(
     animation_seconds: f64,
     palette: &Palette,
     strings: &Strings,
+    units: Units,
 ) {
     painter.rectangle(
         0.0,
@@ -438,7 +440,7 @@ pub fn draw_factory_scene(
     draw_kidney(painter, scene, animation_seconds, palette, strings);
     draw_blueprints(painter, scene, palette, strings);
     draw_floor(painter, scene, animation_seconds, palette, strings);
-    draw_conveyor(painter, scene, animation_seconds, palette, strings);
+    draw_conveyor(painter, scene, animation_seconds, palette, strings, units);
 }
 
 /// A ferroportin gate on a dock's right wall: the open part lets iron through; the shut part is
@@ -954,6 +956,7 @@ fn draw_conveyor(
     animation_seconds: f64,
     palette: &Palette,
     strings: &Strings,
+    units: Units,
 ) {
     let (left, right, belt_y) = (300.0, 985.0, 485.0);
     painter.rectangle(left, belt_y, right - left, 12.0, palette.conveyor, 1.0);
@@ -966,7 +969,11 @@ fn draw_conveyor(
                     "called",
                     &format!("{:.1}", scene.output_called_for.max(0.0)),
                 ),
-                ("hb", &format!("{:.1}", scene.hb_g_dl)),
+                // With its unit, in the page's units.
+                (
+                    "hb",
+                    &render_prose(&format!("{{hb_g_dl:{:.1}}}", scene.hb_g_dl), units),
+                ),
             ],
         ),
         left,
@@ -1013,9 +1020,25 @@ mod tests {
     }
 
     fn draw(scene: &FactoryScene, seconds: f64) -> Recorder {
+        draw_in(scene, seconds, &ENGLISH)
+    }
+
+    fn draw_in(scene: &FactoryScene, seconds: f64, strings: &Strings) -> Recorder {
         let mut recorder = Recorder::default();
-        draw_factory_scene(&mut recorder, scene, seconds, &Palette::STANDARD, &ENGLISH);
+        draw_factory_scene(
+            &mut recorder,
+            scene,
+            seconds,
+            &Palette::STANDARD,
+            strings,
+            Units::Conventional,
+        );
         recorder
+    }
+
+    /// The languages every layout test draws in.
+    fn languages() -> [&'static Strings; 2] {
+        [&ENGLISH, crate::i18n::spanish_for_tests()]
     }
 
     fn healthy() -> FactoryScene {
@@ -1153,10 +1176,13 @@ mod tests {
 
     #[test]
     fn labels_stay_inside_the_scene_and_dock_captions_stop_before_their_gate() {
-        for preset in crate::presets::PRESETS {
+        for (preset, strings) in crate::presets::PRESETS
+            .iter()
+            .flat_map(|preset| languages().map(|strings| (preset, strings)))
+        {
             let patient = preset.patient();
             let scene = FactoryScene::from_patient(&patient, &patient.labs());
-            let recorder = draw(&scene, 0.0);
+            let recorder = draw_in(&scene, 0.0, strings);
             for mark in &recorder.marks {
                 let Some((text, left, right)) = text_extent(mark) else {
                     continue;
@@ -1167,7 +1193,9 @@ mod tests {
                     preset.id
                 );
                 let dock_right = ScenePart::GutGate.area().0;
-                if left < dock_right && !text.starts_with("Transferrin") {
+                if left < dock_right
+                    && !text.starts_with(strings.scene_transferrin.split(' ').next().unwrap())
+                {
                     assert!(
                         right <= dock_right + 1.0,
                         "{}: {text} runs into the gate ({right:.0} > {dock_right:.0})",
@@ -1196,14 +1224,17 @@ mod tests {
     #[test]
     fn every_part_encloses_its_name_and_stays_inside_the_scene() {
         let scene = healthy();
-        let recorder = draw(&scene, 0.0);
-        for (part, name) in [
-            (ScenePart::GutDock, ENGLISH.scene_gut),
-            (ScenePart::Warehouse, ENGLISH.scene_warehouse),
-            (ScenePart::Liver, ENGLISH.scene_liver),
-            (ScenePart::Kidney, ENGLISH.scene_kidney),
-            (ScenePart::Blueprints, ENGLISH.scene_blueprints),
-        ] {
+        for (strings, (part, name)) in languages().into_iter().flat_map(|strings| {
+            [
+                (ScenePart::GutDock, strings.scene_gut),
+                (ScenePart::Warehouse, strings.scene_warehouse),
+                (ScenePart::Liver, strings.scene_liver),
+                (ScenePart::Kidney, strings.scene_kidney),
+                (ScenePart::Blueprints, strings.scene_blueprints),
+            ]
+            .map(|pair| (strings, pair))
+        }) {
+            let recorder = draw_in(&scene, 0.0, strings);
             let (left, top, width, height) = part.area();
             assert!(left >= 0.0 && top >= 0.0);
             assert!(left + width <= SCENE_WIDTH && top + height <= SCENE_HEIGHT);

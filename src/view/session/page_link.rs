@@ -7,7 +7,7 @@ use crate::names::OrderChoice;
 use super::classroom::Classroom;
 use super::simulation::Action;
 use crate::presets::Preset;
-use crate::strings::{fill, Strings};
+use crate::strings::{fill, Lang, Strings};
 use crate::view::units::Units;
 
 /// The longest `day=` a link may ask for (ten years, simulated at load).
@@ -36,6 +36,8 @@ pub struct PageRequest {
     pub actions: Vec<Action>,
     /// `units=conventional|si`: the units labs are printed in.
     pub units: Units,
+    /// `lang=en|es`: the page's language.
+    pub lang: Lang,
     /// A teacher's choices: `embed=`, `lock=`, `hide=`, `speed=`, `charts=`.
     pub classroom: Classroom,
 }
@@ -168,7 +170,14 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
                         ("value", &shown(&value)),
                         (
                             "range",
-                            &format!("{} to {} {}", spec.min, spec.max, spec.unit),
+                            &fill(
+                                strings.value_range(),
+                                &[
+                                    ("low", &spec.min.to_string()),
+                                    ("high", &spec.max.to_string()),
+                                    ("unit", strings.unit(spec.unit)),
+                                ],
+                            ),
                         ),
                     ],
                 )),
@@ -268,24 +277,17 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
                     ],
                 )),
             },
-            "lang" => {
-                let (default, other) = ("en", "es");
-                if value == other {
-                    notices.push(fill(
-                        strings.notice_not_available,
-                        &[("parameter", &name), ("value", &value)],
-                    ));
-                } else if value != default {
-                    notices.push(fill(
-                        strings.notice_bad_choice,
-                        &[
-                            ("parameter", &name),
-                            ("value", &shown(&value)),
-                            ("choices", &format!("{default}, {other}")),
-                        ],
-                    ));
-                }
-            }
+            "lang" => match Lang::from_id(&value) {
+                Some(lang) => request.lang = lang,
+                None => notices.push(fill(
+                    strings.notice_bad_choice,
+                    &[
+                        ("parameter", "lang"),
+                        ("value", &shown(&value)),
+                        ("choices", &Lang::ids()),
+                    ],
+                )),
+            },
             _ => match request.classroom.read(&name, &value) {
                 Some((bad, choices)) => {
                     for item in bad {
@@ -316,6 +318,8 @@ pub struct LinkView {
     pub projector: bool,
     /// `units=si` (conventional units, the default, are left out).
     pub units: Units,
+    /// `lang=es` (English, the default, is left out).
+    pub lang: Lang,
 }
 
 impl LinkView {
@@ -328,6 +332,10 @@ impl LinkView {
         if self.units != Units::default() {
             tail.push_str("&units=");
             tail.push_str(self.units.id());
+        }
+        if self.lang != Lang::default() {
+            tail.push_str("&lang=");
+            tail.push_str(self.lang.id());
         }
         tail
     }
@@ -387,7 +395,7 @@ mod tests {
     #[test]
     fn every_bad_part_is_ignored_with_a_notice_that_names_it() {
         let (request, notices) = parse_query(
-            "preset=vampire&iron_intake_mg_per_day=400&folate_intake_ug_per_day=lots&day=-3&colour=red&mode=cinema&lang=es&%ZZ=1&b12_intake_ug_per_day=NaN",
+            "preset=vampire&iron_intake_mg_per_day=400&folate_intake_ug_per_day=lots&day=-3&colour=red&mode=cinema&lang=fr&%ZZ=1&b12_intake_ug_per_day=NaN",
             &ENGLISH,
         );
         assert_eq!(request, PageRequest::default());
@@ -400,7 +408,7 @@ mod tests {
             "day=-3",
             "“colour”",
             "mode=cinema",
-            "lang=es",
+            "lang=fr",
             "b12_intake_ug_per_day=NaN",
         ] {
             assert!(
@@ -408,6 +416,24 @@ mod tests {
                 "no notice mentions {expected}: {notices:#?}"
             );
         }
+    }
+
+    #[test]
+    fn the_language_is_read_from_a_link_and_written_into_one_when_not_english() {
+        let (request, notices) = parse_query("?preset=healthy&lang=es", &ENGLISH);
+        assert_eq!((request.lang, notices.len()), (Lang::Es, 0));
+        let (request, notices) = parse_query("lang=fr", &ENGLISH);
+        assert_eq!(request.lang, Lang::En);
+        assert!(
+            notices[0].contains("lang=fr") && notices[0].contains("en, es"),
+            "{notices:?}"
+        );
+        let view = LinkView {
+            lang: Lang::Es,
+            ..LinkView::default()
+        };
+        assert_eq!(view.query_tail(), "&lang=es");
+        assert_eq!(LinkView::default().query_tail(), "");
     }
 
     #[test]
@@ -577,6 +603,7 @@ mod tests {
         let si = LinkView {
             projector: true,
             units: Units::Si,
+            lang: Lang::En,
         };
         let query = share_query("healthy", &[], 0.0, si);
         assert_eq!(query, "?preset=healthy&mode=projector&units=si");

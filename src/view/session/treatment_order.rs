@@ -170,7 +170,7 @@ pub fn check_order(
                     &[
                         ("value", dose_text.trim()),
                         ("max", &format!("{max}")),
-                        ("unit", treatment.dose_unit()),
+                        ("unit", strings.unit(treatment.dose_unit())),
                     ],
                 ))
             }

@@ -15,7 +15,7 @@ async function work(page, id, panels, diagnosis, treatment) {
   await page.getByTestId('case-select').selectOption('');
   await page.getByTestId('case-select').selectOption(id);
   await expect(page.getByTestId('case-panel')).toBeVisible();
-  await expect(page.locator('main.layout')).toBeHidden();
+  await expect(page.locator('.layout')).toBeHidden();
   await expect(page.getByTestId('case-order-iron')).toBeDisabled();
   await page.getByTestId('case-order-cbc').click();
   await expect(page.getByTestId('case-result-cbc')).toBeVisible();
@@ -62,7 +62,7 @@ test.describe('mystery patients', () => {
       // A wrong answer is told what would have told the two apart, and the right answer.
       const wrongFeedback = file.diagnoses.find((d) => d.id === wrongDiagnosis).feedback;
       await expect(wrong).toContainText(wrongFeedback.slice(0, 40));
-      await expect(page.locator('main.layout')).toBeVisible();
+      await expect(page.locator('.layout')).toBeVisible();
       const right = await work(page, file.id, ['iron', 'b12_folate', 'metabolites', 'kidney', 'hormones', 'marrow'], file.diagnosis, file.treatment);
       await expect(right, file.id).toHaveAttribute('data-correct', 'true');
       await expect(right).toContainText(file.mechanism.slice(0, 40));
@@ -86,7 +86,7 @@ test.describe('mystery patients', () => {
     await page.getByTestId('case-treatment').selectOption(file.treatment);
     await page.getByTestId('case-submit').click();
     // The page opens and the months play out at the fastest speed.
-    await expect(page.locator('main.layout')).toBeVisible();
+    await expect(page.locator('.layout')).toBeVisible();
     await expect.poll(async () => Number(await factory.lab('hb_g_dl').textContent()), { timeout: 30_000 }).toBeGreaterThan(hb + 2);
   });
 });
