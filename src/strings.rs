@@ -1103,6 +1103,26 @@ impl Strings {
     }
 }
 
+// Crash recovery (issue 12): the error overlay (`error-overlay`) shown after a panic.
+impl Strings {
+    pub const fn error_overlay_heading(&self) -> &'static str {
+        "Something went wrong inside the simulation"
+    }
+    pub const fn error_overlay_text(&self) -> &'static str {
+        "The simulation hit an internal error and stopped; nothing you did caused it. The page kept your last good state: restore it to carry on from there, or start again."
+    }
+    /// The folded part that holds the program's own message.
+    pub const fn error_overlay_details(&self) -> &'static str {
+        "What the program reported"
+    }
+    pub const fn error_overlay_restore(&self) -> &'static str {
+        "Restore the last good state"
+    }
+    pub const fn error_overlay_start_again(&self) -> &'static str {
+        "Start again"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -62,13 +62,10 @@ pub fn B12RelayView() -> impl IntoView {
                                 <span
                                     class="relay-baton"
                                     aria-hidden="true"
-                                    style=move || {
-                                        format!(
-                                            "border-top-width: {:.1}px; opacity: {:.2}",
-                                            1.0 + 7.0 * carried(),
-                                            0.2 + 0.8 * carried(),
-                                        )
+                                    style:border-top-width=move || {
+                                        format!("{:.1}px", 1.0 + 7.0 * carried())
                                     }
+                                    style:opacity=move || format!("{:.2}", 0.2 + 0.8 * carried())
                                 ></span>
                             </li>
                         }

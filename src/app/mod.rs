@@ -21,6 +21,7 @@ mod notices;
 mod page_context;
 mod preset_picker;
 mod projector_toggle;
+mod recovery;
 mod scenario_files;
 mod scene_legend;
 mod second_patient;
@@ -54,6 +55,7 @@ pub use notices::Notices;
 pub use page_context::{FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, DEFAULT_CHART_KEYS};
 pub use preset_picker::PresetPicker;
 pub use projector_toggle::ProjectorToggle;
+pub use recovery::force_panic_for_tests;
 pub use scenario_files::ScenarioFiles;
 pub use scene_legend::SceneLegend;
 pub use second_patient::SecondPatient;
@@ -87,7 +89,7 @@ const FRAME_TIMES_KEPT: usize = 600;
 
 /// Mounts the app on the page's body.
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    recovery::install_panic_hook();
     leptos::mount::mount_to_body(App);
     register_service_worker();
 }
@@ -174,6 +176,7 @@ pub fn App() -> impl IntoView {
         },
     )));
     let compare = RwSignal::new(request.compare);
+    recovery::keep_state_from_now_on(context);
 
     let reduced_motion = prefers_reduced_motion();
     let mut since_chart_redraw = 0.0;
@@ -183,6 +186,7 @@ pub fn App() -> impl IntoView {
         let (moved, playing) = context
             .simulation
             .try_update_value(|simulation| {
+                recovery::panic_if_asked();
                 (
                     simulation.advance_real_time(elapsed_seconds),
                     simulation.playing(),
@@ -227,6 +231,9 @@ pub fn App() -> impl IntoView {
                 patient_b.publish_at(shown);
                 patient_b.history_version.update(|version| *version += 1);
             }
+        }
+        if moved && recovery::save_due() {
+            context.keep_state();
         }
         since_chart_redraw += elapsed_seconds;
         if moved && since_chart_redraw >= CHART_REDRAW_SECONDS {

@@ -10,6 +10,7 @@ use crate::strings::Lang;
 use crate::view::drawing::factory_scene::FactoryScene;
 use crate::view::lab_report::TREND_DAYS;
 use crate::view::session::classroom::Classroom;
+use crate::view::session::page_link::LinkView;
 use crate::view::session::simulation::Simulation;
 use crate::view::units::Units;
 
@@ -176,10 +177,34 @@ impl PageContext {
         let charted_before = self.with_simulation(Simulation::charted);
         self.simulation.update_value(change);
         self.publish();
+        self.keep_state();
         // Charts redraw only when what they show changed (a slider drag marks one event a day).
         if self.with_simulation(Simulation::charted) != charted_before {
             self.history_version.update(|version| *version += 1);
         }
+    }
+
+    /// The share link's query for the page as it stands: the patient and what the student did on
+    /// its days, projector mode and units, then the teacher's choices.
+    pub fn share_query(&self) -> String {
+        let view = LinkView {
+            projector: self.projector.get_untracked(),
+            units: self.units.get_untracked(),
+            lang: self.lang.get_untracked(),
+        };
+        let mut query = self.with_simulation(|simulation| simulation.share_query(view));
+        query.push_str(&self.classroom.with_value(Classroom::query_tail));
+        query
+    }
+
+    /// Keeps the page's state in the browser as the last good state for crash recovery (the share
+    /// link describes patient A only, so patient B's changes keep nothing).
+    pub fn keep_state(&self) {
+        if self.patient != "a" {
+            return;
+        }
+        let start_again = self.classroom.with_value(Classroom::query_tail);
+        super::recovery::keep_state(&self.share_query(), &start_again);
     }
 
     /// Publishes a snapshot of the simulation as it is now.

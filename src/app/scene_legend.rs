@@ -24,7 +24,7 @@ pub fn SceneLegend(palette: Signal<Palette>, folded: Signal<bool>) -> impl IntoV
                                 <span
                                     class="swatch"
                                     aria-hidden="true"
-                                    style=move || format!("background:{}", entry.colour(&palette.get()).css())
+                                    style:background=move || entry.colour(&palette.get()).css()
                                 ></span>
                                 {t().legend_entry(entry)}
                             </li>

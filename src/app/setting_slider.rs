@@ -119,7 +119,7 @@ pub fn SettingSlider(key: SettingKey) -> impl IntoView {
                         view! {
                             <span
                                 class=format!("landmark {side} row-{row}")
-                                style=format!("left: {at:.1}%")
+                                style:left=format!("{at:.1}%")
                             >
                                 {*label}
                             </span>

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use super::page_context::PageContext;
 use crate::strings::t;
-use crate::view::session::page_link::LinkView;
 
 /// A button that shows the link to this preset, these settings and this day (in these units),
 /// selected for copying.
@@ -15,17 +14,7 @@ pub fn ShareLink() -> impl IntoView {
     let link = RwSignal::new(String::new());
     let input_ref = NodeRef::<Input>::new();
     let show_link = move |_| {
-        let view = LinkView {
-            projector: context.projector.get_untracked(),
-            units: context.units.get_untracked(),
-            lang: context.lang.get_untracked(),
-        };
-        let mut query = context.with_simulation(|simulation| simulation.share_query(view));
-        query.push_str(
-            &context
-                .classroom
-                .with_value(|classroom| classroom.query_tail()),
-        );
+        let query = context.share_query();
         let base = web_sys::window()
             .and_then(|window| {
                 let location = window.location();
