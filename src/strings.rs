@@ -1082,6 +1082,11 @@ impl Strings {
         })
     }
 
+    /// A case whose file could not be fetched or read: `{case}` (its title), `{reason}`.
+    pub fn case_failed(&self) -> &'static str {
+        self.tr("The case “{case}” could not be opened ({reason}).")
+    }
+
     /// An allowed range in a notice: `{low}`, `{high}`, `{unit}`.
     pub fn value_range(&self) -> &'static str {
         self.tr("{low} to {high} {unit}")

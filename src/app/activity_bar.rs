@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::page_context::PageContext;
-use super::LanguageSelect;
+use super::{open_case, LanguageSelect};
 use crate::strings::t;
 use crate::teaching::case::CaseProgress;
 use crate::teaching::cases::{self, CASES};
@@ -27,18 +27,11 @@ pub fn ActivityBar(
     let context = PageContext::get();
     let choose_case = move |event: leptos::ev::Event| {
         let id = event_target_value(&event);
-        let opened = cases::find(&id).and_then(|file| {
-            let loaded = file.case().ok()?;
-            Some((file.id, loaded))
-        });
-        match opened {
-            Some((id, loaded)) => {
-                let patient = loaded.patient();
-                context.change(|simulation| simulation.load_case(id, patient));
+        match cases::find(&id) {
+            Some(file) => open_case(context, file, case, move || {
                 tour.set(None);
                 compare.set(false);
-                case.set(Some(CaseProgress::new(id, loaded)));
-            }
+            }),
             None => case.set(None),
         }
     };
@@ -85,13 +78,7 @@ pub fn ActivityBar(
                     <option value="">{t().case_none()}</option>
                     {CASES
                         .iter()
-                        .map(|file| {
-                            let title = file
-                                .case()
-                                .map(|case| t().tr(&case.title).to_string())
-                                .unwrap_or_else(|_| file.id.to_string());
-                            view! { <option value=file.id>{title}</option> }
-                        })
+                        .map(|file| view! { <option value=file.id>{t().tr(file.title)}</option> })
                         .collect_view()}
                 </select>
             </label>

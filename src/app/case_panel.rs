@@ -9,6 +9,7 @@ use super::{prose, MarrowStainView};
 use crate::model::LabKey;
 use crate::strings::{fill, t};
 use crate::teaching::case::{read_records, smear, with_record, CaseProgress, CaseRecord, Panel};
+use crate::teaching::cases::CaseFile;
 use crate::view::lab_report::{format_range, unit};
 use crate::view::session::simulation::SPEEDS_DAYS_PER_SECOND;
 use crate::view::units::display_value;
@@ -260,6 +261,37 @@ fn PanelResult(panel: Panel, labs: Signal<crate::model::Labs>) -> impl IntoView 
             {(panel == Panel::Marrow).then(|| view! { <MarrowStainView labs=labs palette=Signal::derive(move || context.palette())/> })}
         </div>
     }
+}
+
+/// Fetches a case's file and opens it: the mystery patient replaces the page's, then `opened`
+/// runs (the caller ends what a case replaces). A file that cannot be fetched or read leaves the
+/// page as it is, with a notice naming the case and the reason.
+pub fn open_case(
+    context: PageContext,
+    file: CaseFile,
+    case: RwSignal<Option<CaseProgress>>,
+    opened: impl FnOnce() + 'static,
+) {
+    leptos::task::spawn_local(async move {
+        let loaded = super::about_model::fetch_text(&file.path())
+            .await
+            .map_err(|reason| format!("{}: {reason}", file.path()))
+            .and_then(|json| file.read(&json).map_err(|error| error.0));
+        match loaded {
+            Ok(loaded) => {
+                let patient = loaded.patient();
+                context.change(|simulation| simulation.load_case(file.id, patient));
+                opened();
+                case.set(Some(CaseProgress::new(file.id, loaded)));
+            }
+            Err(reason) => context.notices.update(|notices| {
+                notices.push(fill(
+                    t().case_failed(),
+                    &[("case", t().tr(file.title)), ("reason", &reason)],
+                ))
+            }),
+        }
+    });
 }
 
 /// What the student got right and wrong, and why.

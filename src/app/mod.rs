@@ -39,7 +39,7 @@ mod why_panel;
 pub use about_model::AboutModel;
 pub use activity_bar::ActivityBar;
 pub use b12_relay_view::B12RelayView;
-pub use case_panel::CasePanel;
+pub use case_panel::{open_case, CasePanel};
 pub use export_bar::ExportBar;
 pub use factory_canvas::FactoryCanvas;
 pub use factory_parts::FactoryParts;
@@ -297,16 +297,10 @@ pub fn App() -> impl IntoView {
     let why_lab = RwSignal::new(None::<LabKey>);
     let why_chain = context.why_chain(why_lab);
     let tour = RwSignal::new(opened_tour);
-    let opened_case = request
-        .case
-        .and_then(crate::teaching::cases::find)
-        .and_then(|file| {
-            let loaded = file.case().ok()?;
-            let patient = loaded.patient();
-            context.change(|simulation| simulation.load_case(file.id, patient));
-            Some(CaseProgress::new(file.id, loaded))
-        });
-    let case = RwSignal::new(opened_case);
+    let case = RwSignal::new(None::<CaseProgress>);
+    if let Some(file) = request.case.and_then(crate::teaching::cases::find) {
+        open_case(context, file, case, || ());
+    }
     // While a mystery patient is being worked out, the page does not show what would give it away.
     let case_hidden =
         move || case.with(|case| case.as_ref().is_some_and(|progress| !progress.submitted));

@@ -122,11 +122,10 @@ pub fn teacher_form_html(strings: &Strings) -> String {
             CASES
                 .iter()
                 .map(|file| {
-                    let title = file
-                        .case()
-                        .map(|case| strings.tr(&case.title).to_string())
-                        .unwrap_or_else(|_| file.id.to_string());
-                    (ClassStart::Case(file.id), title)
+                    (
+                        ClassStart::Case(file.id),
+                        strings.tr(file.title).to_string(),
+                    )
                 })
                 .collect(),
         ),

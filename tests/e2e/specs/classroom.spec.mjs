@@ -127,7 +127,7 @@ test.describe('embed mode', () => {
     await expect(frame.getByTestId('factory-canvas')).toBeVisible();
     await expect(frame.getByTestId('lab-hb_g_dl')).toBeVisible();
     await expect(frame.locator('.app-header')).toBeHidden();
-    await expect(frame.locator('h1')).toBeHidden();
+    await expect(frame.locator('header h1')).toBeHidden();
     await expect(frame.getByTestId('teacher-panel')).toBeHidden();
     await expect(frame.locator('.page')).toHaveClass(/embed/);
     const app = page.frames().find((f) => f.url().includes('embed=1'));
