@@ -11,10 +11,13 @@ import { gzipSync } from 'node:zlib';
 // (tours 7, case files 15, their components and compare mode the rest; 2026-11-25), and to 380 KiB
 // when the first parts of issue 11 (full-state links, SI units, offline app, exports, shortcuts,
 // live summary) added 15 KiB, and to 395 KiB when its classroom parts (projector profile, teacher
-// panel, embed, lock/hide/speed/charts links) and scenario files added 20 KiB. Bringing the
-// page down to the 150 KiB goal is issue 12's work: case files, tours and the model notes fetched
-// lazily, formatting and JSON machinery dropped where a smaller path serves.
-const BUDGET_KIB = Number(process.env.SIZE_BUDGET_KIB ?? 395);
+// panel, embed, lock/hide/speed/charts links) and scenario files added 20 KiB. On 2026-11-26
+// Spanish (the catalogue machinery, plural rules 8 KiB, and the page rebuilt per language 5 KiB;
+// the Spanish words themselves are fetched when chosen), crash recovery and the CSP loader added
+// 33 KiB, and fetching the case files when opened took 14 KiB off: 408 KiB, budget 410. The 150 KiB
+// goal of issue 12 needs the wasm split into a first part and parts loaded later, which Trunk
+// 0.21 cannot build (see BENCHMARKS.md).
+const BUDGET_KIB = Number(process.env.SIZE_BUDGET_KIB ?? 410);
 const GOAL_KIB = 150;
 const dist = process.argv[2] ?? 'dist';
 
