@@ -91,11 +91,14 @@ pub fn ScenarioFiles() -> impl IntoView {
             >
                 {t().save_scenario()}
             </button>
-            <label for=input_id.clone() title=t().open_scenario_hint()>
+            // The label is the button a student sees, in the page's language (a file input's own
+            // button speaks the browser's); the input stays in the Tab order, out of sight.
+            <label class="file-button" for=input_id.clone() title=t().open_scenario_hint()>
                 {t().open_scenario()}
             </label>
             <input
                 id=input_id
+                class="visually-hidden"
                 type="file"
                 accept=".json,application/json"
                 data-testid="open-scenario"

@@ -661,17 +661,23 @@ fn draw_liver(
         palette.text,
         TextAlign::Centre,
     );
-    painter.text(
-        &fill(
-            strings.scene_hepcidin,
-            &[("value", &format!("{:.1}", scene.hepcidin_relative))],
-        ),
-        x + 42.0,
-        y + 8.0,
-        CAPTION_SIZE,
-        palette.text,
-        TextAlign::Left,
+    // Two lines, the name over its value, so that the caption stays short of the kidney in every
+    // language ("hepcidina ×10,5" on one line would run under it).
+    let caption = fill(
+        strings.scene_hepcidin,
+        &[("value", &format!("{:.1}", scene.hepcidin_relative))],
     );
+    let (name, value) = caption.rsplit_once(' ').unwrap_or((caption.as_str(), ""));
+    for (line, text) in [name, value].into_iter().enumerate() {
+        painter.text(
+            text,
+            x + 40.0,
+            y - 4.0 + line as f64 * CAPTION_SIZE,
+            CAPTION_SIZE,
+            palette.text,
+            TextAlign::Left,
+        );
+    }
 }
 
 fn draw_transferrin_pipe(
@@ -1202,6 +1208,28 @@ mod tests {
                         preset.id
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_hepcidin_caption_stops_short_of_the_kidney_in_every_language() {
+        let mut scene = healthy();
+        scene.hepcidin_relative = 12.5;
+        let kidney_left = ScenePart::Kidney.area().0 + 20.0;
+        for strings in languages() {
+            let recorder = draw_in(&scene, 0.0, strings);
+            let hepcidin_word = strings.scene_hepcidin.split(' ').next().unwrap();
+            let lines: Vec<_> = recorder
+                .marks
+                .iter()
+                .filter_map(text_extent)
+                .filter(|(text, ..)| text.starts_with(hepcidin_word) || text.starts_with('×'))
+                .filter(|(_, left, _)| (330.0..400.0).contains(left))
+                .collect();
+            assert_eq!(lines.len(), 2, "{lines:?}");
+            for (text, _, right) in lines {
+                assert!(right <= kidney_left, "{text} ends at {right:.0}, under the kidney");
             }
         }
     }
