@@ -352,6 +352,17 @@ impl Strings {
         )
     }
 
+    /// A station of the B12 relay, as its diagram names it (short).
+    pub fn relay_station(&self, key: SettingKey) -> &'static str {
+        self.tr(match key {
+            SettingKey::GastricAcid => "Acid",
+            SettingKey::PancreaticProtease => "Proteases",
+            SettingKey::IntrinsicFactor => "Intrinsic factor",
+            SettingKey::IlealUptake => "Cubam",
+            _ => "",
+        })
+    }
+
     /// Clinical landmarks on a slider's scale: (value, label).
     pub fn landmarks(&self, key: SettingKey) -> Vec<(f64, &'static str)> {
         let marks: &'static [(f64, &'static str)] = match key {
@@ -1085,6 +1096,16 @@ impl Strings {
     /// A case whose file could not be fetched or read: `{case}` (its title), `{reason}`.
     pub fn case_failed(&self) -> &'static str {
         self.tr("The case “{case}” could not be opened ({reason}).")
+    }
+
+    /// The choices of `charts=` in a notice: `{max}`.
+    pub fn chart_choices(&self) -> &'static str {
+        self.tr("sample keys of the lab panel, at most {max}")
+    }
+
+    /// The name of the time controls for screen readers.
+    pub fn time_controls_label(&self) -> &'static str {
+        self.tr("Time controls")
     }
 
     /// An allowed range in a notice: `{low}`, `{high}`, `{unit}`.

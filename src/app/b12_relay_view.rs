@@ -8,12 +8,12 @@ use super::SettingSlider;
 use crate::model::SettingKey;
 use crate::strings::{fill, t};
 
-/// Short names of the relay's stations, as drawn.
-const STATIONS: [(&str, SettingKey); 4] = [
-    ("Acid", SettingKey::GastricAcid),
-    ("Proteases", SettingKey::PancreaticProtease),
-    ("Intrinsic factor", SettingKey::IntrinsicFactor),
-    ("Cubam", SettingKey::IlealUptake),
+/// The relay's stations, in order.
+const STATIONS: [SettingKey; 4] = [
+    SettingKey::GastricAcid,
+    SettingKey::PancreaticProtease,
+    SettingKey::IntrinsicFactor,
+    SettingKey::IlealUptake,
 ];
 
 /// The relay diagram and its four sliders.
@@ -46,13 +46,14 @@ pub fn B12RelayView() -> impl IntoView {
                 {STATIONS
                     .into_iter()
                     .enumerate()
-                    .map(|(index, (name, _))| {
+                    .map(|(index, key)| {
+                        let name = t().relay_station(key);
                         // What is still carried after this hand-off (the product of the steps so far).
                         let carried = move || {
                             settings.with(|settings| {
                                 STATIONS[..=index]
                                     .iter()
-                                    .map(|(_, key)| settings.get(*key) / 100.0)
+                                    .map(|key| settings.get(*key) / 100.0)
                                     .product::<f64>()
                             })
                         };
@@ -75,7 +76,7 @@ pub fn B12RelayView() -> impl IntoView {
             <ol class="relay-steps">
                 {STATIONS
                     .into_iter()
-                    .map(|(_, key)| {
+                    .map(|key| {
                         view! {
                             <li>
                                 <p class="relay-step">{t().relay_step(key)}</p>

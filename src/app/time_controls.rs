@@ -16,7 +16,7 @@ pub fn TimeControls() -> impl IntoView {
     let day = Memo::new(move |_| snapshot.with(|shown| shown.day.floor()));
     let speed = Memo::new(move |_| snapshot.with(|shown| shown.speed_days_per_second));
     view! {
-        <nav class="time-controls" aria-label="Time controls">
+        <nav class="time-controls" aria-label=t().time_controls_label()>
             <button
                 type="button"
                 class="primary"

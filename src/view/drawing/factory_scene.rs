@@ -1229,7 +1229,10 @@ mod tests {
                 .collect();
             assert_eq!(lines.len(), 2, "{lines:?}");
             for (text, _, right) in lines {
-                assert!(right <= kidney_left, "{text} ends at {right:.0}, under the kidney");
+                assert!(
+                    right <= kidney_left,
+                    "{text} ends at {right:.0}, under the kidney"
+                );
             }
         }
     }

@@ -290,6 +290,14 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
             },
             _ => match request.classroom.read(&name, &value) {
                 Some((bad, choices)) => {
+                    let choices = if name == "charts" {
+                        fill(
+                            strings.chart_choices(),
+                            &[("max", &super::classroom::MAX_CHARTS.to_string())],
+                        )
+                    } else {
+                        choices
+                    };
                     for item in bad {
                         notices.push(fill(
                             strings.notice_bad_choice,
