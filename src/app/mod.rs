@@ -361,12 +361,7 @@ pub fn App() -> impl IntoView {
             (snapshot.labs.life_threatening > 0.5).then_some(snapshot.labs.hb_g_dl)
         })
     });
-    // The page renders itself again in a new language; the state above stays.
-    // Keyed by the language, so a new language builds the page anew (a reactive closure would
-    // also compile code to patch the old page into the new one, 48 KB of wasm never needed).
-    view! {
-        <For each=move || [context.lang.get()] key=|lang| *lang let:_lang>
-        {
+    let page = move || {
         let sliders = sliders.clone();
         view! {
             <div class="page" class:projector=move || projector.get() class:embed=embed>
@@ -386,72 +381,78 @@ pub fn App() -> impl IntoView {
                 // One main landmark for everything but the header; it stays when a case hides
                 // the patient.
                 <main class="workspace">
-                // An embedded page has no header, but a screen reader still finds its name.
-                {embed.then(|| view! { <h1 class="visually-hidden">{t().app_title}</h1> })}
-                <ActivityBar tour=tour case=case compare=compare/>
-                <TourPanel progress=tour/>
-                <CasePanel progress=case/>
-                <Notices notices=context.notices/>
-                <LifeAlarm alarm=life_alarm units=context.units.into()/>
-                <TimeControls/>
-                <ShortcutsDialog open=shortcuts_open/>
-                <LiveSummary labs=labs playing=playing units=context.units.into()/>
-                <div
-                    class="layout"
-                    class:comparing=move || compare.get()
-                    class:hidden-for-case=case_hidden
-                >
-                    <section class="scene" aria-label=t().factory_canvas_label>
-                        <div class="factory">
-                            <FactoryCanvas scene=scene palette=palette units=context.units.into() reduced_motion=reduced_motion/>
-                            <FactoryParts scene=scene_now highlighted=highlighted/>
-                        </div>
-                        <p class="visually-hidden" id="scene-description" data-testid="scene-description">
-                            {move || scene_words.get()}
-                        </p>
-                        <SceneLegend palette=palette folded=projector.into()/>
-                        <div id="why-panel">
-                            <WhyPanel chain=why_chain.into() on_close=close_why units=context.units/>
-                        </div>
-                    </section>
-                    <section class="controls" data-patient="a" aria-labelledby="settings-heading">
-                        <h2 id="settings-heading">{t().settings_heading}</h2>
-                        {sliders
-                            .into_iter()
-                            .map(|key| view! { <SettingSlider key=key/> })
-                            .collect_view()}
-                        <div hidden=!panel_shown(HiddenPanel::Treatments)><TreatmentPanel/></div>
-                        <div hidden=!panel_shown(HiddenPanel::B12Relay)><B12RelayView/></div>
-                    </section>
-                    <section class="labs" data-patient="a" aria-labelledby="labs-heading">
-                        <LabPanel labs=labs_and_week_ago why=why_lab marked=tour_highlights units=context.units/>
-                        <div hidden=!panel_shown(HiddenPanel::Interpretation)>
-                            <LabInterpretation labs=labs/>
-                        </div>
-                    </section>
-                    <Show when=move || compare.get()>
-                        <SecondPatient patient=patient_b/>
-                    </Show>
-                    <section class="charts" aria-labelledby="chart-heading" hidden=!panel_shown(HiddenPanel::Charts)>
-                        <LabCharts second=patient_b compare=compare.into()/>
-                        <ExportBar/>
-                    </section>
-                    <section class="stain" aria-labelledby="stain-heading" hidden=!panel_shown(HiddenPanel::Stain)>
-                        <MarrowStainView labs=labs palette=palette/>
-                    </section>
-                </div>
-                <div hidden=!panel_shown(HiddenPanel::About)><AboutModel/></div>
-                <div
-                    hidden
-                    data-testid="frame-stats"
-                    data-p50-ms=move || format!("{:.3}", frame_stats().0)
-                    data-p95-ms=move || format!("{:.3}", frame_stats().1)
-                    data-frames=move || frame_stats().2
-                ></div>
+                    // An embedded page has no header, but a screen reader still finds its name.
+                    {embed.then(|| view! { <h1 class="visually-hidden">{t().app_title}</h1> })}
+                    <ActivityBar tour=tour case=case compare=compare/>
+                    <TourPanel progress=tour/>
+                    <CasePanel progress=case/>
+                    <Notices notices=context.notices/>
+                    <LifeAlarm alarm=life_alarm units=context.units.into()/>
+                    <TimeControls/>
+                    <ShortcutsDialog open=shortcuts_open/>
+                    <LiveSummary labs=labs playing=playing units=context.units.into()/>
+                    <div
+                        class="layout"
+                        class:comparing=move || compare.get()
+                        class:hidden-for-case=case_hidden
+                    >
+                        <section class="scene" aria-label=t().factory_canvas_label>
+                            <div class="factory">
+                                <FactoryCanvas scene=scene palette=palette units=context.units.into() reduced_motion=reduced_motion/>
+                                <FactoryParts scene=scene_now highlighted=highlighted/>
+                            </div>
+                            <p class="visually-hidden" id="scene-description" data-testid="scene-description">
+                                {move || scene_words.get()}
+                            </p>
+                            <SceneLegend palette=palette folded=projector.into()/>
+                            <div id="why-panel">
+                                <WhyPanel chain=why_chain.into() on_close=close_why units=context.units/>
+                            </div>
+                        </section>
+                        <section class="controls" data-patient="a" aria-labelledby="settings-heading">
+                            <h2 id="settings-heading">{t().settings_heading}</h2>
+                            {sliders
+                                .into_iter()
+                                .map(|key| view! { <SettingSlider key=key/> })
+                                .collect_view()}
+                            <div hidden=!panel_shown(HiddenPanel::Treatments)><TreatmentPanel/></div>
+                            <div hidden=!panel_shown(HiddenPanel::B12Relay)><B12RelayView/></div>
+                        </section>
+                        <section class="labs" data-patient="a" aria-labelledby="labs-heading">
+                            <LabPanel labs=labs_and_week_ago why=why_lab marked=tour_highlights units=context.units/>
+                            <div hidden=!panel_shown(HiddenPanel::Interpretation)>
+                                <LabInterpretation labs=labs/>
+                            </div>
+                        </section>
+                        <Show when=move || compare.get()>
+                            <SecondPatient patient=patient_b/>
+                        </Show>
+                        <section class="charts" aria-labelledby="chart-heading" hidden=!panel_shown(HiddenPanel::Charts)>
+                            <LabCharts second=patient_b compare=compare.into()/>
+                            <ExportBar/>
+                        </section>
+                        <section class="stain" aria-labelledby="stain-heading" hidden=!panel_shown(HiddenPanel::Stain)>
+                            <MarrowStainView labs=labs palette=palette/>
+                        </section>
+                    </div>
+                    <div hidden=!panel_shown(HiddenPanel::About)><AboutModel/></div>
+                    <div
+                        hidden
+                        data-testid="frame-stats"
+                        data-p50-ms=move || format!("{:.3}", frame_stats().0)
+                        data-p95-ms=move || format!("{:.3}", frame_stats().1)
+                        data-frames=move || frame_stats().2
+                    ></div>
                 </main>
             </div>
         }
-        }
+    };
+    // The page renders itself again in a new language; the state above stays. Keyed by the
+    // language, so a new language builds the page anew (a reactive closure would also compile code
+    // to patch the old page into the new one: 48 KB of wasm never needed).
+    view! {
+        <For each=move || [context.lang.get()] key=|lang| *lang let:_lang>
+            {page()}
         </For>
     }
 }
