@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 // The page's Content-Security-Policy (issue 12), as a deployment should send it: the policy of
 // index.html's meta tag. It sets no frame-ancestors, on purpose: embed=1 pages are framed by
@@ -36,6 +37,8 @@ const types = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
+const compressible = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg', '.webmanifest', '.md']);
+
 createServer(async (request, response) => {
   const path = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
   let file = normalize(join(root, path));
@@ -45,11 +48,19 @@ createServer(async (request, response) => {
   }
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
-    response.writeHead(200, {
+    let body = await readFile(file);
+    const headers = {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'content-security-policy': CONTENT_SECURITY_POLICY,
-    });
+      vary: 'accept-encoding',
+    };
+    // Compressed as a deployment would serve it, so transfer sizes (Lighthouse, the first-load
+    // measurement) are what a student downloads; images are already compressed.
+    if (compressible.has(extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+      body = gzipSync(body, { level: 9 });
+      headers['content-encoding'] = 'gzip';
+    }
+    response.writeHead(200, headers);
     response.end(body);
   } catch {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
