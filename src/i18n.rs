@@ -116,10 +116,7 @@ impl Catalogue {
     }
 
     /// The language's words for `english`; the English words where the catalogue has none.
-    pub fn tr<'a>(&self, english: &'a str) -> &'a str
-    where
-        'static: 'a,
-    {
+    pub fn tr<'a>(&self, english: &'a str) -> &'a str {
         self.words.get(english).copied().unwrap_or(english)
     }
 

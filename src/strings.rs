@@ -280,10 +280,7 @@ impl Strings {
     }
 
     /// `english` in this catalogue's language. Tours, cases and presets pass their text here.
-    pub fn tr<'a>(&self, english: &'a str) -> &'a str
-    where
-        'static: 'a,
-    {
+    pub fn tr<'a>(&self, english: &'a str) -> &'a str {
         match self.catalogue {
             Some(catalogue) => catalogue.tr(english),
             None => english,
