@@ -66,6 +66,194 @@ impl RedCellCohort {
     }
 }
 
+impl RedCellCohort {
+    /// The fields in the order of [`RedCellCohorts`]' buffers.
+    const fn to_fields(self) -> [f64; COHORT_FIELDS] {
+        [
+            self.cells,
+            self.volume_fl,
+            self.hemoglobin_pg,
+            self.biological_age,
+            self.fragility,
+            self.blood_reticulocyte_days,
+            self.folate_relative,
+            self.age_days,
+            self.cells_per_survivor,
+        ]
+    }
+
+    const fn from_fields(fields: [f64; COHORT_FIELDS]) -> RedCellCohort {
+        let [cells, volume_fl, hemoglobin_pg, biological_age, fragility, blood_reticulocyte_days, folate_relative, age_days, cells_per_survivor] =
+            fields;
+        RedCellCohort {
+            cells,
+            volume_fl,
+            hemoglobin_pg,
+            biological_age,
+            fragility,
+            blood_reticulocyte_days,
+            folate_relative,
+            age_days,
+            cells_per_survivor,
+        }
+    }
+}
+
+/// Fields of a [`RedCellCohort`].
+const COHORT_FIELDS: usize = 9;
+
+/// The circulating red cells: one [`RedCellCohort`] per day of release, youngest first.
+///
+/// Stored field by field (one buffer per field) rather than as a queue of cohorts, because the
+/// daily pass over the ≈ 200 cohorts is most of the model's work: it then reads each field as one
+/// contiguous run, and the compiler vectorizes its element-wise parts. The live cohorts occupy
+/// `head..head + len` of every buffer. A new youngest cohort goes just before `head`; when there
+/// is no room left there, the live cohorts move to the end of the buffers, which leaves room for
+/// as many days as there are free places (so a move happens about once in
+/// [`MAX_RED_CELL_AGE_DAYS`] days).
+#[derive(Clone)]
+pub(crate) struct RedCellCohorts {
+    head: usize,
+    len: usize,
+    buffers: [Vec<f64>; COHORT_FIELDS],
+}
+
+/// The fields that the daily pass over the live cohorts works on, as slices of equal length,
+/// youngest first (see [`RedCellCohorts`]).
+pub(crate) struct CohortColumns<'a> {
+    pub cells: &'a mut [f64],
+    pub volume_fl: &'a [f64],
+    pub hemoglobin_pg: &'a [f64],
+    pub biological_age: &'a mut [f64],
+    pub fragility: &'a [f64],
+    pub age_days: &'a mut [f64],
+    pub cells_per_survivor: &'a mut [f64],
+}
+
+impl RedCellCohorts {
+    /// No cohorts, with room for a full lifetime of them.
+    pub fn new() -> RedCellCohorts {
+        let capacity = 2 * MAX_RED_CELL_AGE_DAYS;
+        RedCellCohorts {
+            head: capacity,
+            len: 0,
+            buffers: std::array::from_fn(|_| vec![0.0; capacity]),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The cohort `index` days from the youngest, if there is one.
+    pub fn get(&self, index: usize) -> Option<RedCellCohort> {
+        (index < self.len).then(|| {
+            let at = self.head + index;
+            RedCellCohort::from_fields(self.buffers.each_ref().map(|buffer| buffer[at]))
+        })
+    }
+
+    /// Replaces the cohort `index` days from the youngest (which must exist).
+    pub fn set(&mut self, index: usize, cohort: RedCellCohort) {
+        assert!(
+            index < self.len,
+            "no red-cell cohort {index} of {}",
+            self.len
+        );
+        let at = self.head + index;
+        for (buffer, value) in self.buffers.iter_mut().zip(cohort.to_fields()) {
+            buffer[at] = value;
+        }
+    }
+
+    /// The oldest cohort, if any.
+    pub fn oldest(&self) -> Option<RedCellCohort> {
+        self.len.checked_sub(1).and_then(|last| self.get(last))
+    }
+
+    /// Every cohort, youngest first.
+    pub fn iter(&self) -> impl Iterator<Item = RedCellCohort> + '_ {
+        (0..self.len).map(|index| self.get(index).expect("index below len"))
+    }
+
+    /// Adds a cohort younger than all others.
+    pub fn push_youngest(&mut self, cohort: RedCellCohort) {
+        if self.head == 0 {
+            self.move_to_end();
+        }
+        self.head -= 1;
+        self.len += 1;
+        self.set(0, cohort);
+    }
+
+    /// Adds a cohort older than all others.
+    pub fn push_oldest(&mut self, cohort: RedCellCohort) {
+        let at = self.head + self.len;
+        for (buffer, value) in self.buffers.iter_mut().zip(cohort.to_fields()) {
+            if at == buffer.len() {
+                buffer.push(value);
+            } else {
+                buffer[at] = value;
+            }
+        }
+        self.len += 1;
+    }
+
+    /// Removes and returns the oldest cohort.
+    pub fn pop_oldest(&mut self) -> Option<RedCellCohort> {
+        let oldest = self.oldest()?;
+        self.len -= 1;
+        Some(oldest)
+    }
+
+    /// The live cohorts' fields, youngest first, for passes over all of them.
+    pub fn columns_mut(&mut self) -> CohortColumns<'_> {
+        let live = self.head..self.head + self.len;
+        let [cells, volume_fl, hemoglobin_pg, biological_age, fragility, _, _, age_days, cells_per_survivor] =
+            &mut self.buffers;
+        CohortColumns {
+            cells: &mut cells[live.clone()],
+            volume_fl: &volume_fl[live.clone()],
+            hemoglobin_pg: &hemoglobin_pg[live.clone()],
+            biological_age: &mut biological_age[live.clone()],
+            fragility: &fragility[live.clone()],
+            age_days: &mut age_days[live.clone()],
+            cells_per_survivor: &mut cells_per_survivor[live],
+        }
+    }
+
+    /// Moves the live cohorts to the end of the buffers (growing them to twice the live count
+    /// if that is more), leaving the front free for new cohorts.
+    fn move_to_end(&mut self) {
+        let capacity = self.buffers[0].len().max(2 * self.len).max(1);
+        let new_head = capacity - self.len;
+        for buffer in &mut self.buffers {
+            buffer.resize(capacity, 0.0);
+            buffer.copy_within(self.head..self.head + self.len, new_head);
+        }
+        self.head = new_head;
+    }
+}
+
+impl Default for RedCellCohorts {
+    fn default() -> Self {
+        RedCellCohorts::new()
+    }
+}
+
+/// Equal when the live cohorts are (where they sit in the buffers does not matter).
+impl PartialEq for RedCellCohorts {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.iter().eq(other.iter())
+    }
+}
+
+impl std::fmt::Debug for RedCellCohorts {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.debug_list().entries(self.iter()).finish()
+    }
+}
+
 /// A day-stage of marrow precursors moving along the conveyor.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct PrecursorCohort {
@@ -119,7 +307,9 @@ impl SenescenceTable {
         const ENTRIES_PER_AGE: f64 =
             (SENESCENCE_TABLE_SIZE - 1) as f64 / (SENESCENCE_TABLE_HIGH - SENESCENCE_TABLE_LOW);
         let position = (biological_age - SENESCENCE_TABLE_LOW) * ENTRIES_PER_AGE;
-        let index = (position as usize).min(SENESCENCE_TABLE_SIZE - 2);
+        // The position lies in (0, 256] here, so a 32-bit conversion gives the same index as a
+        // conversion to usize, in fewer instructions (this runs for every cohort every day).
+        let index = (position as i32).min(SENESCENCE_TABLE_SIZE as i32 - 2) as usize;
         let fraction = position - index as f64;
         self.cumulative[index] * (1.0 - fraction) + self.cumulative[index + 1] * fraction
     }

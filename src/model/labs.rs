@@ -511,11 +511,11 @@ impl Patient {
         let mut volume_square_sum = 0.0;
         let mut reticulocytes = 0.0;
         let mut folate_sum = 0.0;
-        for cohort in &state.red_cells {
+        for cohort in state.red_cells.iter() {
             cells += cohort.cells;
             hemoglobin_mg += cohort.hemoglobin_mg();
             volume_sum += cohort.cells * cohort.volume_fl;
-            let spread = cohort_volume_cv(cohort) * cohort.volume_fl;
+            let spread = cohort_volume_cv(&cohort) * cohort.volume_fl;
             volume_square_sum +=
                 cohort.cells * (cohort.volume_fl * cohort.volume_fl + spread * spread);
             reticulocytes += cohort.cells * cohort.reticulocyte_share();

@@ -5,7 +5,6 @@
 //! stable. The marrow conveyor and the red-cell cohorts move once a day. The caller may step by any
 //! amount: time is accumulated and the internal grid is the same, so results do not depend on it.
 
-use std::collections::VecDeque;
 use std::sync::OnceLock;
 
 use super::compartments::blood::{lose_blood, plasma_refill_step, red_cells_day, transfuse};
@@ -14,8 +13,8 @@ use super::compartments::iron::{iron_step, Iron, IronInputs};
 use super::compartments::marrow::{conveyor_day, erythroid_iron_demand_mg_per_day, hemoglobinize};
 use super::compartments::vitamins::{vitamins_step, Vitamins};
 use super::erythron::{
-    PrecursorCohort, RedCellCohort, SenescenceTable, BFU_E_DAYS, CFU_E_DAYS, ERYTHROBLAST_DAYS,
-    IRON_MG_PER_MG_HEMOGLOBIN, MAX_RED_CELL_AGE_DAYS,
+    PrecursorCohort, RedCellCohort, RedCellCohorts, SenescenceTable, BFU_E_DAYS, CFU_E_DAYS,
+    ERYTHROBLAST_DAYS, IRON_MG_PER_MG_HEMOGLOBIN,
 };
 use super::events::{Course, Event, EventAction, Treatment};
 use super::physiology::*;
@@ -53,7 +52,7 @@ pub(crate) struct PatientState {
     pub marrow_reticulocyte_folate_cells: f64,
     /// Circulating red cells, youngest first. After changing them, call
     /// [`PatientState::recount_red_cells`] so the totals below stay their sum.
-    pub red_cells: VecDeque<RedCellCohort>,
+    pub red_cells: RedCellCohorts,
     /// Hemoglobin in all circulating red cells, mg: the sum over `red_cells`, kept so that the
     /// 6-hour step need not add up ≈ 130 cohorts several times (cohorts change only once a day and
     /// on bleeding or transfusion).
@@ -105,11 +104,11 @@ impl PatientState {
     /// A first guess at the healthy steady state; [`PatientState::healthy`] settles it.
     fn healthy_guess() -> PatientState {
         let production = HEALTHY_RED_CELL_OUTPUT_PER_DAY;
-        let mut red_cells = VecDeque::with_capacity(MAX_RED_CELL_AGE_DAYS);
+        let mut red_cells = RedCellCohorts::new();
         for age in 0..150 {
             let biological_age = age as f64 / HEALTHY_LIFESPAN_DAYS;
             let alive = 1.0 - senescence().share_dead_by(biological_age);
-            red_cells.push_back(RedCellCohort {
+            red_cells.push_oldest(RedCellCohort {
                 cells: production * alive,
                 volume_fl: NORMAL_MCV_FL,
                 hemoglobin_pg: NORMAL_MCH_PG,

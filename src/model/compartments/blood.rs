@@ -46,33 +46,63 @@ pub(crate) fn red_cells_day(
     // The kept totals are rebuilt in the same pass (no second walk over the cohorts).
     let mut hemoglobin_mg = 0.0;
     let mut volume_l = 0.0;
-    for cohort in state.red_cells.iter_mut() {
-        if neocytolysis > 0.0 && (NEOCYTE_AGE_DAYS.0..NEOCYTE_AGE_DAYS.1).contains(&cohort.age_days)
-        {
-            let removed = cohort.cells * neocytolysis;
-            destroyed += removed;
-            destroyed_hemoglobin_mg += removed * cohort.hemoglobin_pg;
-            cohort.cells -= removed;
-            cohort.cells_per_survivor *= 1.0 - neocytolysis;
+    let cohorts = state.red_cells.columns_mut();
+    for (biological_age, fragility) in cohorts.biological_age.iter_mut().zip(cohorts.fragility) {
+        *biological_age += ageing * fragility;
+    }
+    // The survivals are looked up for a run of cohorts first, then used: two simple loops run
+    // faster than one that does both (this pass is most of the model's work; see the bench,
+    // tests/bench/model.rs).
+    const RUN: usize = 64;
+    let mut survivals = [0.0; RUN];
+    let runs = cohorts
+        .biological_age
+        .chunks(RUN)
+        .zip(cohorts.cells.chunks_mut(RUN))
+        .zip(cohorts.cells_per_survivor.chunks_mut(RUN))
+        .zip(cohorts.hemoglobin_pg.chunks(RUN))
+        .zip(cohorts.volume_fl.chunks(RUN))
+        .zip(cohorts.age_days.chunks(RUN));
+    for (((((ages, cells), cells_per_survivor), hemoglobin_pg), volume_fl), age_days) in runs {
+        for (survival, &age) in survivals.iter_mut().zip(ages) {
+            *survival = table.survival(age);
         }
-        let new_age = cohort.biological_age + ageing * cohort.fragility;
-        // Survival only falls with age, so this is never negative but for rounding.
-        let dying = (cohort.cells - cohort.cells_per_survivor * table.survival(new_age)).max(0.0);
-        destroyed += dying;
-        destroyed_hemoglobin_mg += dying * cohort.hemoglobin_pg;
-        cohort.cells -= dying;
-        cohort.biological_age = new_age;
-        cohort.age_days += 1.0;
-        hemoglobin_mg += cohort.hemoglobin_mg();
-        volume_l += cohort.volume_l();
+        let run = cells
+            .iter_mut()
+            .zip(cells_per_survivor)
+            .zip(hemoglobin_pg)
+            .zip(volume_fl)
+            .zip(age_days)
+            .zip(&survivals);
+        for (((((cells, cells_per_survivor), &hemoglobin_pg), &volume_fl), &age_days), &survival) in
+            run
+        {
+            if neocytolysis > 0.0 && (NEOCYTE_AGE_DAYS.0..NEOCYTE_AGE_DAYS.1).contains(&age_days) {
+                let removed = *cells * neocytolysis;
+                destroyed += removed;
+                destroyed_hemoglobin_mg += removed * hemoglobin_pg;
+                *cells -= removed;
+                *cells_per_survivor *= 1.0 - neocytolysis;
+            }
+            // Survival only falls with age, so this is never negative but for rounding.
+            let dying = (*cells - *cells_per_survivor * survival).max(0.0);
+            destroyed += dying;
+            destroyed_hemoglobin_mg += dying * hemoglobin_pg;
+            *cells -= dying;
+            hemoglobin_mg += *cells * hemoglobin_pg;
+            volume_l += *cells * volume_fl * 1e-6;
+        }
+    }
+    for age_days in cohorts.age_days.iter_mut() {
+        *age_days += 1.0;
     }
     state.iron.digesting_iron_mg += destroyed_hemoglobin_mg * IRON_MG_PER_MG_HEMOGLOBIN;
     state.red_cells_destroyed_per_day = destroyed;
-    while let Some(oldest) = state.red_cells.back() {
+    while let Some(oldest) = state.red_cells.oldest() {
         if oldest.cells > 1e-6 && state.red_cells.len() < MAX_RED_CELL_AGE_DAYS {
             break;
         }
-        let oldest = state.red_cells.pop_back().expect("back() was Some");
+        state.red_cells.pop_oldest();
         state.iron.digesting_iron_mg += oldest.iron_mg();
         hemoglobin_mg -= oldest.hemoglobin_mg();
         volume_l -= oldest.volume_l();
@@ -80,7 +110,7 @@ pub(crate) fn red_cells_day(
     if released > 0.0 {
         hemoglobin_mg += released_hemoglobin;
         volume_l += released_volume * 1e-6;
-        state.red_cells.push_front(RedCellCohort {
+        state.red_cells.push_youngest(RedCellCohort {
             cells: released,
             volume_fl: released_volume / released,
             hemoglobin_pg: released_hemoglobin / released,
@@ -107,9 +137,10 @@ pub(crate) fn red_cells_day(
 /// cohort loses the same share, so the kept totals scale with them.
 pub(crate) fn lose_blood(state: &mut PatientState, share: f64) {
     let kept = 1.0 - share;
-    for cohort in state.red_cells.iter_mut() {
-        cohort.cells *= kept;
-        cohort.cells_per_survivor *= kept;
+    let cohorts = state.red_cells.columns_mut();
+    for (cells, cells_per_survivor) in cohorts.cells.iter_mut().zip(cohorts.cells_per_survivor) {
+        *cells *= kept;
+        *cells_per_survivor *= kept;
     }
     let iron = state.red_cell_iron_mg() * share;
     state.red_cell_hemoglobin_mg *= kept;
@@ -145,9 +176,12 @@ pub(crate) fn transfuse(state: &mut PatientState, units: f64) {
             cells_per_survivor: per_band / senescence().survival(biological_age),
         };
         let index = (age_days as usize).min(available.saturating_sub(1));
-        match state.red_cells.get_mut(index) {
-            Some(cohort) => merge_cohorts(cohort, &donor),
-            None => state.red_cells.push_back(donor),
+        match state.red_cells.get(index) {
+            Some(mut cohort) => {
+                merge_cohorts(&mut cohort, &donor);
+                state.red_cells.set(index, cohort);
+            }
+            None => state.red_cells.push_oldest(donor),
         }
     }
     state.iron.iron_given_mg_total += units * IRON_PER_TRANSFUSION_UNIT_MG;
