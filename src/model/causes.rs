@@ -567,7 +567,13 @@ impl<'a> Graph<'a> {
                 let erythroferrone = self.value(Erythroferrone);
                 let egfr = self.settings.egfr_ml_per_min;
                 let target = |storage: f64, saturation: f64, il6: f64, erfe: f64, egfr: f64| {
-                    hepcidin_target(storage, saturation, il6, erfe, egfr)
+                    hepcidin_target(
+                        storage,
+                        saturation,
+                        il6,
+                        erfe,
+                        renal_hepcidin_retention(egfr),
+                    )
                 };
                 let now = target(storage, saturation, il6, erythroferrone, egfr);
                 let healthy = &self.healthy.state;

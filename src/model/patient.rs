@@ -12,6 +12,7 @@ use super::compartments::hormones::{hormones_step, inflammation_step, Hormones, 
 use super::compartments::iron::{iron_step, Iron, IronInputs};
 use super::compartments::marrow::{conveyor_day, erythroid_iron_demand_mg_per_day, hemoglobinize};
 use super::compartments::vitamins::{vitamins_step, Vitamins};
+use super::compartments::SettingsEffects;
 use super::erythron::{
     PrecursorCohort, RedCellCohort, RedCellCohorts, SenescenceTable, BFU_E_DAYS, CFU_E_DAYS,
     ERYTHROBLAST_DAYS, IRON_MG_PER_MG_HEMOGLOBIN,
@@ -355,18 +356,24 @@ impl Patient {
     }
 
     fn run_steps(&mut self, steps: u64) {
+        // Settings change only between calls or through events.
+        let mut effects = SettingsEffects::new(&self.settings, STEP_DAYS);
         for _ in 0..steps {
-            self.apply_due_events();
+            if self.apply_due_events() {
+                effects = SettingsEffects::new(&self.settings, STEP_DAYS);
+            }
             if self.state.steps_taken.is_multiple_of(STEPS_PER_DAY) {
                 self.daily_step();
             }
-            self.fast_step(STEP_DAYS);
+            self.fast_step(&effects);
             self.state.steps_taken += 1;
         }
     }
 
-    fn apply_due_events(&mut self) {
+    /// Applies the events due now; returns whether there were any.
+    fn apply_due_events(&mut self) -> bool {
         let now = self.state.day();
+        let mut applied = false;
         while let Some(event) = self.pending_events.first() {
             // An event at a fractional day applies at the first step at or after it.
             if event.day > now + 1e-9 {
@@ -374,7 +381,9 @@ impl Patient {
             }
             let event = self.pending_events.remove(0);
             self.apply(&event);
+            applied = true;
         }
+        applied
     }
 
     fn give(&mut self, treatment: Treatment, dose: f64, days: f64) {
@@ -480,8 +489,9 @@ impl Patient {
     }
 
     /// Every internal step: courses, then each compartment in turn (hormones, blood volume, iron,
-    /// vitamins).
-    fn fast_step(&mut self, dt: f64) {
+    /// vitamins). `effects` are those of the current settings.
+    fn fast_step(&mut self, effects: &SettingsEffects) {
+        let dt = effects.step_days;
         let day = self.state.day();
         // Courses: what is being taken now.
         let mut oral_iron_today = 0.0;
@@ -515,22 +525,15 @@ impl Patient {
         let il6 = inflammation_step(&mut state.hormones, &settings, anti_il6_on, dt);
         plasma_refill_step(state, dt);
         let signals = Signals {
-            hemoglobin_g_dl: state.hemoglobin_g_dl(),
+            epo_for_hemoglobin_mu_ml: symeonidis_epo_mu_ml(state.hemoglobin_g_dl()),
             transferrin_saturation: state.transferrin_saturation(),
             storage_iron_mg: state.iron.storage_iron_mg,
             erythroid_mass_relative: state.erythroid_mass_relative(),
         };
-        hormones_step(
-            &mut state.hormones,
-            &settings,
-            il6,
-            signals,
-            esa_dose_iu,
-            dt,
-        );
+        hormones_step(&mut state.hormones, effects, il6, signals, esa_dose_iu, dt);
         let demand_mg_per_day = erythroid_iron_demand_mg_per_day(state);
         let iron_inputs = IronInputs {
-            hemoglobin_g_dl: signals.hemoglobin_g_dl,
+            epo_for_hemoglobin_mu_ml: signals.epo_for_hemoglobin_mu_ml,
             transferrin_saturation: signals.transferrin_saturation,
             hepcidin_relative: state.hormones.hepcidin_relative,
             ferroportin_gut_relative: state.hormones.ferroportin_gut_relative,
@@ -547,6 +550,11 @@ impl Patient {
             dt,
         );
         hemoglobinize(state, to_erythroblasts, demand_mg_per_day);
-        vitamins_step(&mut state.vitamins, &settings, folic_acid_mg_per_day, dt);
+        vitamins_step(
+            &mut state.vitamins,
+            &settings,
+            effects,
+            folic_acid_mg_per_day,
+        );
     }
 }

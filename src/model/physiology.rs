@@ -317,12 +317,13 @@ pub fn ferroportin_degradation_per_day(hepcidin_relative: f64) -> f64 {
 /// through [`il6_response`] with at most a fourfold rise (ELISA hepcidin in anemia of chronic
 /// disease is ≈ 2–4× that of controls, Theurl 2009; reference section 3), and renal clearance falls
 /// with eGFR to give ≈ 2× at stage 4–5 (Zaritsky 2009: CKD hepcidin ≈ 2–3× controls).
+/// `renal_retention` is [`renal_hepcidin_retention`] of the eGFR.
 pub fn hepcidin_target(
     storage_iron_mg: f64,
     transferrin_saturation: f64,
     il6_effective_pg_ml: f64,
     erythroferrone_relative: f64,
-    egfr_ml_per_min: f64,
+    renal_retention: f64,
 ) -> f64 {
     let stores = (storage_iron_mg.max(0.0) / HEALTHY_STORAGE_IRON_MG).sqrt();
     let saturation = (transferrin_saturation.max(0.0) / HEALTHY_TRANSFERRIN_SATURATION).powf(0.75);
@@ -331,8 +332,13 @@ pub fn hepcidin_target(
     const ERYTHROFERRONE_STRENGTH: f64 = 1.0;
     let erythroid = (1.0 + ERYTHROFERRONE_STRENGTH)
         / (1.0 + ERYTHROFERRONE_STRENGTH * erythroferrone_relative.max(0.0));
-    let renal = (100.0 / egfr_ml_per_min.max(1.0)).powf(0.35).max(1.0);
-    stores * saturation * inflammation * erythroid * renal
+    stores * saturation * inflammation * erythroid * renal_retention
+}
+
+/// How much higher hepcidin runs because the kidneys clear less of it (1 with healthy kidneys):
+/// the factor on [`hepcidin_target`].
+pub fn renal_hepcidin_retention(egfr_ml_per_min: f64) -> f64 {
+    (100.0 / egfr_ml_per_min.max(1.0)).powf(0.35).max(1.0)
 }
 
 /// Erythroferrone signal relative to health: the erythroid mass (relative) times the EPO
@@ -409,11 +415,12 @@ pub const ERYTHROID_SUFFICIENT_SATURATION: f64 = 0.16;
 /// Enterocyte iron import (DMT1 and duodenal cytochrome b, driven by HIF-2α): 1 when the body is
 /// iron-depleted or the blood short of oxygen, ≈ 0.5 in health. HIF-2α answers both low iron and
 /// anemic hypoxia, so an anemic patient absorbs more even with full stores (Finch's erythroid
-/// regulator; Mastrogiannaki 2009). The hypoxia signal is the kidney's: EPO relative to health from
-/// the Symeonidis curve, half-effective at twentyfold. Tuned for teaching.
-pub fn enterocyte_import_drive(storage_iron_mg: f64, hemoglobin_g_dl: f64) -> f64 {
+/// regulator; Mastrogiannaki 2009). The hypoxia signal is the kidney's: the EPO that the hemoglobin
+/// calls for by the Symeonidis curve ([`symeonidis_epo_mu_ml`]), relative to health,
+/// half-effective at twentyfold. Tuned for teaching.
+pub fn enterocyte_import_drive(storage_iron_mg: f64, epo_for_hemoglobin_mu_ml: f64) -> f64 {
     let iron_deficit = 1.0 / (1.0 + storage_iron_mg.max(0.0) / 300.0);
-    let hypoxia_excess = (symeonidis_epo_mu_ml(hemoglobin_g_dl) / HEALTHY_EPO_MU_ML - 1.0).max(0.0);
+    let hypoxia_excess = (epo_for_hemoglobin_mu_ml / HEALTHY_EPO_MU_ML - 1.0).max(0.0);
     let hypoxia = hypoxia_excess / (hypoxia_excess + 20.0);
     let drive = 1.0 - (1.0 - iron_deficit) * (1.0 - hypoxia);
     0.35 + 0.65 * drive

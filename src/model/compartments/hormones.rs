@@ -2,7 +2,7 @@
 //! adaptation, EPO from the kidney and injected epoetin, hepcidin from the liver and the ferroportin
 //! it degrades, transferrin (TIBC) and ferritin's acute-phase factor.
 
-use super::relax;
+use super::{relax, SettingsEffects};
 use crate::model::physiology::*;
 use crate::model::settings::Settings;
 
@@ -54,8 +54,9 @@ impl Hormones {
 /// What the hormones read from the rest of the body at the start of a step.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Signals {
-    /// Hemoglobin, g/dL (the kidney's oxygen sensor).
-    pub hemoglobin_g_dl: f64,
+    /// The EPO that the hemoglobin calls for by the Symeonidis curve, mU/mL (the kidney's oxygen
+    /// sensor; [`symeonidis_epo_mu_ml`] of the hemoglobin).
+    pub epo_for_hemoglobin_mu_ml: f64,
     /// Transferrin saturation, fraction (the liver's iron sensor).
     pub transferrin_saturation: f64,
     /// Storage iron, mg (the liver's store sensor, BMP6).
@@ -90,21 +91,21 @@ pub(crate) fn inflammation_step(
 }
 
 /// EPO (endogenous and injected), hepcidin, ferroportin, transferrin and ferritin's acute phase
-/// over `dt` days, for an effective IL-6 and the signals read at the start of the step.
+/// over `dt` days, for an effective IL-6 and the signals read at the start of the step; the
+/// kidneys' part comes from the settings' `effects`.
 pub(crate) fn hormones_step(
     state: &mut Hormones,
-    settings: &Settings,
+    effects: &SettingsEffects,
     il6: f64,
     signals: Signals,
     esa_dose_iu: f64,
     dt: f64,
 ) {
-    let hemoglobin = signals.hemoglobin_g_dl;
     let saturation = signals.transferrin_saturation;
     // EPO: the kidney's order follows hemoglobin (Symeonidis), limited by eGFR, blunted by
     // inflammation and cleared partly by the erythroid mass.
-    let epo_target = symeonidis_epo_mu_ml(hemoglobin)
-        * renal_epo_capacity(settings.egfr_ml_per_min)
+    let epo_target = signals.epo_for_hemoglobin_mu_ml
+        * effects.renal_epo_capacity
         * epo_inflammation_factor(il6)
         * epo_receptor_clearance_factor(signals.erythroid_mass_relative);
     relax(
@@ -131,7 +132,7 @@ pub(crate) fn hormones_step(
         saturation,
         il6,
         erythroferrone,
-        settings.egfr_ml_per_min,
+        effects.renal_hepcidin_retention,
     );
     relax(
         &mut state.hepcidin_relative,

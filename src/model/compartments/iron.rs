@@ -62,8 +62,9 @@ impl Iron {
 /// What the iron pools read from the rest of the body at the start of a step.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct IronInputs {
-    /// Hemoglobin, g/dL (anemic hypoxia drives the gut's import).
-    pub hemoglobin_g_dl: f64,
+    /// The EPO that the hemoglobin calls for, mU/mL (anemic hypoxia drives the gut's import:
+    /// [`enterocyte_import_drive`]).
+    pub epo_for_hemoglobin_mu_ml: f64,
     /// Transferrin saturation at the start of the step (basal losses follow it).
     pub transferrin_saturation: f64,
     /// Hepcidin and the ferroportin it leaves on enterocytes and macrophages (relative).
@@ -87,13 +88,13 @@ pub(crate) fn iron_step(
     step_index_in_day: u64,
     dt: f64,
 ) -> f64 {
-    let hemoglobin = inputs.hemoglobin_g_dl;
     let saturation = inputs.transferrin_saturation;
     // Gut: diet (per meal) and oral iron (per dose) enter enterocytes through a saturable
     // import, then leave through ferroportin into plasma (absorbed) or are shed with the cell.
     state.oral_iron_lumen_mg += oral_iron_today;
-    let import_drive = enterocyte_import_drive(state.storage_iron_mg, hemoglobin)
-        * hepcidin_import_factor(inputs.hepcidin_relative);
+    let import_drive =
+        enterocyte_import_drive(state.storage_iron_mg, inputs.epo_for_hemoglobin_mu_ml)
+            * hepcidin_import_factor(inputs.hepcidin_relative);
     let diet_uptake = enterocyte_uptake_mg(
         settings.iron_intake_mg_per_day / IRON_MEALS_PER_DAY,
         import_drive,

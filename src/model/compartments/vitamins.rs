@@ -1,7 +1,7 @@
 //! Vitamins, every internal step: B12 through the absorption relay and injections, folate from food
 //! and folic acid, the DNA synthesis they allow (with the methyl trap), and the nerves.
 
-use super::relax;
+use super::{relax, SettingsEffects};
 use crate::model::physiology::*;
 use crate::model::settings::{SettingKey, Settings};
 
@@ -42,22 +42,23 @@ impl Vitamins {
     }
 }
 
-/// B12 and folate stores, DNA synthesis and nerve damage over `dt` days, from the diet and the
-/// absorption relay in `settings` and a folic-acid course of `folic_acid_mg_per_day`: a pure
-/// function of its inputs.
+/// B12 and folate stores, DNA synthesis and nerve damage over one step, from the diet in
+/// `settings`, the B12 absorption and loss that the settings' `effects` give, and a folic-acid
+/// course of `folic_acid_mg_per_day`: a pure function of its inputs.
 pub(crate) fn vitamins_step(
     state: &mut Vitamins,
     settings: &Settings,
+    effects: &SettingsEffects,
     folic_acid_mg_per_day: f64,
-    dt: f64,
 ) {
+    let dt = effects.step_days;
     // Vitamin B12: diet through the relay; an injection mostly leaves in urine, part is kept.
-    let b12_absorbed = b12_absorbed_ug_per_day(settings) * dt;
+    let b12_absorbed = effects.b12_absorbed_ug_per_day * dt;
     let from_injection =
         state.b12_plasma_extra_ug * first_order_share(B12_INJECTION_CLEARANCE_PER_DAY, dt);
     state.b12_plasma_extra_ug -= from_injection;
     state.b12_stores_ug += b12_absorbed + from_injection * B12_INJECTION_RETAINED;
-    state.b12_stores_ug -= state.b12_stores_ug * first_order_share(b12_loss_per_day(settings), dt);
+    state.b12_stores_ug -= state.b12_stores_ug * effects.b12_loss_share;
 
     // Folate: food folate and folic acid fill the store, which turns over in months.
     let folate_absorbed_mg =
