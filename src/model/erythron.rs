@@ -173,7 +173,10 @@ impl RedCellCohorts {
 
     /// Every cohort, youngest first.
     pub fn iter(&self) -> impl Iterator<Item = RedCellCohort> + '_ {
-        (0..self.len).map(|index| self.get(index).expect("index below len"))
+        let live = self.head..self.head + self.len;
+        // Slices of the live cohorts, all `len` long, so that reading them needs no bounds checks.
+        let fields = self.buffers.each_ref().map(|buffer| &buffer[live.clone()]);
+        (0..self.len).map(move |index| RedCellCohort::from_fields(fields.map(|field| field[index])))
     }
 
     /// Adds a cohort younger than all others.
