@@ -141,15 +141,35 @@ pub fn set_current(strings: &'static Strings) {
     CURRENT.with(|current| current.set(strings));
 }
 
-/// Fills `{name}` placeholders in a template. Numbers in the values take the decimal sign of the
-/// page's language.
+/// Fills `{name}` placeholders in a template, in one pass: a value is never read again as a
+/// template, so text from a link or a file that looks like a placeholder ("{choices}") is shown as
+/// written. A placeholder with no value is left as it is. Numbers in the values take the decimal
+/// sign of the page's language.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let sign = t().lang().decimal_sign();
-    values
-        .iter()
-        .fold(template.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), &localize_number(value, sign))
-        })
+    let mut filled = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        filled.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let value = values.iter().find(|(wanted, _)| *wanted == name)?.1;
+            Some((value, &after[close + 1..]))
+        });
+        match value {
+            Some((value, tail)) => {
+                filled.push_str(&localize_number(value, sign));
+                rest = tail;
+            }
+            None => {
+                filled.push('{');
+                rest = after;
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
 }
 
 /// `text` with every decimal point between two digits written as `sign` ("9.8" → "9,8").

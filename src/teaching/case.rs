@@ -3,6 +3,7 @@
 //! student may order, and the answers with their feedback. The findings a case claims are checked
 //! against the model by tests.
 
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::model::{LabKey, Labs, Patient, Scenario};
@@ -155,8 +156,15 @@ impl Case {
     /// Reads and checks a case file: its scenario parses, its answers exist, its orders are on
     /// the menu, its findings name sample keys.
     pub fn from_json(text: &str) -> Result<Case, CaseError> {
-        let case: Case =
-            serde_json::from_str(text).map_err(|error| CaseError(format!("case file: {error}")))?;
+        let file: serde_json::Value = serde_json::from_str(text)
+            .map_err(|error| CaseError(format!("case file: not valid JSON: {error}")))?;
+        let case = Case::deserialize(&file).map_err(|error| {
+            // serde says what is wrong but not always where: name the field or item too.
+            match place_of_error(&file) {
+                Some(place) => CaseError(format!("case file: {place}: {error}")),
+                None => CaseError(format!("case file: {error}")),
+            }
+        })?;
         case.scenario()?;
         if !case
             .diagnoses
@@ -178,22 +186,28 @@ impl Case {
                 case.id, case.treatment
             )));
         }
-        for answer in &case.treatments {
+        for (index, answer) in case.treatments.iter().enumerate() {
             if answer.order != "none" && OrderChoice::from_key(&answer.order).is_none() {
                 return Err(CaseError(format!(
-                    "{}: treatments.order {} is not an order of the treatments menu",
+                    "{}: treatments[{index}].order: '{}' is not an order of the treatments menu",
                     case.id, answer.order
                 )));
             }
         }
-        for finding in case.findings.iter().chain(&case.response) {
-            if LabKey::from_key(&finding.lab).is_none()
-                || !["low", "high", "normal"].contains(&finding.expect.as_str())
-            {
-                return Err(CaseError(format!(
-                    "{}: finding {} {} (a sample key, then low, high or normal)",
-                    case.id, finding.lab, finding.expect
-                )));
+        for (list, findings) in [("findings", &case.findings), ("response", &case.response)] {
+            for (index, finding) in findings.iter().enumerate() {
+                if LabKey::from_key(&finding.lab).is_none() {
+                    return Err(CaseError(format!(
+                        "{}: {list}[{index}].lab: '{}' is not a sample key",
+                        case.id, finding.lab
+                    )));
+                }
+                if !["low", "high", "normal"].contains(&finding.expect.as_str()) {
+                    return Err(CaseError(format!(
+                        "{}: {list}[{index}].expect: '{}' is not low, high or normal",
+                        case.id, finding.expect
+                    )));
+                }
             }
         }
         if !(0.0..=3650.0).contains(&case.present_day)
@@ -210,7 +224,7 @@ impl Case {
     /// The hidden scenario.
     pub fn scenario(&self) -> Result<Scenario, CaseError> {
         Scenario::from_json(&self.scenario.to_string())
-            .map_err(|error| CaseError(format!("{}: scenario: {}", self.id, error.message)))
+            .map_err(|error| CaseError(format!("{}: scenario: {error}", self.id)))
     }
 
     /// The patient as they present.
@@ -230,6 +244,38 @@ impl Case {
             .find(|answer| answer.id == treatment_id)
             .and_then(|answer| OrderChoice::from_key(&answer.order))
     }
+}
+
+/// Where in a case file a value does not read as its field's type, as a path: a top-level field
+/// (`present_day`) or an item of a list (`diagnoses[1]`). serde names a missing or unknown field
+/// and what a value should have been, but not which field or item held it. `scenario` may hold
+/// anything here: the scenario parser names its own problems.
+fn place_of_error(file: &serde_json::Value) -> Option<String> {
+    fn unreadable<T: DeserializeOwned>(name: &str, value: &serde_json::Value) -> Option<String> {
+        T::deserialize(value).err().map(|_| name.to_string())
+    }
+    fn unreadable_item<T: DeserializeOwned>(
+        name: &str,
+        value: &serde_json::Value,
+    ) -> Option<String> {
+        match value.as_array() {
+            None => Some(name.to_string()),
+            Some(items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(index, item)| unreadable::<T>(&format!("{name}[{index}]"), item)),
+        }
+    }
+    file.as_object()?
+        .iter()
+        .find_map(|(name, value)| match name.as_str() {
+            "scenario" => None,
+            "present_day" | "follow_up_days" => unreadable::<f64>(name, value),
+            "diagnoses" => unreadable_item::<Answer>(name, value),
+            "treatments" => unreadable_item::<TreatmentAnswer>(name, value),
+            "findings" | "response" => unreadable_item::<Finding>(name, value),
+            _ => unreadable::<String>(name, value),
+        })
 }
 
 /// DNA synthesis below which neutrophils show hypersegmented nuclei (megaloblastic change); tuned
@@ -441,10 +487,11 @@ mod tests {
             .0
             .contains("mechanisms"));
         let bad_order = EXAMPLE.replace("\"oral_iron\"", "\"magic\"");
-        assert!(Case::from_json(&bad_order)
-            .unwrap_err()
-            .0
-            .contains("treatments.order"));
+        let refusal = Case::from_json(&bad_order).unwrap_err().0;
+        assert!(
+            refusal.contains("treatments[") && refusal.contains("].order: 'magic'"),
+            "{refusal}"
+        );
         let bad_scenario =
             EXAMPLE.replace("blood_loss_ml_per_day\": 10", "blood_loss_ml_per_day\": -4");
         assert!(Case::from_json(&bad_scenario)
