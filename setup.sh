@@ -160,6 +160,13 @@ layer_end_to_end() {
   (cd tests/e2e && npx playwright test)
 }
 
+# The core of the end-to-end specs again in Debian's Firefox ESR (Playwright's own Firefox build
+# cannot be downloaded here), driven through geckodriver and WebDriver BiDi by selenium-webdriver,
+# on the build the previous layer made.
+layer_end_to_end_firefox() {
+  (cd tests/e2e && GECKODRIVER_PATH="$GECKODRIVER_PATH" node --test --test-reporter=spec firefox/firefox.test.mjs)
+}
+
 layer_size() {
   node tests/e2e/size-report.mjs dist
 }
@@ -167,7 +174,7 @@ layer_size() {
 run_tests() {
   local passed=0 failed=0 failed_layers=()
   local started=$SECONDS
-  for layer in lint native browser_components end_to_end size; do
+  for layer in lint native browser_components end_to_end end_to_end_firefox size; do
     say "test layer: $layer"
     local layer_started=$SECONDS
     if "layer_$layer"; then
