@@ -176,8 +176,15 @@ run_tests() {
   local started=$SECONDS
   for layer in lint native browser_components end_to_end end_to_end_firefox size; do
     say "test layer: $layer"
-    local layer_started=$SECONDS
-    if "layer_$layer"; then
+    local layer_started=$SECONDS status
+    # In a subshell with errexit on: called as an `if` condition, bash would ignore errexit inside
+    # the layer, and a layer would pass whenever its last command did (a failed `cargo fmt --check`
+    # before a passing clippy, failed Chromium component tests before passing Firefox ones).
+    set +e
+    (set -e; "layer_$layer")
+    status=$?
+    set -e
+    if [ "$status" -eq 0 ]; then
       passed=$((passed + 1))
       echo "layer $layer passed in $((SECONDS - layer_started)) s"
     else
