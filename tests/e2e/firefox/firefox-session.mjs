@@ -6,7 +6,7 @@
 //   script installs in every document and frame before any script of the page runs;
 // - requests off the local host, twice over: the page's requests as BiDi reports them, and a
 //   counting proxy that Firefox's proxy settings send every off-host connection to (it refuses
-//   them all), which also sees what BiDi does not show, such as a service worker's fetches.
+//   them all), whoever makes it: a document, a service worker or Firefox itself.
 //
 // Nothing is downloaded: Firefox is Debian's firefox-esr and geckodriver is the one setup.sh built
 // from crates.io. Both paths are given, so Selenium Manager (selenium-webdriver's driver

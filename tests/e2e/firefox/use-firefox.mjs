@@ -7,12 +7,12 @@ import { FirefoxFactoryPage } from './factory-page.mjs';
 import { sharedSession } from './firefox-session.mjs';
 
 /**
- * The longest one test may take, in ms. Chosen, not measured: the slowest test takes about a
- * tenth of it on an idle machine; a busy 2-core machine is a few times slower.
+ * The longest one test may take, in ms. Chosen with a wide margin: the slowest test took under
+ * 5 s on this 2-core machine at a load average of 7; a test that hangs still ends the run.
  */
 export const TEST_TIMEOUT_MS = 90_000;
 
-/** The longest Firefox may take to start, in ms (about 8 s seen on a busy 2-core machine). */
+/** The longest Firefox may take to start, in ms (6 to 8 s seen on the same busy machine). */
 const START_TIMEOUT_MS = 120_000;
 
 /**
