@@ -160,6 +160,13 @@ layer_end_to_end() {
   (cd tests/e2e && npx playwright test)
 }
 
+# The core of the end-to-end specs again in Debian's Firefox ESR (Playwright's own Firefox build
+# cannot be downloaded here), driven through geckodriver and WebDriver BiDi by selenium-webdriver,
+# on the build the previous layer made.
+layer_end_to_end_firefox() {
+  (cd tests/e2e && GECKODRIVER_PATH="$GECKODRIVER_PATH" node --test --test-reporter=spec firefox/firefox.test.mjs)
+}
+
 layer_size() {
   node tests/e2e/size-report.mjs dist
 }
@@ -167,10 +174,17 @@ layer_size() {
 run_tests() {
   local passed=0 failed=0 failed_layers=()
   local started=$SECONDS
-  for layer in lint native browser_components end_to_end size; do
+  for layer in lint native browser_components end_to_end end_to_end_firefox size; do
     say "test layer: $layer"
-    local layer_started=$SECONDS
-    if "layer_$layer"; then
+    local layer_started=$SECONDS status
+    # In a subshell with errexit on: called as an `if` condition, bash would ignore errexit inside
+    # the layer, and a layer would pass whenever its last command did (a failed `cargo fmt --check`
+    # before a passing clippy, failed Chromium component tests before passing Firefox ones).
+    set +e
+    (set -e; "layer_$layer")
+    status=$?
+    set -e
+    if [ "$status" -eq 0 ]; then
       passed=$((passed + 1))
       echo "layer $layer passed in $((SECONDS - layer_started)) s"
     else
