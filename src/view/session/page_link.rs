@@ -205,13 +205,11 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
             },
             "tour" => match crate::teaching::tours::find(&value) {
                 Some(tour) => request.tour = Some(tour.id),
-                None => notices.push(fill(
-                    strings.notice_bad_choice,
-                    &[
-                        ("parameter", "tour"),
-                        ("value", &shown(&value)),
-                        ("choices", &crate::teaching::tours::ids()),
-                    ],
+                None => notices.push(bad_choice(
+                    strings,
+                    "tour",
+                    &value,
+                    &crate::teaching::tours::ids(),
                 )),
             },
             "log" => {
@@ -223,70 +221,39 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
             }
             "case" => match crate::teaching::cases::find(&value) {
                 Some(case) => request.case = Some(case.id),
-                None => notices.push(fill(
-                    strings.notice_bad_choice,
-                    &[
-                        ("parameter", "case"),
-                        ("value", &shown(&value)),
-                        ("choices", &crate::teaching::cases::ids()),
-                    ],
+                None => notices.push(bad_choice(
+                    strings,
+                    "case",
+                    &value,
+                    &crate::teaching::cases::ids(),
                 )),
             },
             "step" => match value.trim().parse::<u32>() {
                 Ok(step) if (1..=99).contains(&step) => request.step = step,
-                _ => notices.push(fill(
-                    strings.notice_bad_choice,
-                    &[
-                        ("parameter", "step"),
-                        ("value", &shown(&value)),
-                        ("choices", "1 to 99"),
-                    ],
-                )),
+                _ => {
+                    let range = fill(
+                        strings.value_range(),
+                        &[("low", "1"), ("high", "99"), ("unit", "")],
+                    );
+                    notices.push(bad_choice(strings, "step", &value, range.trim_end()))
+                }
             },
             "compare" => match value.as_str() {
                 "1" => request.compare = true,
                 "0" => request.compare = false,
-                _ => notices.push(fill(
-                    strings.notice_bad_choice,
-                    &[
-                        ("parameter", "compare"),
-                        ("value", &shown(&value)),
-                        ("choices", "0, 1"),
-                    ],
-                )),
+                _ => notices.push(bad_choice(strings, "compare", &value, "0, 1")),
             },
             "mode" => match value.as_str() {
                 "projector" => request.projector = true,
-                _ => notices.push(fill(
-                    strings.notice_bad_choice,
-                    &[
-                        ("parameter", "mode"),
-                        ("value", &shown(&value)),
-                        ("choices", "projector"),
-                    ],
-                )),
+                _ => notices.push(bad_choice(strings, "mode", &value, "projector")),
             },
             "units" => match Units::from_id(&value) {
                 Some(units) => request.units = units,
-                None => notices.push(fill(
-                    strings.notice_bad_choice,
-                    &[
-                        ("parameter", "units"),
-                        ("value", &shown(&value)),
-                        ("choices", &Units::ids()),
-                    ],
-                )),
+                None => notices.push(bad_choice(strings, "units", &value, &Units::ids())),
             },
             "lang" => match Lang::from_id(&value) {
                 Some(lang) => request.lang = lang,
-                None => notices.push(fill(
-                    strings.notice_bad_choice,
-                    &[
-                        ("parameter", "lang"),
-                        ("value", &shown(&value)),
-                        ("choices", &Lang::ids()),
-                    ],
-                )),
+                None => notices.push(bad_choice(strings, "lang", &value, &Lang::ids())),
             },
             _ => match request.classroom.read(&name, &value) {
                 Some((bad, choices)) => {
@@ -299,14 +266,7 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
                         choices
                     };
                     for item in bad {
-                        notices.push(fill(
-                            strings.notice_bad_choice,
-                            &[
-                                ("parameter", &name),
-                                ("value", &shown(&item)),
-                                ("choices", &choices),
-                            ],
-                        ));
+                        notices.push(bad_choice(strings, &name, &item, &choices));
                     }
                 }
                 None => notices.push(fill(
@@ -317,6 +277,18 @@ pub fn parse_query(query: &str, strings: &Strings) -> (PageRequest, Vec<String>)
         }
     }
     (request, notices)
+}
+
+/// The notice for a value that is not among a parameter's allowed `choices`.
+fn bad_choice(strings: &Strings, parameter: &str, value: &str, choices: &str) -> String {
+    fill(
+        strings.notice_bad_choice,
+        &[
+            ("parameter", parameter),
+            ("value", &shown(value)),
+            ("choices", choices),
+        ],
+    )
 }
 
 /// How the page is shown, beside the patient: carried by a share link as it stands.
