@@ -312,9 +312,9 @@ function actions({ navigation, startUrl }) {
       if (given) steps.push(given);
       return steps.join('; ');
     }],
-    [5, 'tour answer', (page, random) => pickAndClick(page, random,
+    [8, 'tour answer', (page, random) => pickAndClick(page, random,
       '[data-testid="tour-choice"], [data-testid="tour-next"], [data-testid="tour-back"], [data-testid="tour-exit"]')],
-    [6, 'case work', (page, random) => pickAndAct(page, random,
+    [8, 'case work', (page, random) => pickAndAct(page, random,
       '[data-testid^="case-order-"], [data-testid="case-diagnosis"], [data-testid="case-treatment"], [data-testid="case-submit"], [data-testid="case-leave"]')],
     [3, 'scene part', (page, random) => pickAndClick(page, random, '[data-testid^="scene-part-"]')],
     [4, 'lab row', (page, random) => pickAndClick(page, random, '[data-testid^="lab-"]:is(button), [data-testid="why-link"]')],
@@ -402,7 +402,8 @@ async function checkPage(page) {
  * options: `seed`; `baseUrl` (the served page, e.g. http://127.0.0.1:4173/); `actions` (how many)
  * or `durationMs` (for how long); `navigation` (reload and back among the actions; the long run
  * turns them off so that memory is measured in one page's life); `between(index)`, awaited after
- * every checked action (the long run's memory samples); `log` (console.log by default).
+ * every checked action (the long run's memory samples); `log` (console.log by default); `trace`
+ * (log every action as it is done).
  *
  * Returns { seed, actions, acted, skipped, byKind, failure }: `failure` is null, or a report
  * naming the seed, the action's index, the problems and the last actions.
@@ -451,6 +452,7 @@ export async function runUiFuzz(page, options) {
     }
     byKind[kind] = (byKind[kind] ?? 0) + 1;
     done.push(`#${index} ${description}`);
+    if (options.trace) log(done.at(-1));
     problems = problems.concat(watch.take(), await checkPage(page), watch.take());
     if (problems.length > 0) {
       failure = [

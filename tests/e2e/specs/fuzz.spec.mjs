@@ -5,7 +5,7 @@
 // the same fuzzer for 10 minutes with memory samples (fuzz/long-run.mjs).
 //
 // Replay a seed (a failure prints it): FUZZ_SEED=1234 npx playwright test specs/fuzz.spec.mjs
-// (FUZZ_ACTIONS changes how many actions each run makes).
+// (FUZZ_ACTIONS changes how many actions each run makes; FUZZ_TRACE=1 prints every action).
 import { test, expect } from '@playwright/test';
 import { runUiFuzz, SHORT_RUN_SEEDS } from '../fuzz/ui-fuzz.mjs';
 
@@ -16,7 +16,12 @@ const seeds = process.env.FUZZ_SEED ? [Number(process.env.FUZZ_SEED)] : SHORT_RU
 for (const seed of seeds) {
   test(`ui fuzz, seed ${seed}: ${ACTIONS} random actions leave no error and a page that answers`, async ({ page, baseURL }) => {
     test.setTimeout(60_000 + ACTIONS * 1000);
-    const result = await runUiFuzz(page, { seed, actions: ACTIONS, baseUrl: baseURL });
+    const result = await runUiFuzz(page, {
+      seed,
+      actions: ACTIONS,
+      baseUrl: baseURL,
+      trace: Boolean(process.env.FUZZ_TRACE),
+    });
     expect(result.failure, result.failure ?? '').toBeNull();
     expect(result.actions).toBe(ACTIONS);
     // The run did act on the page: most actions reached their control.
