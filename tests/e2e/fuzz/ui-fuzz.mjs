@@ -38,6 +38,14 @@ const KEYS = [
   'Escape', '?', 'PageUp', 'PageDown', 'Home', 'End', 'Alt+R',
 ];
 
+/** Where a run opens the page: plain, or as a link a lecturer or student would share (contract
+ * section 4 and the teacher panel's parameters), so the actions also meet those modes. */
+const START_QUERIES = [
+  '', '', '?preset=iron_deficiency', '?preset=b12_deficiency&speed=30', '?compare=1',
+  '?mode=projector', '?embed=1', '?lang=es', '?units=si', '?preset=ckd&day=200',
+  '?lock=iron_intake_mg_per_day,il6_pg_per_ml&hide=charts,treatments', '?charts=hb_g_dl,epo_mu_ml&speed=7',
+];
+
 /** Doses typed into the treatment form: sensible, odd and wrong. */
 const TYPED_VALUES = ['', '0', '1', '5', '100', '1000', '-3', '1e9', '0.5', 'abc', '2,5', ' 40 '];
 
@@ -347,7 +355,7 @@ function actions({ navigation, startUrl }) {
     }]);
     list.push([0.5, 'back', async (page) => {
       await page.goBack().catch(() => null);
-      if (!page.url().startsWith(startUrl.split('?')[0])) await page.goto(startUrl);
+      if (new URL(page.url()).origin !== new URL(startUrl).origin) await page.goto(startUrl);
       await waitForApp(page);
       return `back (now ${new URL(page.url()).search || '/'})`;
     }]);
@@ -367,7 +375,8 @@ function chooseWeighted(random, list) {
 
 /**
  * What must hold after every action: the page answers within a frame or two with a readable
- * `sim-day`, and shows no error overlay. Returns the problems found.
+ * `sim-day`, shows no error overlay and prints no NaN, Infinity or [object Object]. Returns the
+ * problems found.
  */
 async function checkPage(page) {
   let timer;
@@ -376,6 +385,8 @@ async function checkPage(page) {
       day: document.querySelector('[data-testid="sim-day"]')?.textContent ?? null,
       overlay: document.querySelector('[data-testid="error-overlay"]') !== null,
       url: location.href,
+      // A number the model or the view failed to compute, printed as it came.
+      broken: (document.body.textContent.match(/.{0,40}(?:\bNaN\b|\bInfinity\b|\[object Object\]).{0,40}/) ?? [null])[0],
     });
     // Two frames: the action's effects have run and been drawn. A hidden page gets no frames,
     // hence the timer.
@@ -391,6 +402,7 @@ async function checkPage(page) {
   if (state.error) return [`the page could not be read: ${state.error}`];
   const problems = [];
   if (state.overlay) problems.push('the error overlay is shown');
+  if (state.broken) problems.push(`the page prints a broken value: ${JSON.stringify(state.broken)}`);
   if (state.day === null) problems.push(`no sim-day on the page (${state.url})`);
   else if (!/^\s*-?\d+([.,]\d+)?\s*$/.test(state.day)) problems.push(`sim-day reads ${JSON.stringify(state.day)}`);
   return problems;
@@ -411,14 +423,14 @@ async function checkPage(page) {
 export async function runUiFuzz(page, options) {
   const seed = options.seed >>> 0;
   const log = options.log ?? console.log;
-  const startUrl = new URL('/', options.baseUrl).href;
   const random = makeRandom(seed);
+  const startUrl = new URL(`/${random.pick(START_QUERIES)}`, options.baseUrl).href;
   const watch = new PageWatch(page);
   await watch.install();
   const list = actions({ navigation: options.navigation ?? true, startUrl });
   const maxActions = options.actions ?? Infinity;
   const endAt = options.durationMs ? Date.now() + options.durationMs : Infinity;
-  log(`ui fuzz: seed ${seed} (replay with FUZZ_SEED=${seed})`);
+  log(`ui fuzz: seed ${seed} (replay with FUZZ_SEED=${seed}), opening ${startUrl}`);
 
   await openPage(page, startUrl);
   const done = [];

@@ -28,3 +28,26 @@ for (const seed of seeds) {
     expect(result.acted).toBeGreaterThan(ACTIONS * 0.8);
   });
 }
+
+test('the fuzzer notices a panic, and its report names the seed, the action and the actions before it', async ({ page, baseURL }) => {
+  const logged = [];
+  const result = await runUiFuzz(page, {
+    seed: 1,
+    actions: 20,
+    baseUrl: baseURL,
+    navigation: false,
+    log: (line) => logged.push(line),
+    // After the fifth action the page is made to panic (the recovery tests' hook): the check after
+    // the sixth must see it.
+    between: async (index) => {
+      if (index === 4) await page.evaluate(() => window.wasmBindings.force_panic_for_tests());
+    },
+  });
+  expect(result.failure).toContain('ui fuzz FAILED: seed 1, action #5');
+  expect(result.failure).toContain('the error overlay is shown');
+  expect(result.failure).toMatch(/console error: panicked at [^]*forced by the test hook/);
+  expect(result.failure).toContain('last 20 actions:\n  #0 ');
+  expect(result.failure).toContain('replay: FUZZ_SEED=1');
+  expect(result.actions).toBe(6);
+  expect(logged.join('\n')).toContain(result.failure);
+});
