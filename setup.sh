@@ -3,6 +3,8 @@
 #
 #   bash setup.sh serve   install what is missing, build the page, serve it at http://127.0.0.1:8080
 #   bash setup.sh test    install what is missing, then run every test layer (what CI runs)
+#   bash setup.sh bench   install what is missing, measure (model, page, size, Lighthouse, a long UI
+#                         fuzz run) and write BENCHMARKS.md; about 25 minutes, not part of CI
 #   bash setup.sh tools   only install what is missing
 #
 # Every install step checks for the exact version first and skips what is already there, so a warm
@@ -115,6 +117,17 @@ install_e2e_packages() {
   cp tests/e2e/package-lock.json "$stamp"
 }
 
+# Lighthouse, for the benchmark command only: its own folder and lock file, apart from the tests'.
+install_bench_packages() {
+  local stamp=tools/bench/node_modules/.lock-stamp
+  if [ -f "$stamp" ] && cmp -s "$stamp" tools/bench/package-lock.json; then
+    return
+  fi
+  say "installing the benchmark's npm packages (Lighthouse)"
+  (cd tools/bench && npm ci --silent --no-audit --no-fund)
+  cp tools/bench/package-lock.json "$stamp"
+}
+
 install_for_build() {
   install_rust_parts
   install_trunk
@@ -199,6 +212,90 @@ run_tests() {
   [ "$failed" -eq 0 ]
 }
 
+# ---- benchmark -------------------------------------------------------------------------------
+
+BENCH_DIR=target/bench
+BENCH_PORT=${BENCH_PORT:-4180}
+BENCH_URL="http://127.0.0.1:$BENCH_PORT/"
+# Runs of `cargo bench --bench model` and of Lighthouse per preset; medians are taken over them.
+BENCH_MODEL_RUNS=${BENCH_MODEL_RUNS:-3}
+BENCH_LIGHTHOUSE_RUNS=${BENCH_LIGHTHOUSE_RUNS:-3}
+
+# Runs one step of the benchmark, noting its exit status, time and the machine's load as it began
+# (the report prints them). A failed step does not stop the others.
+bench_step() {
+  local name=$1 started=$SECONDS load status=0
+  shift
+  say "bench: $name"
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  "$@" || status=$?
+  echo "$name $status $((SECONDS - started)) $load" >> "$BENCH_DIR/steps.txt"
+}
+
+bench_model() {
+  local run
+  for run in $(seq "$BENCH_MODEL_RUNS"); do
+    cargo bench --locked --bench model | tee "$BENCH_DIR/model-$run.txt" || return 1
+  done
+}
+
+bench_size() {
+  # Over the test command's budget is a figure to report here, not a reason to stop.
+  node tests/e2e/size-report.mjs dist || true
+  cp dist/size-report.json "$BENCH_DIR/size.json"
+}
+
+bench_page() {
+  (cd tests/e2e && node bench/page-bench.mjs --url "$BENCH_URL" --out "$ROOT/$BENCH_DIR/page.json")
+}
+
+bench_lighthouse() {
+  local preset run args
+  for preset in mobile desktop; do
+    args=()
+    [ "$preset" = desktop ] && args=(--preset=desktop)
+    for run in $(seq "$BENCH_LIGHTHOUSE_RUNS"); do
+      CHROME_PATH="$CHROMIUM_PATH" tools/bench/node_modules/.bin/lighthouse "$BENCH_URL" "${args[@]}" \
+        --quiet --output=json --output-path="$BENCH_DIR/lighthouse-$preset-$run.json" \
+        --only-categories=performance,accessibility,best-practices \
+        --chrome-flags="--headless=new --no-sandbox --disable-background-networking --disable-component-update" ||
+        return 1
+      echo "lighthouse $preset run $run done"
+    done
+  done
+}
+
+bench_long_fuzz() {
+  local seed_args=()
+  [ -n "${FUZZ_SEED:-}" ] && seed_args=(--seed "$FUZZ_SEED")
+  (cd tests/e2e && node fuzz/long-run.mjs --url "$BENCH_URL" --minutes "${BENCH_FUZZ_MINUTES:-10}" \
+    --out "$ROOT/$BENCH_DIR/fuzz.json" "${seed_args[@]}")
+}
+
+run_bench() {
+  rm -rf "$BENCH_DIR"
+  mkdir -p "$BENCH_DIR"
+  date -u +%Y-%m-%dT%H:%M:%SZ > "$BENCH_DIR/started.txt"
+  bench_step build trunk build --release
+  bench_step model bench_model
+  bench_step size bench_size
+  # The built page, served gzip-compressed as a deployment would (Lighthouse counts transferred bytes).
+  node tests/e2e/serve-dist.mjs dist "$BENCH_PORT" &
+  local server=$!
+  trap 'kill "$server" 2>/dev/null || true' EXIT
+  node tests/e2e/bench/wait-for-page.mjs "$BENCH_URL"
+  bench_step page bench_page
+  bench_step lighthouse bench_lighthouse
+  bench_step long_fuzz bench_long_fuzz
+  kill "$server" 2>/dev/null || true
+  trap - EXIT
+  node tools/bench/write-report.mjs "$BENCH_DIR" BENCHMARKS.md
+  if awk '$2 != 0 { failed = 1 } END { exit !failed }' "$BENCH_DIR/steps.txt"; then
+    echo "bench: some steps failed (see the Steps table of BENCHMARKS.md)" >&2
+    return 1
+  fi
+}
+
 case "${1:-}" in
   serve)
     install_for_build
@@ -214,8 +311,13 @@ case "${1:-}" in
   tools)
     install_for_tests
     ;;
+  bench)
+    install_for_tests
+    install_bench_packages
+    run_bench
+    ;;
   *)
-    echo "usage: bash setup.sh serve|test|tools" >&2
+    echo "usage: bash setup.sh serve|test|tools|bench" >&2
     exit 2
     ;;
 esac
