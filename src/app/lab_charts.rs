@@ -71,7 +71,14 @@ pub fn LabCharts(second: PageContext, compare: Signal<bool>) -> impl IntoView {
         </Show>
         <div class="chart-grid">
             <For each=move || picked.get() key=|key| *key let:key>
-                <TimeChart key=key second=second compare=compare/>
+                <TimeChart
+                    key=key
+                    second=second
+                    compare=compare
+                    position=Signal::derive(move || {
+                        picked.with(|picked| picked.iter().position(|picked| *picked == key).unwrap_or(0))
+                    })
+                />
             </For>
         </div>
     }

@@ -54,7 +54,9 @@ pub use live_summary::LiveSummary;
 pub use marrow_stain_view::MarrowStainView;
 pub use model_bench::bench_model_days_per_second;
 pub use notices::Notices;
-pub use page_context::{FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, DEFAULT_CHART_KEYS};
+pub use page_context::{
+    FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, CHART_TURNS, DEFAULT_CHART_KEYS,
+};
 pub use preset_picker::PresetPicker;
 pub use projector_toggle::ProjectorToggle;
 pub use recovery::force_panic_for_tests;
@@ -154,6 +156,7 @@ pub fn App() -> impl IntoView {
         simulation: StoredValue::new_local(simulation),
         snapshot,
         history_version: RwSignal::new(0),
+        chart_turn: RwSignal::new((0, 0)),
         view_reset: RwSignal::new(0),
         notices: RwSignal::new(link_notices),
         projector: RwSignal::new(request.projector),
@@ -182,6 +185,7 @@ pub fn App() -> impl IntoView {
 
     let reduced_motion = prefers_reduced_motion();
     let mut since_chart_redraw = 0.0;
+    let (mut chart_round, mut chart_turns_left) = (0_u64, 0_usize);
     let mut frame_times: VecDeque<f64> = VecDeque::with_capacity(FRAME_TIMES_KEPT);
     let frame_loop = start_frame_loop(move |_now_ms, elapsed_seconds| {
         let started_ms = now_ms();
@@ -231,7 +235,10 @@ pub fn App() -> impl IntoView {
                     .snapshot
                     .with_untracked(|shown| shown.animation_seconds);
                 patient_b.publish_at(shown);
-                patient_b.history_version.update(|version| *version += 1);
+                // While playing, patient B's line is redrawn with patient A's charts, in turns.
+                if !playing {
+                    patient_b.history_version.update(|version| *version += 1);
+                }
             }
         }
         if moved && recovery::save_due() {
@@ -240,7 +247,14 @@ pub fn App() -> impl IntoView {
         since_chart_redraw += elapsed_seconds;
         if moved && since_chart_redraw >= CHART_REDRAW_SECONDS {
             since_chart_redraw = 0.0;
-            context.history_version.update(|version| *version += 1);
+            chart_round += 1;
+            chart_turns_left = CHART_TURNS;
+        }
+        if chart_turns_left > 0 {
+            context
+                .chart_turn
+                .set((chart_round, CHART_TURNS - chart_turns_left));
+            chart_turns_left -= 1;
         }
         if playing {
             if frame_times.len() == FRAME_TIMES_KEPT {

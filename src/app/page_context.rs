@@ -23,6 +23,10 @@ pub const DEFAULT_CHART_KEYS: [LabKey; 4] = [
 ];
 /// Real seconds between chart redraws while playing: charts follow days, not frames.
 pub const CHART_REDRAW_SECONDS: f64 = 0.25;
+/// While playing, the charts redraw in turns, one chart a frame (at most this many turns: the
+/// most charts a page shows), so no frame draws them all: on a slow laptop a frame that redraws
+/// four charts is the one that misses its 16 ms.
+pub const CHART_TURNS: usize = crate::view::session::classroom::MAX_CHARTS;
 
 /// What one frame shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,8 +70,11 @@ pub struct PageContext {
     pub(crate) simulation: StoredValue<Simulation, LocalStorage>,
     /// The frame's snapshot.
     pub snapshot: RwSignal<FrameSnapshot>,
-    /// Bumped when the charts should redraw from the history.
+    /// Bumped when the charts should redraw from the history at once (a change, a step, a jump).
     pub history_version: RwSignal<u64>,
+    /// While playing: (round, turn): the chart at position `turn` redraws for `round`. Both
+    /// patients share it (a chart draws both).
+    pub chart_turn: RwSignal<(u64, usize)>,
     /// Bumped by Reset All so view-only settings (chart picks) return to their defaults.
     pub view_reset: RwSignal<u64>,
     /// Notices for the student (ignored link parts and the like).

@@ -24,13 +24,29 @@ const MIN_CHART_HEIGHT_PX: f64 = 200.0;
 /// - `key`: the lab; its sample key names the `chart-KEY` hook.
 /// - `second`, `compare`: the second patient, drawn dashed while `compare` is on.
 #[component]
-pub fn TimeChart(key: LabKey, second: PageContext, compare: Signal<bool>) -> impl IntoView {
+pub fn TimeChart(
+    key: LabKey,
+    second: PageContext,
+    compare: Signal<bool>,
+    /// The chart's position on the page: its turn to redraw while playing.
+    position: Signal<usize>,
+) -> impl IntoView {
     let context = PageContext::get();
+    // The round of redraws this chart last had its turn in (changes once per round).
+    let my_round = Memo::new(move |last: Option<&u64>| {
+        let (round, turn) = context.chart_turn.get();
+        if turn == position.get() {
+            round
+        } else {
+            last.copied().unwrap_or(round)
+        }
+    });
     let canvas_ref = NodeRef::<Canvas>::new();
     let units = context.units;
     let title = move || lab_caption(key, units.get(), t());
     Effect::new(move || {
         context.history_version.track();
+        my_round.track();
         let units = units.get();
         let label = lab_caption(key, units, t());
         let comparing = compare.get();
