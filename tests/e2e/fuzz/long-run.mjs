@@ -68,18 +68,24 @@ async function main() {
   const sample = async () => {
     await devtools.send('HeapProfiler.collectGarbage');
     const heap = await devtools.send('Runtime.getHeapUsage');
+    // Live DOM nodes (detached ones included) and JS event listeners: a leak of views or handlers
+    // shows here before it shows in megabytes.
+    const counters = await devtools.send('Memory.getDOMCounters');
     const wasmBytes = await page.evaluate(() => window.fuzzWasmMemory?.buffer.byteLength ?? null);
     const entry = {
       minute: Math.round((Date.now() - started) / 60_000),
       js_heap_used_mb: heap.usedSize / MB,
       js_heap_total_mb: heap.totalSize / MB,
       wasm_mb: wasmBytes === null ? null : wasmBytes / MB,
+      dom_nodes: counters.nodes,
+      js_event_listeners: counters.jsEventListeners,
     };
     entry.total_mb = entry.js_heap_used_mb + (entry.wasm_mb ?? 0);
     samples.push(entry);
     lastSampleAt = Date.now();
     console.log(`memory at minute ${entry.minute}: JS heap ${entry.js_heap_used_mb.toFixed(1)} MB used `
-      + `(${entry.js_heap_total_mb.toFixed(1)} MB allocated), WebAssembly ${entry.wasm_mb?.toFixed(1) ?? '?'} MB`);
+      + `(${entry.js_heap_total_mb.toFixed(1)} MB allocated), WebAssembly ${entry.wasm_mb?.toFixed(1) ?? '?'} MB, `
+      + `${entry.dom_nodes} DOM nodes, ${entry.js_event_listeners} event listeners`);
   };
 
   let nextSampleAt = started + 60_000;
