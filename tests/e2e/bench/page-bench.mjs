@@ -54,7 +54,7 @@ async function newPage(browser) {
 
 async function open(page, url) {
   await page.goto(url);
-  await page.waitForFunction(() => window.wasmBindings && document.querySelector('[data-testid="sim-day"]'));
+  await page.waitForFunction(() => Boolean(window.wasmBindings && document.querySelector('[data-testid="sim-day"]')));
 }
 
 async function setPlaying(page, playing) {

@@ -2,7 +2,8 @@
 // minutes of wall time against the served page, with the page's memory sampled once a minute
 // after a forced garbage collection: the JS heap (DevTools protocol `Runtime.getHeapUsage`) and
 // the WebAssembly memory (the `memory` export's buffer, taken from the start event of
-// assets/start.js). Goals: zero console errors, zero panics, memory that plateaus, at most 30 MB.
+// assets/start.js). Goals: zero console errors, zero panics, memory that plateaus, at most 30 MB
+// (the verdict: fuzz/memory-verdict.mjs).
 //
 // Reloads and going back are left out of this run's actions (the short runs of the test command
 // have them): each would start a new WebAssembly instance and hide a leak of the old one.
@@ -12,44 +13,14 @@
 import { chromium } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import config from '../playwright.config.mjs';
+import { memoryVerdict } from './memory-verdict.mjs';
 import { randomSeed, runUiFuzz } from './ui-fuzz.mjs';
-
-/** Memory goal of issue 12: JS heap and WebAssembly memory together, MB. */
-export const MEMORY_GOAL_MB = 30;
-/** Samples at each end compared for the plateau verdict (minutes 1–3 against the last three). */
-const PLATEAU_SAMPLES = 3;
-/** Growth from the first minutes to the last allowed as a plateau: 10 % or 1 MB, whichever is
- * larger (chosen: the heap's own noise after a forced collection is a few hundred KB here). */
-const PLATEAU_GROWTH_SHARE = 0.1;
-const PLATEAU_GROWTH_MB = 1;
 
 const MB = 1024 * 1024;
 
 function argument(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? process.argv[at + 1] : fallback;
-}
-
-/** The verdict on memory samples: peak, growth from the first minutes to the last, plateau. */
-export function memoryVerdict(samples) {
-  const totals = samples.filter((sample) => sample.minute >= 1).map((sample) => sample.total_mb);
-  if (totals.length < 2 * PLATEAU_SAMPLES) {
-    return { plateau: null, peak_mb: Math.max(...samples.map((s) => s.total_mb)), note: 'too few samples for a verdict' };
-  }
-  const first = Math.max(...totals.slice(0, PLATEAU_SAMPLES));
-  const last = Math.max(...totals.slice(-PLATEAU_SAMPLES));
-  const growth = last - first;
-  const allowed = Math.max(PLATEAU_GROWTH_MB, first * PLATEAU_GROWTH_SHARE);
-  const peak = Math.max(...samples.map((s) => s.total_mb));
-  return {
-    first_minutes_mb: first,
-    last_minutes_mb: last,
-    growth_mb: growth,
-    allowed_growth_mb: allowed,
-    plateau: growth <= allowed,
-    peak_mb: peak,
-    within_goal: peak <= MEMORY_GOAL_MB,
-  };
 }
 
 async function main() {
@@ -68,18 +39,24 @@ async function main() {
   const sample = async () => {
     await devtools.send('HeapProfiler.collectGarbage');
     const heap = await devtools.send('Runtime.getHeapUsage');
+    // Live DOM nodes (detached ones included) and JS event listeners: a leak of views or handlers
+    // shows here before it shows in megabytes.
+    const counters = await devtools.send('Memory.getDOMCounters');
     const wasmBytes = await page.evaluate(() => window.fuzzWasmMemory?.buffer.byteLength ?? null);
     const entry = {
       minute: Math.round((Date.now() - started) / 60_000),
       js_heap_used_mb: heap.usedSize / MB,
       js_heap_total_mb: heap.totalSize / MB,
       wasm_mb: wasmBytes === null ? null : wasmBytes / MB,
+      dom_nodes: counters.nodes,
+      js_event_listeners: counters.jsEventListeners,
     };
     entry.total_mb = entry.js_heap_used_mb + (entry.wasm_mb ?? 0);
     samples.push(entry);
     lastSampleAt = Date.now();
     console.log(`memory at minute ${entry.minute}: JS heap ${entry.js_heap_used_mb.toFixed(1)} MB used `
-      + `(${entry.js_heap_total_mb.toFixed(1)} MB allocated), WebAssembly ${entry.wasm_mb?.toFixed(1) ?? '?'} MB`);
+      + `(${entry.js_heap_total_mb.toFixed(1)} MB allocated), WebAssembly ${entry.wasm_mb?.toFixed(1) ?? '?'} MB, `
+      + `${entry.dom_nodes} DOM nodes, ${entry.js_event_listeners} event listeners`);
   };
 
   let nextSampleAt = started + 60_000;

@@ -29,6 +29,10 @@ const ACTION_TIMEOUT_MS = 1500;
  * the slowest action (opening a settled preset, a language) a few hundred on this machine. */
 const ANSWER_TIMEOUT_MS = 10_000;
 
+/** How long one action may take in all, ms, reloads included (a reload takes 1–3 s here): past
+ * this the run stops with a report instead of hanging until the test's own time limit. */
+const ACTION_DEADLINE_MS = 30_000;
+
 /** How many actions a failure report lists. */
 const REPORTED_ACTIONS = 20;
 
@@ -138,11 +142,14 @@ export async function openPage(page, url) {
 }
 
 async function waitForApp(page) {
-  await page.waitForFunction(
-    () => window.wasmBindings && document.querySelector('[data-testid="sim-day"]'),
+  // The condition returns a boolean and the handle is let go: a handle to an element would keep it,
+  // and with it a whole page the app has since replaced, alive (the long run measures memory).
+  const started = await page.waitForFunction(
+    () => Boolean(window.wasmBindings && document.querySelector('[data-testid="sim-day"]')),
     null,
     { timeout: 30_000 },
   );
+  await started.dispose();
 }
 
 /**
@@ -283,7 +290,7 @@ function scenarioFile(random) {
     () => 'not a scenario at all',
     () => '',
   ])();
-  return { name: 'fuzzed.json', mimeType: 'application/json', buffer: Buffer.from(text) };
+  return { name: 'fuzzed.json', mimeType: 'application/json', text };
 }
 
 /**
@@ -329,11 +336,21 @@ function actions({ navigation, startUrl }) {
     [2, 'export', (page, random) => pickAndClick(page, random,
       '[data-testid="export-csv"], [data-testid="export-png"], [data-testid="print-summary"], [data-testid="save-scenario"], [data-testid="share-link"]')],
     [1, 'open scenario', async (page, random) => {
-      const input = page.getByTestId('open-scenario');
-      if ((await input.count()) === 0 || !(await input.isEnabled())) return null;
+      // The file is handed over inside the page, as a drop would: Playwright's setInputFiles
+      // keeps a handle to the input, and with it every page the app replaces (the long run
+      // measures memory).
       const file = scenarioFile(random);
-      await input.setInputFiles(file, { timeout: ACTION_TIMEOUT_MS });
-      return `open scenario ${JSON.stringify(file.buffer.toString().slice(0, 40))}`;
+      const given = await page.evaluate(({ text, name, type }) => {
+        const input = document.querySelector('[data-testid="open-scenario"]');
+        if (!input || input.disabled) return false;
+        const files = new DataTransfer();
+        files.items.add(new File([text], name, { type }));
+        input.files = files.files;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        return true;
+      }, { text: file.text, name: file.name, type: file.mimeType });
+      return given ? `open scenario ${JSON.stringify(file.text.slice(0, 40))}` : null;
     }],
     [3, 'let the clock run', async (page, random) => {
       const frames = 1 + random.int(30);
@@ -349,18 +366,31 @@ function actions({ navigation, startUrl }) {
   ];
   if (navigation) {
     list.push([0.5, 'reload', async (page) => {
-      await page.reload();
+      await page.reload({ timeout: ACTION_DEADLINE_MS });
       await waitForApp(page);
       return 'reload';
     }]);
     list.push([0.5, 'back', async (page) => {
-      await page.goBack().catch(() => null);
-      if (new URL(page.url()).origin !== new URL(startUrl).origin) await page.goto(startUrl);
+      await page.goBack({ timeout: ACTION_DEADLINE_MS }).catch(() => null);
+      if (new URL(page.url()).origin !== new URL(startUrl).origin) await page.goto(startUrl, { timeout: ACTION_DEADLINE_MS });
       await waitForApp(page);
       return `back (now ${new URL(page.url()).search || '/'})`;
     }]);
   }
   return list;
+}
+
+/** `promise`, or a rejection naming `what` once `ms` have passed. */
+async function withDeadline(promise, ms, what) {
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function chooseWeighted(random, list) {
@@ -443,18 +473,20 @@ export async function runUiFuzz(page, options) {
     let description;
     let problems = [];
     try {
-      description = await run(page, random);
+      description = await withDeadline(run(page, random), ACTION_DEADLINE_MS, `${kind} did not finish`);
       if (description === null) {
         // Nothing of that kind on the page now: click any control instead.
         kind = 'click any control';
-        description = (await pickAndAct(page, random, CONTROL_SELECTOR)) ?? 'nothing to act on';
+        description = (await withDeadline(pickAndAct(page, random, CONTROL_SELECTOR), ACTION_DEADLINE_MS, 'a click did not finish'))
+          ?? 'nothing to act on';
       }
       acted += 1;
     } catch (error) {
       // A control that went away or was covered while being reached: the page changed under the
       // student's hand, which is no failure; whether the page is still well is checked below.
       const message = String(error).split('\n')[0];
-      if (/Timeout|not attached|detached|not visible|not an? |Element is not|outside of the viewport|intercepts pointer/i.test(message)) {
+      const navigating = kind === 'reload' || kind === 'back';
+      if (!navigating && /Timeout|not attached|detached|not visible|not an? |Element is not|outside of the viewport|intercepts pointer/i.test(message)) {
         skipped += 1;
         description = `${kind}: skipped (${message.slice(0, 80)})`;
       } else {
