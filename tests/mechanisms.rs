@@ -72,6 +72,33 @@ fn inflammation_traps_iron_rather_than_losing_it() {
             0.85,
             "Kemna 2005: serum iron falls within a day of IL-6 and hepcidin",
         );
+        // The first two weeks, day by day: the trap holds from the start (no day on which the
+        // iron of destroyed cells floods plasma), and the anemia comes over weeks, not days.
+        let mut highest_tsat: f64 = day_1.tsat_percent;
+        let mut day_4_hb = f64::NAN;
+        for day in 2..=14 {
+            let labs = labs_at(&mut patient, day as f64);
+            highest_tsat = highest_tsat.max(labs.tsat_percent);
+            if day == 4 {
+                day_4_hb = labs.hb_g_dl;
+            }
+        }
+        checks.holds(
+            &format!("IL-6 {il6}: TSAT below health on every day of the first two weeks"),
+            highest_tsat < normal.tsat_percent,
+            &format!(
+                "highest {highest_tsat:.1} %, healthy {:.1} %",
+                normal.tsat_percent
+            ),
+            "Kemna 2005, ref §3: hypoferremia within hours, held while IL-6 stays high",
+        );
+        checks.within(
+            &format!("IL-6 {il6}: Hb fall in the first 4 days, g/dL"),
+            normal.hb_g_dl - day_4_hb,
+            0.0,
+            0.3,
+            "ref §6: anemia of inflammation is mild and develops over weeks",
+        );
         let day_14 = labs_at(&mut patient, 14.0);
         checks.within(
             &format!("IL-6 {il6}: TSAT % day 14"),

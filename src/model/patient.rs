@@ -485,7 +485,16 @@ impl Patient {
         let settings = self.settings;
         let state = &mut self.state;
         let release = conveyor_day(state, &settings, il6, epo);
-        red_cells_day(state, &settings, il6, epo, release);
+        // Neocytolysis answers a fall in the EPO that the kidney's oxygen sensing orders (plethora:
+        // a transfusion, a descent from altitude, an ESA stopped; Rice 2001), not the fall that
+        // cytokines cause at the onset of inflammation: there is no report of neocytolysis in
+        // inflammation, whose anemia develops over weeks (reference section 6), and the burst of
+        // destroyed neocytes would flood plasma with iron just as hepcidin shuts the gates. So the
+        // trigger reads the endogenous EPO with the cytokine blunting taken out, plus any ESA.
+        let hormones = &state.hormones;
+        let neocytolysis_epo = hormones.epo_endogenous_mu_ml / epo_inflammation_factor(il6)
+            + hormones.esa_plasma_mu_ml;
+        red_cells_day(state, &settings, il6, neocytolysis_epo, release);
     }
 
     /// Every internal step: courses, then each compartment in turn (hormones, blood volume, iron,
@@ -538,6 +547,10 @@ impl Patient {
             hepcidin_relative: state.hormones.hepcidin_relative,
             ferroportin_gut_relative: state.hormones.ferroportin_gut_relative,
             ferroportin_macrophage_relative: state.hormones.ferroportin_macrophage_relative,
+            ferritin_induction: macrophage_ferritin_induction(
+                il6,
+                state.hormones.inflammation_adapted_response,
+            ),
             transferrin_capacity_mg: state.transferrin_capacity_mg(),
             erythroid_demand_mg_per_day: demand_mg_per_day,
         };

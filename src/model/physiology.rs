@@ -296,6 +296,20 @@ pub fn ferroportin_transcription(il6_effective_pg_ml: f64, adapted_response: f64
     (1.0 - CHRONIC_REPRESSION * response - ACUTE_REPRESSION * acute).max(0.05)
 }
 
+/// Inflammatory cytokines raise ferritin synthesis in macrophages whatever their iron (IL-1β and
+/// TNF-α on ferritin transcription and translation, IL-6 on translation: Torti and Torti 2002;
+/// Weiss and Goodnough 2005), so more of the labile iron is laid down as ferritin and less leaves
+/// through ferroportin. Like the acute ferroportin repression beside it, this is the acute-phase
+/// response not yet adapted to (`adapted_response`, see [`ferroportin_transcription`]): it holds the
+/// iron in the weeks when the marrow's demand has fallen (EPO blunted) but hepcidin has not yet
+/// climbed, and leaves the chronic trap to hepcidin. Its size is the serum ferritin's acute-phase
+/// rise ([`ferritin_acute_phase_target`]: the same induction). Returns the factor on the
+/// macrophages' storage route (1 in health).
+pub fn macrophage_ferritin_induction(il6_effective_pg_ml: f64, adapted_response: f64) -> f64 {
+    let acute = (il6_response(il6_effective_pg_ml) - adapted_response).max(0.0);
+    1.0 + FERRITIN_ACUTE_PHASE_MAX_RISE * acute
+}
+
 /// Days over which the acute ferroportin repression adapts to a new IL-6 level (time constant).
 pub const INFLAMMATION_ADAPTATION_DAYS: f64 = 21.0;
 
@@ -363,8 +377,11 @@ pub fn tibc_target_ug_dl(storage_iron_mg: f64, il6_effective_pg_ml: f64) -> f64 
 /// Ferritin as an acute-phase protein: the factor by which IL-6 raises it over what stores say;
 /// reached over days (reference section 3: rises 1–2 d after onset, peaks 3–5 d). Tuned for teaching.
 pub fn ferritin_acute_phase_target(il6_effective_pg_ml: f64) -> f64 {
-    1.0 + 0.8 * il6_response(il6_effective_pg_ml)
+    1.0 + FERRITIN_ACUTE_PHASE_MAX_RISE * il6_response(il6_effective_pg_ml)
 }
+/// The most that IL-6 raises ferritin synthesis, relative (tuned for teaching: serum ferritin
+/// ≈ 1.5× what stores say at the IL-6 of active chronic disease).
+pub const FERRITIN_ACUTE_PHASE_MAX_RISE: f64 = 0.8;
 
 /// Serum ferritin, ng/mL, from storage iron (Cook: ≈ 8 mg of stores per ng/mL near normal stores,
 /// falling faster than the stores when they run low; exponent tuned for teaching so that depleted

@@ -437,9 +437,9 @@ const CYTOKINES_EPO: Tour = Tour {
             predict: Some(Prediction {
                 question: "Will the marrow's output, the reticulocyte production index, rise to meet the anemia?",
                 kind: PredictionKind::Direction(LabKey::ReticulocyteProductionIndex),
-                expected: "same",
+                expected: "down",
             }),
-            explain: "A marrow answering an anemia this deep would push the index above 2; here it stays below 1. Cytokines such as TNF-α and IFN-γ (IL-6 stands for them all here) slow the erythroid progenitors and dull their response to EPO, and the iron is locked away.",
+            explain: "A marrow answering an anemia this deep would push the index above 2; here it falls instead. Cytokines such as TNF-α and IFN-γ (IL-6 stands for them all here) slow the erythroid progenitors and dull their response to EPO, and the iron is locked away.",
         },
         TourStep {
             text: "Block IL-6 with tocilizumab.",

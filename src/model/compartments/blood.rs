@@ -21,12 +21,13 @@ pub(crate) fn plasma_refill_step(state: &mut PatientState, dt: f64) {
 
 /// One day of the red cells: they age (faster with inflammation, uraemia and megaloblastic
 /// fragility), the senescent and, when EPO is low, the neocytes go to the macrophages, the day's
-/// released reticulocytes join, and a day of chronic blood loss leaves.
+/// released reticulocytes join, and a day of chronic blood loss leaves. `neocytolysis_epo` is the
+/// EPO that triggers neocytolysis (see [`neocytolysis_per_day`]'s caller in patient.rs).
 pub(crate) fn red_cells_day(
     state: &mut PatientState,
     settings: &Settings,
     il6: f64,
-    epo: f64,
+    neocytolysis_epo: f64,
     release: Release,
 ) {
     let (released, released_hemoglobin, released_volume, released_folate, shift) = (
@@ -39,7 +40,7 @@ pub(crate) fn red_cells_day(
     // Red cells age; senescent ones are taken up by macrophages, which keep their iron. When
     // EPO is low, neocytes are removed too (neocytolysis).
     let ageing = red_cell_ageing_factor(settings, il6) / HEALTHY_LIFESPAN_DAYS;
-    let neocytolysis = neocytolysis_per_day(epo);
+    let neocytolysis = neocytolysis_per_day(neocytolysis_epo);
     let table = senescence();
     let mut destroyed = 0.0;
     let mut destroyed_hemoglobin_mg = 0.0;

@@ -71,6 +71,9 @@ pub(crate) struct IronInputs {
     pub hepcidin_relative: f64,
     pub ferroportin_gut_relative: f64,
     pub ferroportin_macrophage_relative: f64,
+    /// How far cytokines have raised the macrophages' ferritin synthesis (1 in health):
+    /// [`macrophage_ferritin_induction`].
+    pub ferritin_induction: f64,
     /// Iron that transferrin in plasma can carry, mg.
     pub transferrin_capacity_mg: f64,
     /// Iron the erythroblasts need to fill their cells, mg/day.
@@ -133,7 +136,9 @@ pub(crate) fn iron_step(
     state.storage_iron_mg -= from_ferritin;
     state.macrophage_iron_mg += from_ferritin;
     let macrophage_export_rate = MACROPHAGE_EXPORT_PER_DAY * inputs.ferroportin_macrophage_relative;
-    let storage_rate = MACROPHAGE_TO_STORAGE_PER_DAY * ferritin_synthesis;
+    // Cytokines induce ferritin synthesis too (more of the labile iron stays in the cell).
+    let storage_rate =
+        MACROPHAGE_TO_STORAGE_PER_DAY * ferritin_synthesis * inputs.ferritin_induction;
     let macrophage_leaving =
         state.macrophage_iron_mg * first_order_share(macrophage_export_rate + storage_rate, dt);
     let macrophage_export =
