@@ -6,6 +6,20 @@ use leptos::prelude::*;
 use super::page_context::PageContext;
 use crate::strings::t;
 
+/// This page's address without its query: where share links and embed snippets point.
+pub(super) fn page_base() -> String {
+    web_sys::window()
+        .and_then(|window| {
+            let location = window.location();
+            Some(format!(
+                "{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?
+            ))
+        })
+        .unwrap_or_default()
+}
+
 /// A button that shows the link to this preset, these settings and this day (in these units),
 /// selected for copying.
 #[component]
@@ -15,17 +29,7 @@ pub fn ShareLink() -> impl IntoView {
     let input_ref = NodeRef::<Input>::new();
     let show_link = move |_| {
         let query = context.share_query();
-        let base = web_sys::window()
-            .and_then(|window| {
-                let location = window.location();
-                Some(format!(
-                    "{}{}",
-                    location.origin().ok()?,
-                    location.pathname().ok()?
-                ))
-            })
-            .unwrap_or_default();
-        link.set(format!("{base}{query}"));
+        link.set(format!("{}{query}", page_base()));
         if let Some(input) = input_ref.get() {
             input.set_value(&link.get_untracked());
             input.select();

@@ -8,23 +8,10 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement};
 
+use super::share_link::page_base;
 use crate::strings::t;
 use crate::view::session::classroom::teacher_query;
 use crate::view::teacher_form::{iframe_snippet, read_form, teacher_form_html};
-
-/// The page's address without its query.
-fn page_base() -> String {
-    web_sys::window()
-        .and_then(|window| {
-            let location = window.location();
-            Some(format!(
-                "{}{}",
-                location.origin().ok()?,
-                location.pathname().ok()?
-            ))
-        })
-        .unwrap_or_default()
-}
 
 /// The form control with this `data-testid` inside `dialog`.
 fn control(dialog: &Element, test_id: &str) -> Option<Element> {

@@ -1213,6 +1213,30 @@ mod tests {
     }
 
     #[test]
+    fn the_transferrin_caption_stops_short_of_the_shipping_belt_in_every_language() {
+        // The caption sits left of the belt at its height; at full saturation it is longest.
+        let mut scene = healthy();
+        scene.transferrin_saturation = 1.0;
+        let belt_left = ScenePart::Shipping.area().0;
+        for strings in languages() {
+            let recorder = draw_in(&scene, 0.0, strings);
+            let transferrin_word = strings.scene_transferrin.split(' ').next().unwrap();
+            let caption = recorder
+                .marks
+                .iter()
+                .filter_map(text_extent)
+                .find(|(text, ..)| text.starts_with(transferrin_word))
+                .expect("a transferrin caption");
+            assert!(
+                caption.2 <= belt_left,
+                "{} ends at {:.0}, on the belt ({belt_left:.0})",
+                caption.0,
+                caption.2
+            );
+        }
+    }
+
+    #[test]
     fn the_hepcidin_caption_stops_short_of_the_kidney_in_every_language() {
         let mut scene = healthy();
         scene.hepcidin_relative = 12.5;
