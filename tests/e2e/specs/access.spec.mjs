@@ -1,6 +1,7 @@
 // Issue 11 (keyboard and screen readers), end to end: the shortcuts dialog, the polite live
 // summary, and the factory described in words.
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { FactoryPage } from '../pages/factory-page.mjs';
 
 test.describe('keyboard and screen readers', () => {
@@ -49,3 +50,22 @@ test.describe('keyboard and screen readers', () => {
     await expect(words).toContainText(/Squatters \(myeloma plasma cells\): [1-9]\d* % of the marrow taken/);
   });
 });
+
+// WCAG 2.2 target size (2.5.8): every control at least 24 × 24 px, or spaced so, at phone, tablet
+// and desktop widths. The factory's gates, grown to 44 px on a phone, reach into the transferrin
+// pipe's region; Lighthouse's mobile audit found the gut gate's free area 12.8 px wide.
+for (const [width, height] of [[375, 667], [768, 1024], [1366, 768]]) {
+  test.describe(`at ${width} × ${height}`, () => {
+    test.use({ viewport: { width, height }, isMobile: width < 500, hasTouch: width < 500 });
+
+    test('every target is big enough or spaced enough', async ({ page }) => {
+      const factory = new FactoryPage(page);
+      await factory.open();
+      const results = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
+      const found = results.violations
+        .flatMap((violation) => violation.nodes.map((node) => node.target.join(' ')));
+      expect(found).toEqual([]);
+      expect(factory.consoleErrors).toEqual([]);
+    });
+  });
+}
