@@ -181,12 +181,16 @@ impl PageContext {
 
     /// Changes the simulation and publishes the result at once (the same frame).
     pub fn change(&self, change: impl FnOnce(&mut Simulation)) {
-        let charted_before = self.with_simulation(Simulation::charted);
+        let (charted_before, playing_before) =
+            self.with_simulation(|simulation| (simulation.charted(), simulation.playing()));
         self.simulation.update_value(change);
         self.publish();
         self.keep_state();
-        // Charts redraw only when what they show changed (a slider drag marks one event a day).
-        if self.with_simulation(Simulation::charted) != charted_before {
+        // Charts redraw only when what they show changed (a slider drag marks one event a day),
+        // and when the clock stops: while playing they redraw in turns, so some are a turn behind.
+        let (charted, playing) =
+            self.with_simulation(|simulation| (simulation.charted(), simulation.playing()));
+        if charted != charted_before || (playing_before && !playing) {
             self.history_version.update(|version| *version += 1);
         }
     }

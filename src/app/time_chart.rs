@@ -46,7 +46,9 @@ pub fn TimeChart(
     let title = move || lab_caption(key, units.get(), t());
     Effect::new(move || {
         context.history_version.track();
-        my_round.track();
+        // `get`, not `track`: tracking a memo that nothing has read never runs it, so it never
+        // subscribes to the turns and the chart would stand still while playing.
+        my_round.get();
         let units = units.get();
         let label = lab_caption(key, units, t());
         let comparing = compare.get();
