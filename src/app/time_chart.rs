@@ -34,8 +34,8 @@ pub fn TimeChart(
     let context = PageContext::get();
     // The round of redraws this chart last had its turn in (changes once per round).
     let my_round = Memo::new(move |last: Option<&u64>| {
-        let (round, turn) = context.chart_turn.get();
-        if turn == position.get() {
+        let (round, turn) = context.turn.get();
+        if turn == 1 + position.get() {
             round
         } else {
             last.copied().unwrap_or(round)
