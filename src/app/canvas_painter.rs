@@ -1,5 +1,7 @@
 //! The [`Painter`] of the page: a 2D canvas context, drawing scene units through a view transform.
 
+use leptos::html::Canvas;
+use leptos::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
 use crate::palette::Colour;
@@ -122,15 +124,14 @@ impl Painter for CanvasPainter<'_> {
     }
 }
 
-/// Matches a canvas's backing store to its displayed size and the device pixel ratio (HiDPI) and
-/// returns a context in CSS pixels with the canvas's CSS size.
+/// Matches a canvas's backing store to its displayed size (`css_size`, from [`displayed_size`])
+/// and the device pixel ratio (HiDPI) and returns a context in CSS pixels with that size.
 pub fn fit_canvas(
     canvas: &web_sys::HtmlCanvasElement,
+    (css_width, css_height): (f64, f64),
 ) -> Option<(CanvasRenderingContext2d, f64, f64)> {
     use wasm_bindgen::JsCast;
     let pixel_ratio = web_sys::window().map_or(1.0, |window| window.device_pixel_ratio());
-    let css_width = f64::from(canvas.client_width());
-    let css_height = f64::from(canvas.client_height());
     let width = (css_width * pixel_ratio).round() as u32;
     let height = (css_height * pixel_ratio).round() as u32;
     if width > 0 && (canvas.width() != width || canvas.height() != height) {
@@ -142,4 +143,52 @@ pub fn fit_canvas(
         .set_transform(pixel_ratio, 0.0, 0.0, pixel_ratio, 0.0, 0.0)
         .ok()?;
     Some((context, css_width, css_height))
+}
+
+/// A canvas's displayed size (`clientWidth`, `clientHeight`), CSS px: (0, 0) until the canvas is
+/// on the page, then kept current by a `ResizeObserver`. Drawing reads this instead of asking the
+/// element each frame: in a frame whose DOM has changed, that question makes the browser lay out
+/// the page at once (a forced layout, 2–3 ms of a frame at 4x CPU throttling; issue 12). The
+/// observer's callback runs after the browser's own layout, where the question costs nothing.
+pub fn displayed_size(canvas_ref: NodeRef<Canvas>) -> ReadSignal<(f64, f64)> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let size = RwSignal::new((0.0, 0.0));
+    let observer = StoredValue::new_local(None::<web_sys::ResizeObserver>);
+    let client_size = |canvas: &web_sys::HtmlCanvasElement| {
+        (
+            f64::from(canvas.client_width()),
+            f64::from(canvas.client_height()),
+        )
+    };
+    Effect::new(move || {
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        // Once, as the canvas arrives, so the first drawing has its size.
+        size.set(client_size(&canvas));
+        let watched = canvas.clone();
+        // Owned by the browser from here on: freed with the observer, so no call can reach a
+        // dropped closure; a call after the component is gone sets nothing (`try_`).
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            let now = client_size(&watched);
+            if size.try_get_untracked().is_some_and(|shown| shown != now) {
+                size.try_set(now);
+            }
+        })
+        .into_js_value();
+        if let Ok(watcher) = web_sys::ResizeObserver::new(on_resize.unchecked_ref()) {
+            watcher.observe(&canvas);
+            observer.update_value(|old| {
+                if let Some(old) = old.replace(watcher) {
+                    old.disconnect();
+                }
+            });
+        }
+    });
+    on_cleanup(move || {
+        observer
+            .try_with_value(|watcher| watcher.as_ref().map(web_sys::ResizeObserver::disconnect));
+    });
+    size.read_only()
 }
