@@ -8,11 +8,22 @@ use crate::palette::Colour;
 use crate::view::drawing::painter::{Painter, TextAlign, ViewTransform};
 
 /// Paints on a canvas whose context is in CSS pixels (see [`fit_canvas`]).
+///
+/// It remembers the drawing state it last set (colours, alpha, line width, font, alignment) and
+/// sets it again only when a shape needs another: a scene draws hundreds of shapes in a few
+/// colours, and each setting is a call into the browser with a string to parse (issue 12).
 pub struct CanvasPainter<'a> {
     context: &'a CanvasRenderingContext2d,
     transform: ViewTransform,
     /// Lines are drawn this many times their scene width (the palette's line weight).
     line_scale: f64,
+    /// What the context was last given; `None` until set by this painter.
+    fill_colour: Option<Colour>,
+    stroke_colour: Option<Colour>,
+    alpha: Option<f64>,
+    line_width_px: Option<f64>,
+    font_px: Option<f64>,
+    align: Option<TextAlign>,
 }
 
 impl<'a> CanvasPainter<'a> {
@@ -21,6 +32,12 @@ impl<'a> CanvasPainter<'a> {
             context,
             transform,
             line_scale: 1.0,
+            fill_colour: None,
+            stroke_colour: None,
+            alpha: None,
+            line_width_px: None,
+            font_px: None,
+            align: None,
         }
     }
 
@@ -48,9 +65,34 @@ impl<'a> CanvasPainter<'a> {
         );
     }
 
-    fn fill(&self, colour: Colour, alpha: f64) {
-        self.context.set_global_alpha(alpha.clamp(0.0, 1.0));
-        self.context.set_fill_style_str(&colour.css());
+    fn fill(&mut self, colour: Colour, alpha: f64) {
+        self.set_alpha(alpha);
+        if self.fill_colour != Some(colour) {
+            self.fill_colour = Some(colour);
+            self.context.set_fill_style_str(&colour.css());
+        }
+    }
+
+    fn set_alpha(&mut self, alpha: f64) {
+        let alpha = alpha.clamp(0.0, 1.0);
+        if self.alpha != Some(alpha) {
+            self.alpha = Some(alpha);
+            self.context.set_global_alpha(alpha);
+        }
+    }
+
+    /// Sets the stroke for a line `line_width` scene units wide (times the palette's weight).
+    fn stroke(&mut self, line_width: f64, colour: Colour) {
+        self.set_alpha(1.0);
+        if self.stroke_colour != Some(colour) {
+            self.stroke_colour = Some(colour);
+            self.context.set_stroke_style_str(&colour.css());
+        }
+        let width_px = line_width * self.line_scale * self.transform.scale;
+        if self.line_width_px != Some(width_px) {
+            self.line_width_px = Some(width_px);
+            self.context.set_line_width(width_px);
+        }
     }
 }
 
@@ -70,19 +112,13 @@ impl Painter for CanvasPainter<'_> {
     }
 
     fn ring(&mut self, x: f64, y: f64, radius: f64, line_width: f64, colour: Colour) {
-        self.context.set_global_alpha(1.0);
-        self.context.set_stroke_style_str(&colour.css());
-        self.context
-            .set_line_width(line_width * self.line_scale * self.transform.scale);
+        self.stroke(line_width, colour);
         self.circle_path(x, y, radius);
         self.context.stroke();
     }
 
     fn line(&mut self, from: (f64, f64), to: (f64, f64), line_width: f64, colour: Colour) {
-        self.context.set_global_alpha(1.0);
-        self.context.set_stroke_style_str(&colour.css());
-        self.context
-            .set_line_width(line_width * self.line_scale * self.transform.scale);
+        self.stroke(line_width, colour);
         let (from_x, from_y) = self.point(from.0, from.1);
         let (to_x, to_y) = self.point(to.0, to.1);
         self.context.begin_path();
@@ -109,15 +145,20 @@ impl Painter for CanvasPainter<'_> {
 
     fn text(&mut self, text: &str, x: f64, y: f64, size: f64, colour: Colour, align: TextAlign) {
         self.fill(colour, 1.0);
-        self.context.set_font(&format!(
-            "600 {:.1}px system-ui, sans-serif",
-            size * self.transform.scale
-        ));
-        self.context.set_text_align(match align {
-            TextAlign::Left => "left",
-            TextAlign::Centre => "center",
-            TextAlign::Right => "right",
-        });
+        let font_px = size * self.transform.scale;
+        if self.font_px != Some(font_px) {
+            self.font_px = Some(font_px);
+            self.context
+                .set_font(&format!("600 {font_px:.1}px system-ui, sans-serif"));
+        }
+        if self.align != Some(align) {
+            self.align = Some(align);
+            self.context.set_text_align(match align {
+                TextAlign::Left => "left",
+                TextAlign::Centre => "center",
+                TextAlign::Right => "right",
+            });
+        }
         let (left, baseline) = self.point(x, y);
         // Text that cannot be measured is skipped; the next frame tries again.
         let _ = self.context.fill_text(text, left, baseline);
