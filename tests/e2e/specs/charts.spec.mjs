@@ -61,6 +61,22 @@ test.describe('refreshed in turns while playing', () => {
     await expect
       .poll(async () => (await factory.chartAxis(hb)).lastValue, { timeout: 15_000 })
       .toBeLessThan(chartBefore - 0.5);
+    // A slider moved while the clock runs reaches the report by the next frame, not a turn later.
+    const shownNextFrame = await page.evaluate(async () => {
+      const slider = document.querySelector('[data-testid="slider-il6_pg_per_ml"]');
+      const lab = document.querySelector('[data-testid="lab-il6_pg_per_ml"]');
+      const seen = [];
+      for (const value of [40, 80, 120]) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        slider.value = String(value);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        seen.push(lab.textContent);
+      }
+      return seen;
+    });
+    expect(shownNextFrame).toEqual(['40', '80', '120']);
+    expect(await factory.isPlaying()).toBe(true);
     expect(factory.consoleErrors).toEqual([]);
   });
 
