@@ -76,24 +76,13 @@ const table = (map) => [...map.entries()]
   .sort((a, b) => b[1] - a[1])
   .slice(0, top)
   .map(([label, ms]) => ({ function: label.slice(0, 90), ms_per_frame: +(ms / frames).toFixed(3), share: +(ms / sampled).toFixed(3) }));
-const report = { rate, frames, sampled_ms: sampled, self: table(self), total: table(total) };
-console.log(`${frames} frames at ${rate}x, ${sampled.toFixed(0)} ms sampled`);
-console.log('self time per frame:');
-console.table(report.self);
-console.log('total time per frame:');
-console.table(report.total);
-if (out) {
-  writeFileSync(out, JSON.stringify(report, null, 2));
-  // The whole profile too, for DevTools (Performance panel, "Load profile").
-  writeFileSync(out.replace(/\.json$/, '') + '.cpuprofile', JSON.stringify(profile));
-}
-// Each sample in one part of the frame, by the first of these its stack shows (outermost first
-// for the frame loop, then innermost-known work): the breakdown the issue asks for.
+// Each sample in one part of the frame: the first part in this list whose pattern some function
+// on the sample's stack matches (so a chart's canvas calls count as the chart's).
 const PARTS = [
   ['charts (plotters)', /plotters|draw_time_course|time_chart/],
   ['factory scene (canvas)', /factory_scene|factory_canvas|CanvasPainter/],
   ['marrow stain (canvas)', /marrow_stain/],
-  ['canvas size reads (layout)', /clientWidth|clientHeight|fit_canvas/],
+  ['canvas sizing (clientWidth forces a layout)', /clientWidth|clientHeight|fit_canvas/],
   ['model step + publish (frame loop)', /start_frame_loop/],
   ['DOM updates (render effects)', /RenderEffect|tachys|set_nodeValue|setAttribute/],
   ['other effects and memos', /reactive_graph|Effect|Memo/],
@@ -109,12 +98,20 @@ profile.samples.forEach((id, index) => {
   const part = PARTS.find(([, pattern]) => stack.some((label) => pattern.test(label)))?.[0] ?? 'other script';
   parts.set(part, (parts.get(part) ?? 0) + ms);
 });
-report.parts = table(parts);
-console.log('the frame by part, per frame:');
-console.table(report.parts);
-
 // The page's own functions (marrow_factory::) by total time: which component's work a frame does.
 const own = new Map([...total.entries()].filter(([label]) => label.includes('marrow_factory')));
-console.log('the page\'s own functions, total time per frame:');
-console.table(table(own));
-if (out) writeFileSync(out, JSON.stringify(report, null, 2));
+
+const report = {
+  rate, frames, sampled_ms: sampled, parts: table(parts), own: table(own), self: table(self), total: table(total),
+};
+console.log(`${frames} frames at ${rate}x, ${sampled.toFixed(0)} ms sampled`);
+for (const [key, title] of [['parts', 'the frame by part'], ['own', "the page's own functions, total time"],
+  ['self', 'self time'], ['total', 'total time']]) {
+  console.log(`${title}, per frame:`);
+  console.table(report[key]);
+}
+if (out) {
+  writeFileSync(out, JSON.stringify(report, null, 2));
+  // The whole profile too, for DevTools (Performance panel, "Load profile").
+  writeFileSync(out.replace(/\.json$/, '') + '.cpuprofile', JSON.stringify(profile));
+}
