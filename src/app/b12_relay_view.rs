@@ -20,9 +20,9 @@ const STATIONS: [SettingKey; 4] = [
 #[component]
 pub fn B12RelayView() -> impl IntoView {
     let context = PageContext::get();
-    let settings = Memo::new(move |_| context.snapshot.with(|shown| shown.settings));
+    let settings = Memo::new(move |_| context.shown.with(|shown| shown.settings));
     let absorbed_ug_per_day =
-        Memo::new(move |_| context.snapshot.with(|shown| shown.b12_absorbed_ug_per_day));
+        Memo::new(move |_| context.shown.with(|shown| shown.b12_absorbed_ug_per_day));
     let result = move || {
         fill(
             t().relay_result,

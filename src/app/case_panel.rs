@@ -220,7 +220,7 @@ fn PanelResult(panel: Panel, labs: Signal<crate::model::Labs>) -> impl IntoView 
     };
     let extra = move || match panel {
         Panel::Smear => {
-            context.snapshot.track();
+            context.shown.track();
             context
                 .with_simulation(|simulation| smear(simulation.patient()))
                 .into_iter()
@@ -230,7 +230,7 @@ fn PanelResult(panel: Panel, labs: Signal<crate::model::Labs>) -> impl IntoView 
         }
         Panel::Kidney => {
             let egfr = context
-                .snapshot
+                .shown
                 .with(|snapshot| snapshot.settings.egfr_ml_per_min);
             view! { <li>{fill(t().case_egfr(), &[("value", &format!("{egfr:.0}"))])}</li> }
                 .into_any()

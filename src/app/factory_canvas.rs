@@ -3,7 +3,7 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
-use super::canvas_painter::{fit_canvas, CanvasPainter};
+use super::canvas_painter::{displayed_size, fit_canvas, CanvasPainter};
 use crate::palette::Palette;
 use crate::strings::t;
 use crate::view::drawing::factory_scene::{
@@ -27,15 +27,17 @@ pub fn FactoryCanvas(
     reduced_motion: bool,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
+    let size = displayed_size(canvas_ref);
     let resized = Trigger::new();
     Effect::new(move || {
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
         resized.track();
+        let size = size.get();
         let palette = palette.get();
         scene.with(|(scene, animation_seconds)| {
-            if let Some((context_2d, width, height)) = fit_canvas(&canvas) {
+            if let Some((context_2d, width, height)) = fit_canvas(&canvas, size) {
                 let transform = ViewTransform::fit(SCENE_WIDTH, SCENE_HEIGHT, width, height);
                 context_2d.clear_rect(0.0, 0.0, width, height);
                 let mut painter =

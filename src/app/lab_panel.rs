@@ -23,8 +23,13 @@ fn LabRow(
         let units = units.get();
         labs.with(|(now, week_ago)| reading(&line, units, now, week_ago))
     });
+    // One memo per part: while playing, the value changes on most turns and the flag and the
+    // trend seldom, so a new value updates the value alone, not the line's flag and trend pieces.
+    let value = Memo::new(move |_| shown.with(|shown| shown.value.clone()));
+    let flag = Memo::new(move |_| shown.with(|shown| shown.flag));
+    let trend = Memo::new(move |_| shown.with(|shown| shown.trend));
     // Printed as lab reports do, "L" or "H", with the word for screen readers and tooltips.
-    let flag_text = move || match shown.with(|shown| shown.flag) {
+    let flag_text = move || match flag.get() {
         Flag::Low => t().flag_low,
         Flag::High => t().flag_high,
         Flag::Normal => "",
@@ -36,7 +41,7 @@ fn LabRow(
             .map(|letter| letter.to_ascii_uppercase().to_string())
             .unwrap_or_default()
     };
-    let trend_text = move || match shown.with(|shown| shown.trend.as_str()) {
+    let trend_text = move || match trend.get().as_str() {
         "rising" => t().trend_up,
         "falling" => t().trend_down,
         _ => t().trend_steady,
@@ -48,7 +53,7 @@ fn LabRow(
                 let marked = marked.with(|marked| marked.contains(&line.key.key()));
                 format!(
                     "lab-line flag-{}{}",
-                    shown.with(|shown| shown.flag.as_str()),
+                    flag.get().as_str(),
                     if marked { " marked" } else { "" }
                 )
             }
@@ -59,22 +64,22 @@ fn LabRow(
                     type="button"
                     class="lab-why"
                     data-testid=format!("lab-{}", line.key.key())
-                    data-flag=move || shown.with(|shown| shown.flag.as_str())
+                    data-flag=move || flag.get().as_str()
                     title=t().lab_why_hint()
                     aria-pressed=move || (why.get() == Some(line.key)).to_string()
                     aria-controls=format!("{id_prefix}why-panel")
                     on:click=move |_| why.set(Some(line.key))
                 >
-                    {move || shown.with(|shown| shown.value.clone())}
+                    {move || value.get()}
                 </button>
                 " "
                 <span
                     class="trend"
                     data-testid=format!("trend-{}", line.key.key())
-                    data-trend=move || shown.with(|shown| shown.trend.as_str())
+                    data-trend=move || trend.get().as_str()
                     title=trend_text
                 >
-                    {move || shown.with(|shown| shown.trend.arrow())}
+                    {move || trend.get().arrow()}
                 </span>
                 <span class="visually-hidden">{trend_text}</span>
             </td>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::palette::Palette;
 
-use super::canvas_painter::{fit_canvas, CanvasPainter};
+use super::canvas_painter::{displayed_size, fit_canvas, CanvasPainter};
 use crate::model::Labs;
 use crate::strings::{fill, t};
 use crate::view::drawing::marrow_stain::{
@@ -21,6 +21,7 @@ use crate::view::drawing::painter::ViewTransform;
 #[component]
 pub fn MarrowStainView(labs: Signal<Labs>, palette: Signal<Palette>) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
+    let size = displayed_size(canvas_ref);
     let stain = Memo::new(move |_| {
         let stain = labs.with(MarrowStain::from_labs);
         // Rounded to what the drawing can show, so the memo changes only when the smear would.
@@ -42,7 +43,7 @@ pub fn MarrowStainView(labs: Signal<Labs>, palette: Signal<Palette>) -> impl Int
             return;
         };
         let (_, _, stain) = stain.get_untracked();
-        if let Some((context_2d, width, height)) = fit_canvas(&canvas) {
+        if let Some((context_2d, width, height)) = fit_canvas(&canvas, size.get()) {
             let transform = ViewTransform::fit(STAIN_WIDTH, STAIN_HEIGHT, width, height);
             context_2d.clear_rect(0.0, 0.0, width, height);
             draw_marrow_stain(

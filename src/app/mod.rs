@@ -55,7 +55,8 @@ pub use marrow_stain_view::MarrowStainView;
 pub use model_bench::bench_model_days_per_second;
 pub use notices::Notices;
 pub use page_context::{
-    FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, CHART_TURNS, DEFAULT_CHART_KEYS,
+    FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, CHART_TURNS, DEFAULT_CHART_KEYS, ROUND_TURNS,
+    WORDS_TURN,
 };
 pub use preset_picker::PresetPicker;
 pub use projector_toggle::ProjectorToggle;
@@ -151,12 +152,13 @@ pub fn App() -> impl IntoView {
                 outcome: None,
             }
         });
-    let snapshot = RwSignal::new(FrameSnapshot::of(&simulation, 0.0));
+    let snapshot = FrameSnapshot::of(&simulation, 0.0);
     let context = PageContext {
         simulation: StoredValue::new_local(simulation),
-        snapshot,
+        shown: RwSignal::new(snapshot.clone()),
+        snapshot: RwSignal::new(snapshot),
         history_version: RwSignal::new(0),
-        chart_turn: RwSignal::new((0, 0)),
+        turn: RwSignal::new((0, 0)),
         view_reset: RwSignal::new(0),
         notices: RwSignal::new(link_notices),
         projector: RwSignal::new(request.projector),
@@ -185,7 +187,7 @@ pub fn App() -> impl IntoView {
 
     let reduced_motion = prefers_reduced_motion();
     let mut since_chart_redraw = 0.0;
-    let (mut chart_round, mut chart_turns_left) = (0_u64, 0_usize);
+    let (mut round, mut turns_left) = (0_u64, 0_usize);
     let mut frame_times: VecDeque<f64> = VecDeque::with_capacity(FRAME_TIMES_KEPT);
     let frame_loop = start_frame_loop(move |_now_ms, elapsed_seconds| {
         let started_ms = now_ms();
@@ -199,16 +201,35 @@ pub fn App() -> impl IntoView {
                 )
             })
             .unwrap_or((false, false));
-        if playing {
+        // While playing, one heavy piece a frame: a round of turns starts every
+        // CHART_REDRAW_SECONDS; its first turn the words and numbers catch up, then each chart
+        // redraws on a frame of its own.
+        since_chart_redraw += elapsed_seconds;
+        if moved && since_chart_redraw >= CHART_REDRAW_SECONDS {
+            since_chart_redraw = 0.0;
+            round += 1;
+            turns_left = ROUND_TURNS;
+        }
+        let turn = (turns_left > 0).then(|| ROUND_TURNS - turns_left);
+        if let Some(turn) = turn {
+            context.turn.set((round, turn));
+            turns_left -= 1;
+        }
+        // When the clock stops by itself, the words and the charts catch up at once.
+        let words = turn == Some(WORDS_TURN) || !playing;
+        if moved && !playing {
+            context.history_version.update(|version| *version += 1);
+        }
+        if playing || moved {
             let shown = context
                 .snapshot
                 .with_untracked(|shown| shown.animation_seconds);
-            let animation_seconds = if reduced_motion {
+            let animation_seconds = if reduced_motion || !playing {
                 shown
             } else {
                 shown + elapsed_seconds
             };
-            context.publish_at(animation_seconds);
+            context.publish_at(animation_seconds, words);
         }
         // Patient B follows patient A's clock, day for day (Reset All starts B again too).
         if compare.get_untracked() {
@@ -234,7 +255,7 @@ pub fn App() -> impl IntoView {
                 let shown = context
                     .snapshot
                     .with_untracked(|shown| shown.animation_seconds);
-                patient_b.publish_at(shown);
+                patient_b.publish_at(shown, words);
                 // While playing, patient B's line is redrawn with patient A's charts, in turns.
                 if !playing {
                     patient_b.history_version.update(|version| *version += 1);
@@ -243,18 +264,6 @@ pub fn App() -> impl IntoView {
         }
         if moved && recovery::save_due() {
             context.keep_state();
-        }
-        since_chart_redraw += elapsed_seconds;
-        if moved && since_chart_redraw >= CHART_REDRAW_SECONDS {
-            since_chart_redraw = 0.0;
-            chart_round += 1;
-            chart_turns_left = CHART_TURNS;
-        }
-        if chart_turns_left > 0 {
-            context
-                .chart_turn
-                .set((chart_round, CHART_TURNS - chart_turns_left));
-            chart_turns_left -= 1;
         }
         if playing {
             if frame_times.len() == FRAME_TIMES_KEPT {
@@ -295,15 +304,17 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     let frame_stats = move || context.frame_stats.get();
-    let playing = Signal::derive(move || context.snapshot.with(|snapshot| snapshot.playing));
+    let playing: Signal<_> =
+        Memo::new(move |_| context.snapshot.with(|snapshot| snapshot.playing)).into();
     let labs: Signal<_> = context.labs().into();
     let scene = Signal::derive(move || {
         context
             .snapshot
             .with(|snapshot| (snapshot.scene.clone(), snapshot.animation_seconds))
     });
+    // The parts' captions and the scene's words follow the words' turns (the drawing, every frame).
     let scene_now: Signal<_> =
-        Memo::new(move |_| context.snapshot.with(|snapshot| snapshot.scene.clone())).into();
+        Memo::new(move |_| context.shown.with(|snapshot| snapshot.scene.clone())).into();
     // Memoised: the hidden text changes in the DOM only when the words do.
     let scene_words = Memo::new(move |_| {
         context.lang.track();
@@ -373,7 +384,7 @@ pub fn App() -> impl IntoView {
         .filter(|key| !classroom.hidden.contains(key))
         .collect();
     let life_alarm = Signal::derive(move || {
-        context.snapshot.with(|snapshot| {
+        context.shown.with(|snapshot| {
             (snapshot.labs.life_threatening > 0.5).then_some(snapshot.labs.hb_g_dl)
         })
     });

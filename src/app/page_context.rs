@@ -21,12 +21,19 @@ pub const DEFAULT_CHART_KEYS: [LabKey; 4] = [
     LabKey::Ferritin,
     LabKey::Reticulocytes,
 ];
-/// Real seconds between chart redraws while playing: charts follow days, not frames.
+/// Real seconds between two rounds of redraws while playing: the charts and the page's words and
+/// numbers follow days, not frames (four refreshes a second are easy to read; sixty are a blur
+/// and, on a slow laptop, most of the frame's time).
 pub const CHART_REDRAW_SECONDS: f64 = 0.25;
 /// While playing, the charts redraw in turns, one chart a frame (at most this many turns: the
 /// most charts a page shows), so no frame draws them all: on a slow laptop a frame that redraws
 /// four charts is the one that misses its 16 ms.
 pub const CHART_TURNS: usize = crate::view::session::classroom::MAX_CHARTS;
+/// The turn of a round in which the words and numbers ([`PageContext::shown`]) catch up with the
+/// simulation; the chart at position N has turn `1 + N`.
+pub const WORDS_TURN: usize = 0;
+/// Frames in one round of turns: the words, then each chart.
+pub const ROUND_TURNS: usize = 1 + CHART_TURNS;
 
 /// What one frame shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,13 +75,20 @@ impl FrameSnapshot {
 #[derive(Clone, Copy)]
 pub struct PageContext {
     pub(crate) simulation: StoredValue<Simulation, LocalStorage>,
-    /// The frame's snapshot.
+    /// The frame's snapshot, published every frame: what moves with the frames (the factory's
+    /// animation, the day counter, the play button) follows it.
     pub snapshot: RwSignal<FrameSnapshot>,
+    /// The snapshot the page's words and numbers show (lab report, summary, interpretation,
+    /// captions, sliders, the marrow stain): the same as `snapshot` after every change and while
+    /// paused; while playing, caught up once per round of turns ([`WORDS_TURN`]), so that no
+    /// frame recomputes every lab line, and none does that and draws a chart.
+    pub shown: RwSignal<FrameSnapshot>,
     /// Bumped when the charts should redraw from the history at once (a change, a step, a jump).
     pub history_version: RwSignal<u64>,
-    /// While playing: (round, turn): the chart at position `turn` redraws for `round`. Both
-    /// patients share it (a chart draws both).
-    pub chart_turn: RwSignal<(u64, usize)>,
+    /// While playing: (round, turn): in each round, the words catch up on [`WORDS_TURN`] and
+    /// the chart at position N redraws on turn `1 + N`. Both patients share it (a chart draws
+    /// both).
+    pub turn: RwSignal<(u64, usize)>,
     /// Bumped by Reset All so view-only settings (chart picks) return to their defaults.
     pub view_reset: RwSignal<u64>,
     /// Notices for the student (ignored link parts and the like).
@@ -105,10 +119,11 @@ impl PageContext {
     /// A second patient beside this one (compare mode): its own simulation, snapshot and
     /// history, the page's notices and view settings.
     pub fn second_patient(&self, simulation: Simulation) -> PageContext {
-        let snapshot = RwSignal::new(FrameSnapshot::of(&simulation, 0.0));
+        let snapshot = FrameSnapshot::of(&simulation, 0.0);
         PageContext {
             simulation: StoredValue::new_local(simulation),
-            snapshot,
+            shown: RwSignal::new(snapshot.clone()),
+            snapshot: RwSignal::new(snapshot),
             history_version: RwSignal::new(0),
             patient: "b",
             ..*self
@@ -134,15 +149,15 @@ impl PageContext {
         }
     }
 
-    /// The labs now, once per published frame (a memo: every reader shares one copy).
+    /// The labs shown (see [`PageContext::shown`]; a memo: every reader shares one copy).
     pub fn labs(&self) -> Memo<Labs> {
-        let snapshot = self.snapshot;
-        Memo::new(move |_| snapshot.with(|snapshot| snapshot.labs.clone()))
+        let shown = self.shown;
+        Memo::new(move |_| shown.with(|snapshot| snapshot.labs.clone()))
     }
 
-    /// The labs now and [`TREND_DAYS`] ago, for the lab report's values and trends.
+    /// The labs shown and [`TREND_DAYS`] before them, for the lab report's values and trends.
     pub fn labs_and_week_ago(&self) -> Memo<(Labs, Labs)> {
-        let snapshot = self.snapshot;
+        let snapshot = self.shown;
         Memo::new(move |_| {
             snapshot.with(|snapshot| (snapshot.labs.clone(), snapshot.labs_week_ago.clone()))
         })
@@ -155,7 +170,7 @@ impl PageContext {
         let context = *self;
         let moment = Memo::new(move |_| {
             let lab = why.get()?;
-            Some(context.snapshot.with(|snapshot| {
+            Some(context.shown.with(|snapshot| {
                 (
                     lab,
                     (snapshot.day * 4.0).floor() as i64,
@@ -181,12 +196,16 @@ impl PageContext {
 
     /// Changes the simulation and publishes the result at once (the same frame).
     pub fn change(&self, change: impl FnOnce(&mut Simulation)) {
-        let charted_before = self.with_simulation(Simulation::charted);
+        let (charted_before, playing_before) =
+            self.with_simulation(|simulation| (simulation.charted(), simulation.playing()));
         self.simulation.update_value(change);
         self.publish();
         self.keep_state();
-        // Charts redraw only when what they show changed (a slider drag marks one event a day).
-        if self.with_simulation(Simulation::charted) != charted_before {
+        // Charts redraw only when what they show changed (a slider drag marks one event a day),
+        // and when the clock stops: while playing they redraw in turns, so some are a turn behind.
+        let (charted, playing) =
+            self.with_simulation(|simulation| (simulation.charted(), simulation.playing()));
+        if charted != charted_before || (playing_before && !playing) {
             self.history_version.update(|version| *version += 1);
         }
     }
@@ -214,18 +233,23 @@ impl PageContext {
         super::recovery::keep_state(&self.share_query(), &start_again);
     }
 
-    /// Publishes a snapshot of the simulation as it is now.
+    /// Publishes a snapshot of the simulation as it is now, words and numbers included.
     pub fn publish(&self) {
         let animation_seconds = self
             .snapshot
             .with_untracked(|shown| shown.animation_seconds);
-        self.publish_at(animation_seconds);
+        self.publish_at(animation_seconds, true);
     }
 
-    pub(crate) fn publish_at(&self, animation_seconds: f64) {
+    /// Publishes a snapshot for the frame, the words and numbers too if `words` (their turn, or
+    /// the clock stopped).
+    pub(crate) fn publish_at(&self, animation_seconds: f64, words: bool) {
         let snapshot = self
             .simulation
             .with_value(|simulation| FrameSnapshot::of(simulation, animation_seconds));
+        if words {
+            self.shown.set(snapshot.clone());
+        }
         self.snapshot.set(snapshot);
     }
 

@@ -10,7 +10,7 @@ use crate::strings::t;
 #[component]
 pub fn PresetPicker() -> impl IntoView {
     let context = PageContext::get();
-    let preset = Memo::new(move |_| context.snapshot.with(|shown| shown.preset));
+    let preset = Memo::new(move |_| context.shown.with(|shown| shown.preset));
     let select_id = context.dom_id("preset-select");
     let description = move || {
         Preset::find(preset.get())

@@ -43,14 +43,14 @@ fn landmark_rows(key: SettingKey, landmarks: &[(f64, &str)]) -> Vec<usize> {
 }
 
 /// The `<input type="range">` of one setting of contract section 1. Reads the current value from
-/// the page's snapshot and sets it through the page context.
+/// the snapshot the page shows and sets it through the page context.
 ///
 /// - `key`: which setting.
 #[component]
 pub fn SettingSlider(key: SettingKey) -> impl IntoView {
     let context = PageContext::get();
     let spec = key.spec();
-    let value = Memo::new(move |_| context.snapshot.with(|shown| shown.settings.get(key)));
+    let value = Memo::new(move |_| context.shown.with(|shown| shown.settings.get(key)));
     let test_id = format!("slider-{}", spec.key);
     let input_id = context.dom_id(&test_id);
     let output_id = context.dom_id(&format!("value-{}", spec.key));

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
+use super::canvas_painter::displayed_size;
 use super::page_context::PageContext;
 use crate::charts::{
     draw_time_course, lab_caption, lab_points, lab_reference_band, ChartEvent, TimeCourse,
@@ -34,19 +35,24 @@ pub fn TimeChart(
     let context = PageContext::get();
     // The round of redraws this chart last had its turn in (changes once per round).
     let my_round = Memo::new(move |last: Option<&u64>| {
-        let (round, turn) = context.chart_turn.get();
-        if turn == position.get() {
+        let (round, turn) = context.turn.get();
+        if turn == 1 + position.get() {
             round
         } else {
             last.copied().unwrap_or(round)
         }
     });
     let canvas_ref = NodeRef::<Canvas>::new();
+    // Only the width sets the drawing's size (the height follows it), so only the width redraws.
+    let size = displayed_size(canvas_ref);
+    let displayed_width = Memo::new(move |_| size.get().0);
     let units = context.units;
     let title = move || lab_caption(key, units.get(), t());
     Effect::new(move || {
         context.history_version.track();
-        my_round.track();
+        // `get`, not `track`: tracking a memo that nothing has read never runs it, so it never
+        // subscribes to the turns and the chart would stand still while playing.
+        my_round.get();
         let units = units.get();
         let label = lab_caption(key, units, t());
         let comparing = compare.get();
@@ -58,7 +64,7 @@ pub fn TimeChart(
             return;
         };
         // Draw at the displayed size, so the axis text is the size plotters is asked for.
-        let width = canvas.client_width().max(200) as u32;
+        let width = (displayed_width.get() as u32).max(200);
         let height = (f64::from(width) * CHART_ASPECT)
             .max(MIN_CHART_HEIGHT_PX)
             .round() as u32;
