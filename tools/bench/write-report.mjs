@@ -195,8 +195,9 @@ add(
   `| settled state, slowest case | ${fmt(settledWorst, 2)} ms | < ${GOAL_SETTLED_MS} ms | ${judge(Number.isFinite(settledWorst) ? settledWorst < GOAL_SETTLED_MS : null)} |`,
   `| model as WebAssembly in Chromium, same patient (median of ${page?.wasm?.runs?.length ?? 0}) | ${fmt(wasm)} simulated days/s | | |`,
   `| native ÷ WebAssembly (times slower in the page): medians; fastest runs | ${fmt(slowdown, 2)}; ${fmt(slowdownFastest, 2)} | ≤ ${GOAL_WASM_SLOWDOWN} | ${judge(Number.isFinite(slowdown) ? slowdown <= GOAL_WASM_SLOWDOWN : null)} |`,
-  `| frame script, whole frame, 30 days/s, charts open: p50 / p95, unthrottled | ${fmt(frames1?.whole_frame_p50_ms, 1)} / ${fmt(frames1?.whole_frame_p95_ms, 1)} ms | | |`,
-  `| the same under 4x CPU throttling | ${fmt(frames4?.whole_frame_p50_ms, 1)} / ${fmt(frames4?.whole_frame_p95_ms, 1)} ms | p95 ≤ ${GOAL_FRAME_P95_MS} ms | ${judge(frames4 ? frames4.whole_frame_p95_ms <= GOAL_FRAME_P95_MS : null)} |`,
+  `| frame script, 30 days/s, charts open: p50 / p95, unthrottled | ${fmt(frames1?.frame_script_p50_ms, 1)} / ${fmt(frames1?.frame_script_p95_ms, 1)} ms | | |`,
+  `| the same under 4x CPU throttling | ${fmt(frames4?.frame_script_p50_ms, 1)} / ${fmt(frames4?.frame_script_p95_ms, 1)} ms | p95 ≤ ${GOAL_FRAME_P95_MS} ms | ${judge(frames4?.frame_script_p95_ms !== undefined ? frames4.frame_script_p95_ms <= GOAL_FRAME_P95_MS : null)} |`,
+  `| whole frame (from the frame's start: with the rendering lag), unthrottled; 4x: p50 / p95 | ${fmt(frames1?.whole_frame_p50_ms, 1)} / ${fmt(frames1?.whole_frame_p95_ms, 1)} ms; ${fmt(frames4?.whole_frame_p50_ms, 1)} / ${fmt(frames4?.whole_frame_p95_ms, 1)} ms | | |`,
   `| frame-stats (model step and publish): p50 / p95, unthrottled | ${fmt(frames1?.frame_stats_p50_ms, 1)} / ${fmt(frames1?.frame_stats_p95_ms, 1)} ms | | |`,
   `| frame-stats under 4x CPU throttling | ${fmt(frames4?.frame_stats_p50_ms, 1)} / ${fmt(frames4?.frame_stats_p95_ms, 1)} ms | p95 ≤ ${GOAL_FRAME_P95_MS} ms | ${judge(frames4 ? frames4.frame_stats_p95_ms <= GOAL_FRAME_P95_MS : null)} |`,
   `| first load (html + js + wasm + css), gzip | ${fmt(size ? kib(size.gzip) : NaN, 1)} KiB | ≤ ${GOAL_FIRST_LOAD_KIB} KiB | ${judge(size ? kib(size.gzip) <= GOAL_FIRST_LOAD_KIB : null)} |`,
@@ -253,20 +254,22 @@ add(
   '## Frame times',
   '',
   "Playing at 30 simulated days/s (`?preset=inflammation&speed=30`, the four default charts open), 10 s",
-  'per page, fresh pages, medians over them. "Whole frame" is the script time from the frame\'s start',
-  'to an animation-frame callback requested after the app\'s (the app\'s frame, the effects it',
-  'triggers, canvas and chart drawing), as specs/performance.spec.mjs measures it; "frame-stats" is',
+  'per page, fresh pages, medians over them. "Frame script" is the time from the start of the',
+  "frame's first animation-frame callback (the app's) to a callback requested after the app's: the",
+  "app's frame, the effects it triggers, canvas and chart drawing. \"Whole frame\" counts the same from",
+  "the frame's start time, so it also holds whatever delay the previous frame's rendering left (as",
+  'specs/performance.spec.mjs measures it); "frame-stats" is',
   "what the page publishes in its hidden `frame-stats` element (its frame callback's model step and",
   'publish, over the last 600 frames). 4x is `Emulation.setCPUThrottlingRate` (a cheap laptop).',
   '',
-  '| CPU | whole frame p50 | p95 | frame-stats p50 | p95 | frame interval p50 |',
-  '|---|---|---|---|---|---|',
+  '| CPU | frame script p50 | p95 | whole frame p50 | p95 | frame-stats p50 | p95 | frame interval p50 |',
+  '|---|---|---|---|---|---|---|---|',
   ...[['1x', frames1], ['4x', frames4]].map(([rate, f]) => (f
-    ? `| ${rate} | ${fmt(f.whole_frame_p50_ms, 1)} ms | ${fmt(f.whole_frame_p95_ms, 1)} ms | ${fmt(f.frame_stats_p50_ms, 2)} ms | ${fmt(f.frame_stats_p95_ms, 2)} ms | ${fmt(f.frame_interval_p50_ms, 1)} ms |`
-    : `| ${rate} | n/a | | | | |`)),
+    ? `| ${rate} | ${fmt(f.frame_script_p50_ms, 1)} ms | ${fmt(f.frame_script_p95_ms, 1)} ms | ${fmt(f.whole_frame_p50_ms, 1)} ms | ${fmt(f.whole_frame_p95_ms, 1)} ms | ${fmt(f.frame_stats_p50_ms, 2)} ms | ${fmt(f.frame_stats_p95_ms, 2)} ms | ${fmt(f.frame_interval_p50_ms, 1)} ms |`
+    : `| ${rate} | n/a | | | | | | |`)),
   '',
   frames1 && frames4
-    ? `Throttled ÷ unthrottled, whole frame p95: ${fmt(frames4.whole_frame_p95_ms / frames1.whole_frame_p95_ms, 1)}; frame-stats p95: ${fmt(frames4.frame_stats_p95_ms / frames1.frame_stats_p95_ms, 1)}.`
+    ? `Throttled ÷ unthrottled, frame script p95: ${fmt(frames4.frame_script_p95_ms / frames1.frame_script_p95_ms, 1)}; whole frame p95: ${fmt(frames4.whole_frame_p95_ms / frames1.whole_frame_p95_ms, 1)}; frame-stats p95: ${fmt(frames4.frame_stats_p95_ms / frames1.frame_stats_p95_ms, 1)}.`
     : '',
   '',
   '## First-load size',
