@@ -48,23 +48,38 @@ pub(crate) fn red_cells_day(
     let mut hemoglobin_mg = 0.0;
     let mut volume_l = 0.0;
     let cohorts = state.red_cells.columns_mut();
+    if neocytolysis > 0.0 {
+        let neocytes = cohorts
+            .cells
+            .iter_mut()
+            .zip(cohorts.cells_per_survivor.iter_mut())
+            .zip(cohorts.hemoglobin_pg)
+            .zip(cohorts.age_days.iter())
+            .filter(|(_, age_days)| (NEOCYTE_AGE_DAYS.0..NEOCYTE_AGE_DAYS.1).contains(*age_days));
+        for (((cells, cells_per_survivor), &hemoglobin_pg), _) in neocytes {
+            let removed = *cells * neocytolysis;
+            destroyed += removed;
+            destroyed_hemoglobin_mg += removed * hemoglobin_pg;
+            *cells -= removed;
+            *cells_per_survivor *= 1.0 - neocytolysis;
+        }
+    }
     for (biological_age, fragility) in cohorts.biological_age.iter_mut().zip(cohorts.fragility) {
         *biological_age += ageing * fragility;
     }
     // The survivals are looked up for a run of cohorts first, then used: two simple loops run
-    // faster than one that does both (this pass is most of the model's work; see the bench,
-    // tests/bench/model.rs).
+    // faster than one that does both, as the lookups of many cohorts then overlap (this pass is
+    // most of the model's work; see the bench, tests/bench/model.rs).
     const RUN: usize = 64;
     let mut survivals = [0.0; RUN];
     let runs = cohorts
         .biological_age
         .chunks(RUN)
         .zip(cohorts.cells.chunks_mut(RUN))
-        .zip(cohorts.cells_per_survivor.chunks_mut(RUN))
+        .zip(cohorts.cells_per_survivor.chunks(RUN))
         .zip(cohorts.hemoglobin_pg.chunks(RUN))
-        .zip(cohorts.volume_fl.chunks(RUN))
-        .zip(cohorts.age_days.chunks(RUN));
-    for (((((ages, cells), cells_per_survivor), hemoglobin_pg), volume_fl), age_days) in runs {
+        .zip(cohorts.volume_fl.chunks(RUN));
+    for ((((ages, cells), cells_per_survivor), hemoglobin_pg), volume_fl) in runs {
         for (survival, &age) in survivals.iter_mut().zip(ages) {
             *survival = table.survival(age);
         }
@@ -73,25 +88,16 @@ pub(crate) fn red_cells_day(
             .zip(cells_per_survivor)
             .zip(hemoglobin_pg)
             .zip(volume_fl)
-            .zip(age_days)
             .zip(&survivals);
-        for (((((cells, cells_per_survivor), &hemoglobin_pg), &volume_fl), &age_days), &survival) in
-            run
-        {
-            if neocytolysis > 0.0 && (NEOCYTE_AGE_DAYS.0..NEOCYTE_AGE_DAYS.1).contains(&age_days) {
-                let removed = *cells * neocytolysis;
-                destroyed += removed;
-                destroyed_hemoglobin_mg += removed * hemoglobin_pg;
-                *cells -= removed;
-                *cells_per_survivor *= 1.0 - neocytolysis;
-            }
-            // Survival only falls with age, so this is never negative but for rounding.
-            let dying = (*cells - *cells_per_survivor * survival).max(0.0);
+        for ((((cells, &cells_per_survivor), &hemoglobin_pg), &volume_fl), &survival) in run {
+            // Survival only falls with age, so no cohort grows but for rounding.
+            let survivors = (cells_per_survivor * survival).min(*cells);
+            let dying = *cells - survivors;
+            *cells = survivors;
             destroyed += dying;
             destroyed_hemoglobin_mg += dying * hemoglobin_pg;
-            *cells -= dying;
-            hemoglobin_mg += *cells * hemoglobin_pg;
-            volume_l += *cells * volume_fl * 1e-6;
+            hemoglobin_mg += survivors * hemoglobin_pg;
+            volume_l += survivors * volume_fl * 1e-6;
         }
     }
     for age_days in cohorts.age_days.iter_mut() {
