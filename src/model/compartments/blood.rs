@@ -43,23 +43,22 @@ pub(crate) fn red_cells_day(
     let neocytolysis = neocytolysis_per_day(neocytolysis_epo);
     let table = senescence();
     let mut destroyed = 0.0;
-    let mut destroyed_hemoglobin_mg = 0.0;
-    // The kept totals are rebuilt in the same pass (no second walk over the cohorts).
+    // The kept totals are rebuilt in the same pass (no second walk over the cohorts); the
+    // hemoglobin of the cells destroyed is what the total loses.
+    let hemoglobin_before_mg = state.red_cell_hemoglobin_mg;
     let mut hemoglobin_mg = 0.0;
-    let mut volume_l = 0.0;
+    let mut volume_fl_cells = 0.0;
     let cohorts = state.red_cells.columns_mut();
     if neocytolysis > 0.0 {
         let neocytes = cohorts
             .cells
             .iter_mut()
             .zip(cohorts.cells_per_survivor.iter_mut())
-            .zip(cohorts.hemoglobin_pg)
             .zip(cohorts.age_days.iter())
             .filter(|(_, age_days)| (NEOCYTE_AGE_DAYS.0..NEOCYTE_AGE_DAYS.1).contains(*age_days));
-        for (((cells, cells_per_survivor), &hemoglobin_pg), _) in neocytes {
+        for ((cells, cells_per_survivor), _) in neocytes {
             let removed = *cells * neocytolysis;
             destroyed += removed;
-            destroyed_hemoglobin_mg += removed * hemoglobin_pg;
             *cells -= removed;
             *cells_per_survivor *= 1.0 - neocytolysis;
         }
@@ -90,21 +89,22 @@ pub(crate) fn red_cells_day(
             .zip(volume_fl)
             .zip(&survivals);
         for ((((cells, &cells_per_survivor), &hemoglobin_pg), &volume_fl), &survival) in run {
+            let alive = cells_per_survivor * survival;
             // Survival only falls with age, so no cohort grows but for rounding.
-            let survivors = (cells_per_survivor * survival).min(*cells);
-            let dying = *cells - survivors;
+            let survivors = if alive < *cells { alive } else { *cells };
+            destroyed += *cells - survivors;
             *cells = survivors;
-            destroyed += dying;
-            destroyed_hemoglobin_mg += dying * hemoglobin_pg;
             hemoglobin_mg += survivors * hemoglobin_pg;
-            volume_l += survivors * volume_fl * 1e-6;
+            volume_fl_cells += survivors * volume_fl;
         }
     }
     for age_days in cohorts.age_days.iter_mut() {
         *age_days += 1.0;
     }
+    let destroyed_hemoglobin_mg = hemoglobin_before_mg - hemoglobin_mg;
     state.iron.digesting_iron_mg += destroyed_hemoglobin_mg * IRON_MG_PER_MG_HEMOGLOBIN;
     state.red_cells_destroyed_per_day = destroyed;
+    let mut volume_l = volume_fl_cells * 1e-6;
     while let Some(oldest) = state.red_cells.oldest() {
         if oldest.cells > 1e-6 && state.red_cells.len() < MAX_RED_CELL_AGE_DAYS {
             break;
