@@ -302,6 +302,9 @@ pub const SENESCENCE_SPREAD: f64 = 0.14;
 /// With the line below and the line above the table this makes the 256 lines of [`SenescenceTable`].
 const SENESCENCE_TABLE_SIZE: usize = 255;
 const SENESCENCE_TABLE_LOW: f64 = 1.0 - 5.0 * SENESCENCE_SPREAD;
+/// The biological age below which no red cell has reached its lifespan (the table's start, 5 SD
+/// before the mean): survival is 1 there.
+pub const SENESCENCE_ONSET: f64 = SENESCENCE_TABLE_LOW;
 const SENESCENCE_TABLE_HIGH: f64 = 1.0 + 5.0 * SENESCENCE_SPREAD;
 /// Table entries per unit of biological age.
 const ENTRIES_PER_AGE: f64 =

@@ -3,7 +3,9 @@
 
 use super::marrow::Release;
 use super::relax;
-use crate::model::erythron::{RedCellCohort, IRON_MG_PER_MG_HEMOGLOBIN, MAX_RED_CELL_AGE_DAYS};
+use crate::model::erythron::{
+    RedCellCohort, IRON_MG_PER_MG_HEMOGLOBIN, MAX_RED_CELL_AGE_DAYS, SENESCENCE_ONSET,
+};
 use crate::model::patient::{senescence, PatientState};
 use crate::model::physiology::*;
 use crate::model::settings::Settings;
@@ -66,18 +68,35 @@ pub(crate) fn red_cells_day(
     for (biological_age, fragility) in cohorts.biological_age.iter_mut().zip(cohorts.fragility) {
         *biological_age += ageing * fragility;
     }
-    // The survivals are looked up for a run of cohorts first, then used: two simple loops run
-    // faster than one that does both, as the lookups of many cohorts then overlap (this pass is
-    // most of the model's work; see the bench, tests/bench/model.rs).
+    // The youngest cohorts, all below the age at which the first cells reach their lifespan,
+    // lose no cells: only their totals are counted.
+    let young = cohorts
+        .biological_age
+        .iter()
+        .position(|&age| age >= SENESCENCE_ONSET)
+        .unwrap_or(cohorts.biological_age.len());
+    let (young_cells, cells) = cohorts.cells.split_at_mut(young);
+    let (young_hemoglobin_pg, hemoglobin_pg) = cohorts.hemoglobin_pg.split_at(young);
+    let (young_volume_fl, volume_fl) = cohorts.volume_fl.split_at(young);
+    let young_cohorts = young_cells
+        .iter()
+        .zip(young_hemoglobin_pg)
+        .zip(young_volume_fl);
+    for ((&cells, &hemoglobin_pg), &volume_fl) in young_cohorts {
+        hemoglobin_mg += cells * hemoglobin_pg;
+        volume_fl_cells += cells * volume_fl;
+    }
+    // For the others, survivals are looked up for a run of cohorts first, then used: two simple
+    // loops run faster than one that does both, as the lookups of many cohorts then overlap (this
+    // pass is most of the model's work; see the bench, tests/bench/model.rs).
     const RUN: usize = 64;
     let mut survivals = [0.0; RUN];
-    let runs = cohorts
-        .biological_age
+    let runs = cohorts.biological_age[young..]
         .chunks(RUN)
-        .zip(cohorts.cells.chunks_mut(RUN))
-        .zip(cohorts.cells_per_survivor.chunks(RUN))
-        .zip(cohorts.hemoglobin_pg.chunks(RUN))
-        .zip(cohorts.volume_fl.chunks(RUN));
+        .zip(cells.chunks_mut(RUN))
+        .zip(cohorts.cells_per_survivor[young..].chunks(RUN))
+        .zip(hemoglobin_pg.chunks(RUN))
+        .zip(volume_fl.chunks(RUN));
     for ((((ages, cells), cells_per_survivor), hemoglobin_pg), volume_fl) in runs {
         for (survival, &age) in survivals.iter_mut().zip(ages) {
             *survival = table.survival(age);
