@@ -346,7 +346,8 @@ impl SenescenceTable {
     pub fn survival(&self, biological_age: f64) -> f64 {
         // In table entries from one entry below the table's start: below the table the position
         // is under 1 (line 0), from its end on it is 255 or more (line 255).
-        let position = (biological_age - SENESCENCE_TABLE_LOW) * ENTRIES_PER_AGE + 1.0;
+        const POSITION_AT_AGE_ZERO: f64 = 1.0 - SENESCENCE_TABLE_LOW * ENTRIES_PER_AGE;
+        let position = biological_age * ENTRIES_PER_AGE + POSITION_AT_AGE_ZERO;
         // The conversion truncates toward zero (the floor, for the positions that pick a sloped
         // line) and saturates at 0 and 255, where the lines are flat.
         let line = self.survival_lines[usize::from(position as u8)];
