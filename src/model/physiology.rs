@@ -651,21 +651,40 @@ pub const NEURO_IRREVERSIBLE_RATE_PER_DAY: f64 = 0.0015;
 /// (0.6); the rest of the scale is reached only through irreversible damage over time.
 pub const NEURO_REVERSIBLE_CEILING: f64 = 0.6;
 
-/// The next (reversible, irreversible) nerve damage after `dt_days` at a B12 sufficiency.
+/// The shares of the gap to its target that reversible nerve damage closes in a step, while it
+/// builds and while it recovers: worked out once for a step length (each is an exponential).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NeuroShares {
+    pub build: f64,
+    pub recovery: f64,
+}
+
+impl NeuroShares {
+    /// The shares over `dt_days`.
+    pub fn over(dt_days: f64) -> NeuroShares {
+        NeuroShares {
+            build: first_order_share(1.0 / NEURO_BUILD_TIME_CONSTANT_DAYS, dt_days),
+            recovery: first_order_share(1.0 / NEURO_RECOVERY_TIME_CONSTANT_DAYS, dt_days),
+        }
+    }
+}
+
+/// The next (reversible, irreversible) nerve damage after `dt_days` at a B12 sufficiency;
+/// `shares` are [`NeuroShares::over`] the same `dt_days`.
 pub fn neuro_step(
     reversible: f64,
     irreversible: f64,
     b12_sufficiency: f64,
     dt_days: f64,
+    shares: NeuroShares,
 ) -> (f64, f64) {
     let target = NEURO_REVERSIBLE_CEILING * (1.0 - b12_sufficiency).clamp(0.0, 1.0);
-    let time_constant = if target > reversible {
-        NEURO_BUILD_TIME_CONSTANT_DAYS
+    let share = if target > reversible {
+        shares.build
     } else {
-        NEURO_RECOVERY_TIME_CONSTANT_DAYS
+        shares.recovery
     };
-    let reversible =
-        reversible + (target - reversible) * first_order_share(1.0 / time_constant, dt_days);
+    let reversible = reversible + (target - reversible) * share;
     let excess = (reversible - NEURO_IRREVERSIBLE_ONSET).max(0.0);
     let irreversible = (irreversible + NEURO_IRREVERSIBLE_RATE_PER_DAY * excess * dt_days).min(1.0);
     (reversible, irreversible)

@@ -2,7 +2,7 @@
 //! plasma volume, chronic and acute blood loss, and transfusion.
 
 use super::marrow::Release;
-use super::relax;
+use super::{relax_by, SettingsEffects};
 use crate::model::erythron::{
     RedCellCohort, IRON_MG_PER_MG_HEMOGLOBIN, MAX_RED_CELL_AGE_DAYS, SENESCENCE_ONSET,
 };
@@ -10,14 +10,13 @@ use crate::model::patient::{senescence, PatientState};
 use crate::model::physiology::*;
 use crate::model::settings::Settings;
 
-/// Plasma refills (or contracts) toward what the red-cell volume leaves room for, over `dt` days.
-pub(crate) fn plasma_refill_step(state: &mut PatientState, dt: f64) {
-    // Blood volume: plasma refills toward what the red-cell volume leaves room for.
-    relax(
+/// Plasma refills (or contracts) toward what the red-cell volume leaves room for, over one step
+/// of `effects`.
+pub(crate) fn plasma_refill_step(state: &mut PatientState, effects: &SettingsEffects) {
+    relax_by(
         &mut state.plasma_volume_dl,
         plasma_volume_target_dl(state.red_cell_volume_l * 10.0),
-        PLASMA_REFILL_PER_DAY,
-        dt,
+        effects.fixed.plasma_refill,
     );
 }
 
