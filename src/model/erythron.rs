@@ -209,6 +209,12 @@ impl RedCellCohorts {
         Some(oldest)
     }
 
+    /// The cells of the oldest cohort, 10⁹, if any (read once a day, without the whole cohort).
+    pub fn oldest_cells(&self) -> Option<f64> {
+        let [cells, ..] = &self.buffers;
+        self.len.checked_sub(1).map(|last| cells[self.head + last])
+    }
+
     /// The live cohorts' fields, youngest first, for passes over all of them.
     pub fn columns_mut(&mut self) -> CohortColumns<'_> {
         let live = self.head..self.head + self.len;
@@ -342,7 +348,9 @@ impl SenescenceTable {
     }
 
     /// The share of a healthy population still alive at `biological_age`: 1 below the table, 0 at
-    /// and above its end.
+    /// and above its end. Always inlined: the page's size-first build would otherwise call it for
+    /// every cohort every day, and the call costs as much as the lookup.
+    #[inline(always)]
     pub fn survival(&self, biological_age: f64) -> f64 {
         // In table entries from one entry below the table's start: below the table the position
         // is under 1 (line 0), from its end on it is 255 or more (line 255).

@@ -123,11 +123,13 @@ pub(crate) fn red_cells_day(
     state.iron.digesting_iron_mg += destroyed_hemoglobin_mg * IRON_MG_PER_MG_HEMOGLOBIN;
     state.red_cells_destroyed_per_day = destroyed;
     let mut volume_l = volume_fl_cells * 1e-6;
-    while let Some(oldest) = state.red_cells.oldest() {
-        if oldest.cells > 1e-6 && state.red_cells.len() < MAX_RED_CELL_AGE_DAYS {
+    while let Some(oldest_cells) = state.red_cells.oldest_cells() {
+        if oldest_cells > 1e-6 && state.red_cells.len() < MAX_RED_CELL_AGE_DAYS {
             break;
         }
-        state.red_cells.pop_oldest();
+        let Some(oldest) = state.red_cells.pop_oldest() else {
+            break;
+        };
         state.iron.digesting_iron_mg += oldest.iron_mg();
         hemoglobin_mg -= oldest.hemoglobin_mg();
         volume_l -= oldest.volume_l();
