@@ -29,7 +29,8 @@ pub struct RedCellCohort {
     pub hemoglobin_pg: f64,
     /// Biological age as a fraction of a normal life (1 = a healthy cell's mean lifespan used up).
     pub biological_age: f64,
-    /// How fast this cohort ages relative to a healthy cell (megaloblastic cells are fragile: > 1).
+    /// How fast this cohort ages relative to a healthy cell: 1, or more for megaloblastic cells
+    /// (they are fragile); never below 1.
     pub fragility: f64,
     /// Days the cohort counts as reticulocytes once in blood (1 d normally; 2–2.5 d when released early).
     pub blood_reticulocyte_days: f64,
@@ -67,36 +68,49 @@ impl RedCellCohort {
 }
 
 impl RedCellCohort {
-    /// The fields in the order of [`RedCellCohorts`]' buffers.
-    const fn to_fields(self) -> [f64; COHORT_FIELDS] {
+    /// The fields in the order of [`RedCellCohorts`]' buffers, the ages as readings of `clocks`.
+    fn to_fields(self, clocks: Clocks) -> [f64; COHORT_FIELDS] {
         [
             self.cells,
             self.volume_fl,
             self.hemoglobin_pg,
-            self.biological_age,
+            clocks.ageing - self.biological_age / self.fragility,
             self.fragility,
             self.blood_reticulocyte_days,
             self.folate_relative,
-            self.age_days,
+            clocks.days - self.age_days,
             self.cells_per_survivor,
         ]
     }
 
-    const fn from_fields(fields: [f64; COHORT_FIELDS]) -> RedCellCohort {
-        let [cells, volume_fl, hemoglobin_pg, biological_age, fragility, blood_reticulocyte_days, folate_relative, age_days, cells_per_survivor] =
+    fn from_fields(fields: [f64; COHORT_FIELDS], clocks: Clocks) -> RedCellCohort {
+        let [cells, volume_fl, hemoglobin_pg, ageing_start, fragility, blood_reticulocyte_days, folate_relative, release_day, cells_per_survivor] =
             fields;
         RedCellCohort {
             cells,
             volume_fl,
             hemoglobin_pg,
-            biological_age,
+            biological_age: fragility * (clocks.ageing - ageing_start),
             fragility,
             blood_reticulocyte_days,
             folate_relative,
-            age_days,
+            age_days: clocks.days - release_day,
             cells_per_survivor,
         }
     }
+}
+
+/// The two clocks the red cells' ages are read from: days, and the biological age a cell of
+/// fragility 1 gains (1/120 a day in health; inflammation and uraemia speed it up). Each cohort
+/// keeps the clocks' readings at its start, so a day of ageing moves the two clocks, not every
+/// cohort. The clocks run on for as long as the patient is simulated; after a million days they
+/// still resolve ages to 10⁻¹⁰ d, far finer than the model's day-wide cohorts.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Clocks {
+    /// Days since the clocks started.
+    pub days: f64,
+    /// Biological age gained at fragility 1 since the clocks started.
+    pub ageing: f64,
 }
 
 /// Fields of a [`RedCellCohort`].
@@ -116,6 +130,7 @@ pub(crate) struct RedCellCohorts {
     head: usize,
     len: usize,
     buffers: [Vec<f64>; COHORT_FIELDS],
+    clocks: Clocks,
 }
 
 /// The fields that the daily pass over the live cohorts works on, as slices of equal length,
@@ -124,10 +139,15 @@ pub(crate) struct CohortColumns<'a> {
     pub cells: &'a mut [f64],
     pub volume_fl: &'a [f64],
     pub hemoglobin_pg: &'a [f64],
-    pub biological_age: &'a mut [f64],
+    /// The ageing clock's reading when the cohort's biological age was 0: its biological age is
+    /// its fragility × (the ageing clock − this).
+    pub ageing_start: &'a [f64],
     pub fragility: &'a [f64],
-    pub age_days: &'a mut [f64],
+    /// The day clock's reading when the cohort was released: its age is the day clock − this.
+    pub release_day: &'a [f64],
     pub cells_per_survivor: &'a mut [f64],
+    /// The clocks all the cohorts' ages are read from.
+    pub clocks: &'a mut Clocks,
 }
 
 impl RedCellCohorts {
@@ -138,6 +158,7 @@ impl RedCellCohorts {
             head: capacity,
             len: 0,
             buffers: std::array::from_fn(|_| vec![0.0; capacity]),
+            clocks: Clocks::default(),
         }
     }
 
@@ -149,7 +170,10 @@ impl RedCellCohorts {
     pub fn get(&self, index: usize) -> Option<RedCellCohort> {
         (index < self.len).then(|| {
             let at = self.head + index;
-            RedCellCohort::from_fields(self.buffers.each_ref().map(|buffer| buffer[at]))
+            RedCellCohort::from_fields(
+                self.buffers.each_ref().map(|buffer| buffer[at]),
+                self.clocks,
+            )
         })
     }
 
@@ -161,7 +185,7 @@ impl RedCellCohorts {
             self.len
         );
         let at = self.head + index;
-        for (buffer, value) in self.buffers.iter_mut().zip(cohort.to_fields()) {
+        for (buffer, value) in self.buffers.iter_mut().zip(cohort.to_fields(self.clocks)) {
             buffer[at] = value;
         }
     }
@@ -176,7 +200,9 @@ impl RedCellCohorts {
         let live = self.head..self.head + self.len;
         // Slices of the live cohorts, all `len` long, so that reading them needs no bounds checks.
         let fields = self.buffers.each_ref().map(|buffer| &buffer[live.clone()]);
-        (0..self.len).map(move |index| RedCellCohort::from_fields(fields.map(|field| field[index])))
+        (0..self.len).map(move |index| {
+            RedCellCohort::from_fields(fields.map(|field| field[index]), self.clocks)
+        })
     }
 
     /// Adds a cohort younger than all others.
@@ -192,7 +218,7 @@ impl RedCellCohorts {
     /// Adds a cohort older than all others.
     pub fn push_oldest(&mut self, cohort: RedCellCohort) {
         let at = self.head + self.len;
-        for (buffer, value) in self.buffers.iter_mut().zip(cohort.to_fields()) {
+        for (buffer, value) in self.buffers.iter_mut().zip(cohort.to_fields(self.clocks)) {
             if at == buffer.len() {
                 buffer.push(value);
             } else {
@@ -218,16 +244,17 @@ impl RedCellCohorts {
     /// The live cohorts' fields, youngest first, for passes over all of them.
     pub fn columns_mut(&mut self) -> CohortColumns<'_> {
         let live = self.head..self.head + self.len;
-        let [cells, volume_fl, hemoglobin_pg, biological_age, fragility, _, _, age_days, cells_per_survivor] =
+        let [cells, volume_fl, hemoglobin_pg, ageing_start, fragility, _, _, release_day, cells_per_survivor] =
             &mut self.buffers;
         CohortColumns {
             cells: &mut cells[live.clone()],
             volume_fl: &volume_fl[live.clone()],
             hemoglobin_pg: &hemoglobin_pg[live.clone()],
-            biological_age: &mut biological_age[live.clone()],
+            ageing_start: &ageing_start[live.clone()],
             fragility: &fragility[live.clone()],
-            age_days: &mut age_days[live.clone()],
+            release_day: &release_day[live.clone()],
             cells_per_survivor: &mut cells_per_survivor[live],
+            clocks: &mut self.clocks,
         }
     }
 

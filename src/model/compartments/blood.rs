@@ -51,12 +51,15 @@ pub(crate) fn red_cells_day(
     let mut volume_fl_cells = 0.0;
     let cohorts = state.red_cells.columns_mut();
     if neocytolysis > 0.0 {
+        let today = cohorts.clocks.days;
         let neocytes = cohorts
             .cells
             .iter_mut()
             .zip(cohorts.cells_per_survivor.iter_mut())
-            .zip(cohorts.age_days.iter())
-            .filter(|(_, age_days)| (NEOCYTE_AGE_DAYS.0..NEOCYTE_AGE_DAYS.1).contains(*age_days));
+            .zip(cohorts.release_day)
+            .filter(|(_, &release_day)| {
+                (NEOCYTE_AGE_DAYS.0..NEOCYTE_AGE_DAYS.1).contains(&(today - release_day))
+            });
         for ((cells, cells_per_survivor), _) in neocytes {
             let removed = *cells * neocytolysis;
             destroyed += removed;
@@ -64,16 +67,20 @@ pub(crate) fn red_cells_day(
             *cells_per_survivor *= 1.0 - neocytolysis;
         }
     }
-    for (biological_age, fragility) in cohorts.biological_age.iter_mut().zip(cohorts.fragility) {
-        *biological_age += ageing * fragility;
-    }
+    // A day passes for every cohort: biological ages are read from the ageing clock.
+    cohorts.clocks.days += 1.0;
+    cohorts.clocks.ageing += ageing;
+    let ageing_clock = cohorts.clocks.ageing;
+    let biological_age =
+        |(&ageing_start, &fragility): (&f64, &f64)| fragility * (ageing_clock - ageing_start);
     // The youngest cohorts, all below the age at which the first cells reach their lifespan,
     // lose no cells: only their totals are counted.
     let young = cohorts
-        .biological_age
+        .ageing_start
         .iter()
-        .position(|&age| age >= SENESCENCE_ONSET)
-        .unwrap_or(cohorts.biological_age.len());
+        .zip(cohorts.fragility)
+        .position(|cohort| biological_age(cohort) >= SENESCENCE_ONSET)
+        .unwrap_or(cohorts.cells.len());
     let (young_cells, cells) = cohorts.cells.split_at_mut(young);
     let (young_hemoglobin_pg, hemoglobin_pg) = cohorts.hemoglobin_pg.split_at(young);
     let (young_volume_fl, volume_fl) = cohorts.volume_fl.split_at(young);
@@ -90,14 +97,18 @@ pub(crate) fn red_cells_day(
     // pass is most of the model's work; see the bench, tests/bench/model.rs).
     const RUN: usize = 64;
     let mut survivals = [0.0; RUN];
-    let runs = cohorts.biological_age[young..]
+    let runs = cohorts.ageing_start[young..]
         .chunks(RUN)
+        .zip(cohorts.fragility[young..].chunks(RUN))
         .zip(cells.chunks_mut(RUN))
         .zip(cohorts.cells_per_survivor[young..].chunks(RUN))
         .zip(hemoglobin_pg.chunks(RUN))
         .zip(volume_fl.chunks(RUN));
-    for ((((ages, cells), cells_per_survivor), hemoglobin_pg), volume_fl) in runs {
-        for (survival, &age) in survivals.iter_mut().zip(ages) {
+    for (((((ageing_start, fragility), cells), cells_per_survivor), hemoglobin_pg), volume_fl) in
+        runs
+    {
+        let ages = ageing_start.iter().zip(fragility).map(biological_age);
+        for (survival, age) in survivals.iter_mut().zip(ages) {
             *survival = table.survival(age);
         }
         let run = cells
@@ -115,9 +126,6 @@ pub(crate) fn red_cells_day(
             hemoglobin_mg += survivors * hemoglobin_pg;
             volume_fl_cells += survivors * volume_fl;
         }
-    }
-    for age_days in cohorts.age_days.iter_mut() {
-        *age_days += 1.0;
     }
     let destroyed_hemoglobin_mg = hemoglobin_before_mg - hemoglobin_mg;
     state.iron.digesting_iron_mg += destroyed_hemoglobin_mg * IRON_MG_PER_MG_HEMOGLOBIN;
