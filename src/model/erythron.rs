@@ -29,7 +29,8 @@ pub struct RedCellCohort {
     pub hemoglobin_pg: f64,
     /// Biological age as a fraction of a normal life (1 = a healthy cell's mean lifespan used up).
     pub biological_age: f64,
-    /// How fast this cohort ages relative to a healthy cell (megaloblastic cells are fragile: > 1).
+    /// How fast this cohort ages relative to a healthy cell: 1, or more for megaloblastic cells
+    /// (they are fragile); never below 1.
     pub fragility: f64,
     /// Days the cohort counts as reticulocytes once in blood (1 d normally; 2–2.5 d when released early).
     pub blood_reticulocyte_days: f64,
@@ -67,36 +68,49 @@ impl RedCellCohort {
 }
 
 impl RedCellCohort {
-    /// The fields in the order of [`RedCellCohorts`]' buffers.
-    const fn to_fields(self) -> [f64; COHORT_FIELDS] {
+    /// The fields in the order of [`RedCellCohorts`]' buffers, the ages as readings of `clocks`.
+    fn to_fields(self, clocks: Clocks) -> [f64; COHORT_FIELDS] {
         [
             self.cells,
             self.volume_fl,
             self.hemoglobin_pg,
-            self.biological_age,
+            clocks.ageing - self.biological_age / self.fragility,
             self.fragility,
             self.blood_reticulocyte_days,
             self.folate_relative,
-            self.age_days,
+            clocks.days - self.age_days,
             self.cells_per_survivor,
         ]
     }
 
-    const fn from_fields(fields: [f64; COHORT_FIELDS]) -> RedCellCohort {
-        let [cells, volume_fl, hemoglobin_pg, biological_age, fragility, blood_reticulocyte_days, folate_relative, age_days, cells_per_survivor] =
+    fn from_fields(fields: [f64; COHORT_FIELDS], clocks: Clocks) -> RedCellCohort {
+        let [cells, volume_fl, hemoglobin_pg, ageing_start, fragility, blood_reticulocyte_days, folate_relative, release_day, cells_per_survivor] =
             fields;
         RedCellCohort {
             cells,
             volume_fl,
             hemoglobin_pg,
-            biological_age,
+            biological_age: fragility * (clocks.ageing - ageing_start),
             fragility,
             blood_reticulocyte_days,
             folate_relative,
-            age_days,
+            age_days: clocks.days - release_day,
             cells_per_survivor,
         }
     }
+}
+
+/// The two clocks the red cells' ages are read from: days, and the biological age a cell of
+/// fragility 1 gains (1/120 a day in health; inflammation and uraemia speed it up). Each cohort
+/// keeps the clocks' readings at its start, so a day of ageing moves the two clocks, not every
+/// cohort. The clocks run on for as long as the patient is simulated; after a million days they
+/// still resolve ages to 10⁻¹⁰ d, far finer than the model's day-wide cohorts.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Clocks {
+    /// Days since the clocks started.
+    pub days: f64,
+    /// Biological age gained at fragility 1 since the clocks started.
+    pub ageing: f64,
 }
 
 /// Fields of a [`RedCellCohort`].
@@ -116,6 +130,7 @@ pub(crate) struct RedCellCohorts {
     head: usize,
     len: usize,
     buffers: [Vec<f64>; COHORT_FIELDS],
+    clocks: Clocks,
 }
 
 /// The fields that the daily pass over the live cohorts works on, as slices of equal length,
@@ -124,10 +139,15 @@ pub(crate) struct CohortColumns<'a> {
     pub cells: &'a mut [f64],
     pub volume_fl: &'a [f64],
     pub hemoglobin_pg: &'a [f64],
-    pub biological_age: &'a mut [f64],
+    /// The ageing clock's reading when the cohort's biological age was 0: its biological age is
+    /// its fragility × (the ageing clock − this).
+    pub ageing_start: &'a [f64],
     pub fragility: &'a [f64],
-    pub age_days: &'a mut [f64],
+    /// The day clock's reading when the cohort was released: its age is the day clock − this.
+    pub release_day: &'a [f64],
     pub cells_per_survivor: &'a mut [f64],
+    /// The clocks all the cohorts' ages are read from.
+    pub clocks: &'a mut Clocks,
 }
 
 impl RedCellCohorts {
@@ -138,6 +158,7 @@ impl RedCellCohorts {
             head: capacity,
             len: 0,
             buffers: std::array::from_fn(|_| vec![0.0; capacity]),
+            clocks: Clocks::default(),
         }
     }
 
@@ -149,7 +170,10 @@ impl RedCellCohorts {
     pub fn get(&self, index: usize) -> Option<RedCellCohort> {
         (index < self.len).then(|| {
             let at = self.head + index;
-            RedCellCohort::from_fields(self.buffers.each_ref().map(|buffer| buffer[at]))
+            RedCellCohort::from_fields(
+                self.buffers.each_ref().map(|buffer| buffer[at]),
+                self.clocks,
+            )
         })
     }
 
@@ -161,7 +185,7 @@ impl RedCellCohorts {
             self.len
         );
         let at = self.head + index;
-        for (buffer, value) in self.buffers.iter_mut().zip(cohort.to_fields()) {
+        for (buffer, value) in self.buffers.iter_mut().zip(cohort.to_fields(self.clocks)) {
             buffer[at] = value;
         }
     }
@@ -176,7 +200,9 @@ impl RedCellCohorts {
         let live = self.head..self.head + self.len;
         // Slices of the live cohorts, all `len` long, so that reading them needs no bounds checks.
         let fields = self.buffers.each_ref().map(|buffer| &buffer[live.clone()]);
-        (0..self.len).map(move |index| RedCellCohort::from_fields(fields.map(|field| field[index])))
+        (0..self.len).map(move |index| {
+            RedCellCohort::from_fields(fields.map(|field| field[index]), self.clocks)
+        })
     }
 
     /// Adds a cohort younger than all others.
@@ -192,7 +218,7 @@ impl RedCellCohorts {
     /// Adds a cohort older than all others.
     pub fn push_oldest(&mut self, cohort: RedCellCohort) {
         let at = self.head + self.len;
-        for (buffer, value) in self.buffers.iter_mut().zip(cohort.to_fields()) {
+        for (buffer, value) in self.buffers.iter_mut().zip(cohort.to_fields(self.clocks)) {
             if at == buffer.len() {
                 buffer.push(value);
             } else {
@@ -209,19 +235,26 @@ impl RedCellCohorts {
         Some(oldest)
     }
 
+    /// The cells of the oldest cohort, 10⁹, if any (read once a day, without the whole cohort).
+    pub fn oldest_cells(&self) -> Option<f64> {
+        let [cells, ..] = &self.buffers;
+        self.len.checked_sub(1).map(|last| cells[self.head + last])
+    }
+
     /// The live cohorts' fields, youngest first, for passes over all of them.
     pub fn columns_mut(&mut self) -> CohortColumns<'_> {
         let live = self.head..self.head + self.len;
-        let [cells, volume_fl, hemoglobin_pg, biological_age, fragility, _, _, age_days, cells_per_survivor] =
+        let [cells, volume_fl, hemoglobin_pg, ageing_start, fragility, _, _, release_day, cells_per_survivor] =
             &mut self.buffers;
         CohortColumns {
             cells: &mut cells[live.clone()],
             volume_fl: &volume_fl[live.clone()],
             hemoglobin_pg: &hemoglobin_pg[live.clone()],
-            biological_age: &mut biological_age[live.clone()],
+            ageing_start: &ageing_start[live.clone()],
             fragility: &fragility[live.clone()],
-            age_days: &mut age_days[live.clone()],
+            release_day: &release_day[live.clone()],
             cells_per_survivor: &mut cells_per_survivor[live],
+            clocks: &mut self.clocks,
         }
     }
 
@@ -273,8 +306,23 @@ pub struct PrecursorCohort {
 
 /// The cumulative normal distribution used for red-cell senescence, from a table: each red cell dies
 /// when its biological age passes a threshold drawn from N(1, [`SENESCENCE_SPREAD`]).
+///
+/// Between table entries the share is interpolated linearly. Survival is looked up for every red-cell
+/// cohort every day (most of the model's work), so each interval's line is kept ready, with one
+/// flat line below the table (everyone alive) and one above it (everyone dead): a lookup is one
+/// multiply-add for the position, one conversion to a line's number and one multiply-add on the
+/// line, with no branch. There are 256 lines so that the conversion of the position to a byte,
+/// which saturates at 0 and 255, is itself the clamp to the flat lines at both ends.
 pub struct SenescenceTable {
-    cumulative: [f64; SENESCENCE_TABLE_SIZE],
+    survival_lines: [SurvivalLine; 256],
+}
+
+/// Survival along one line of the table: `at_zero + slope × position`, the position counted in
+/// table entries from one entry below the table's start.
+#[derive(Clone, Copy, Default)]
+struct SurvivalLine {
+    at_zero: f64,
+    slope: f64,
 }
 
 /// Spread of red-cell lifespans as a fraction of the mean (SD ≈ 17 d around 120 d): the Ashby and
@@ -282,44 +330,63 @@ pub struct SenescenceTable {
 /// about uniformly over 60 days, whose SD is 60/√12 ≈ 17 d. The spread also keeps a burst of new
 /// cells (after treatment) from dying all at once 120 days later.
 pub const SENESCENCE_SPREAD: f64 = 0.14;
-const SENESCENCE_TABLE_SIZE: usize = 257;
+/// Entries of the cumulative distribution, spaced evenly over ±5 SD (0.04 SD, ≈ 0.66 d of a
+/// healthy life, apart; linear interpolation between them is within 5 × 10⁻⁵ of the distribution).
+/// With the line below and the line above the table this makes the 256 lines of [`SenescenceTable`].
+const SENESCENCE_TABLE_SIZE: usize = 255;
 const SENESCENCE_TABLE_LOW: f64 = 1.0 - 5.0 * SENESCENCE_SPREAD;
+/// The biological age below which no red cell has reached its lifespan (the table's start, 5 SD
+/// before the mean): survival is 1 there.
+pub const SENESCENCE_ONSET: f64 = SENESCENCE_TABLE_LOW;
 const SENESCENCE_TABLE_HIGH: f64 = 1.0 + 5.0 * SENESCENCE_SPREAD;
+/// Table entries per unit of biological age.
+const ENTRIES_PER_AGE: f64 =
+    (SENESCENCE_TABLE_SIZE - 1) as f64 / (SENESCENCE_TABLE_HIGH - SENESCENCE_TABLE_LOW);
 
 impl SenescenceTable {
     pub fn new() -> SenescenceTable {
-        let mut cumulative = [0.0; SENESCENCE_TABLE_SIZE];
-        for (index, value) in cumulative.iter_mut().enumerate() {
-            let age = SENESCENCE_TABLE_LOW
-                + (SENESCENCE_TABLE_HIGH - SENESCENCE_TABLE_LOW) * index as f64
-                    / (SENESCENCE_TABLE_SIZE - 1) as f64;
-            *value = normal_cdf((age - 1.0) / SENESCENCE_SPREAD);
+        let cumulative: [f64; SENESCENCE_TABLE_SIZE] = std::array::from_fn(|index| {
+            let age = SENESCENCE_TABLE_LOW + index as f64 / ENTRIES_PER_AGE;
+            normal_cdf((age - 1.0) / SENESCENCE_SPREAD)
+        });
+        // Line 0 lies below the table and line 255 above it; line n in between runs from entry
+        // n − 1 (at position n) to entry n (at position n + 1).
+        let mut survival_lines = [SurvivalLine::default(); 256];
+        survival_lines[0] = SurvivalLine {
+            at_zero: 1.0,
+            slope: 0.0,
+        };
+        for (line, (entries, start)) in survival_lines[1..]
+            .iter_mut()
+            .zip(cumulative.windows(2).zip(1..))
+        {
+            let slope = entries[0] - entries[1];
+            *line = SurvivalLine {
+                at_zero: 1.0 - entries[0] - slope * f64::from(start),
+                slope,
+            };
         }
-        SenescenceTable { cumulative }
+        SenescenceTable { survival_lines }
     }
 
     /// The share of a healthy population whose lifespan threshold is below `biological_age`.
     pub fn share_dead_by(&self, biological_age: f64) -> f64 {
-        if biological_age <= SENESCENCE_TABLE_LOW {
-            return 0.0;
-        }
-        if biological_age >= SENESCENCE_TABLE_HIGH {
-            return 1.0;
-        }
-        // Table entries per unit of biological age (a multiplication: this runs for every cohort).
-        const ENTRIES_PER_AGE: f64 =
-            (SENESCENCE_TABLE_SIZE - 1) as f64 / (SENESCENCE_TABLE_HIGH - SENESCENCE_TABLE_LOW);
-        let position = (biological_age - SENESCENCE_TABLE_LOW) * ENTRIES_PER_AGE;
-        // The position lies in (0, 256] here, so a 32-bit conversion gives the same index as a
-        // conversion to usize, in fewer instructions (this runs for every cohort every day).
-        let index = (position as i32).min(SENESCENCE_TABLE_SIZE as i32 - 2) as usize;
-        let fraction = position - index as f64;
-        self.cumulative[index] * (1.0 - fraction) + self.cumulative[index + 1] * fraction
+        1.0 - self.survival(biological_age)
     }
 
-    /// The share of a healthy population still alive at `biological_age`.
+    /// The share of a healthy population still alive at `biological_age`: 1 below the table, 0 at
+    /// and above its end. Always inlined: the page's size-first build would otherwise call it for
+    /// every cohort every day, and the call costs as much as the lookup.
+    #[inline(always)]
     pub fn survival(&self, biological_age: f64) -> f64 {
-        1.0 - self.share_dead_by(biological_age)
+        // In table entries from one entry below the table's start: below the table the position
+        // is under 1 (line 0), from its end on it is 255 or more (line 255).
+        const POSITION_AT_AGE_ZERO: f64 = 1.0 - SENESCENCE_TABLE_LOW * ENTRIES_PER_AGE;
+        let position = biological_age * ENTRIES_PER_AGE + POSITION_AT_AGE_ZERO;
+        // The conversion truncates toward zero (the floor, for the positions that pick a sloped
+        // line) and saturates at 0 and 255, where the lines are flat.
+        let line = self.survival_lines[usize::from(position as u8)];
+        line.at_zero + line.slope * position
     }
 }
 

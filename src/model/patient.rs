@@ -531,8 +531,8 @@ impl Patient {
         let settings = self.settings;
         let state = &mut self.state;
 
-        let il6 = inflammation_step(&mut state.hormones, &settings, anti_il6_on, dt);
-        plasma_refill_step(state, dt);
+        let il6 = inflammation_step(&mut state.hormones, &settings, anti_il6_on, effects);
+        plasma_refill_step(state, effects);
         let signals = Signals {
             epo_for_hemoglobin_mu_ml: symeonidis_epo_mu_ml(state.hemoglobin_g_dl()),
             transferrin_saturation: state.transferrin_saturation(),

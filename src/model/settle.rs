@@ -11,8 +11,8 @@
 
 use super::patient::{Patient, PatientState};
 use super::physiology::{
-    b12_absorbed_ug_per_day, b12_loss_per_day, b12_sufficiency, neuro_step, FOLATE_LOSS_PER_DAY,
-    FOOD_FOLATE_BIOAVAILABILITY,
+    b12_absorbed_ug_per_day, b12_loss_per_day, b12_sufficiency, neuro_step, NeuroShares,
+    FOLATE_LOSS_PER_DAY, FOOD_FOLATE_BIOAVAILABILITY,
 };
 use super::settings::Settings;
 
@@ -80,6 +80,7 @@ pub(crate) fn settled_state(settings: &Settings) -> PatientState {
             state.vitamins.neuro_irreversible,
             b12_status,
             1.0,
+            NeuroShares::over(1.0),
         );
     }
     state

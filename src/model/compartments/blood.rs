@@ -2,20 +2,21 @@
 //! plasma volume, chronic and acute blood loss, and transfusion.
 
 use super::marrow::Release;
-use super::relax;
-use crate::model::erythron::{RedCellCohort, IRON_MG_PER_MG_HEMOGLOBIN, MAX_RED_CELL_AGE_DAYS};
+use super::{relax_by, SettingsEffects};
+use crate::model::erythron::{
+    RedCellCohort, IRON_MG_PER_MG_HEMOGLOBIN, MAX_RED_CELL_AGE_DAYS, SENESCENCE_ONSET,
+};
 use crate::model::patient::{senescence, PatientState};
 use crate::model::physiology::*;
 use crate::model::settings::Settings;
 
-/// Plasma refills (or contracts) toward what the red-cell volume leaves room for, over `dt` days.
-pub(crate) fn plasma_refill_step(state: &mut PatientState, dt: f64) {
-    // Blood volume: plasma refills toward what the red-cell volume leaves room for.
-    relax(
+/// Plasma refills (or contracts) toward what the red-cell volume leaves room for, over one step
+/// of `effects`.
+pub(crate) fn plasma_refill_step(state: &mut PatientState, effects: &SettingsEffects) {
+    relax_by(
         &mut state.plasma_volume_dl,
         plasma_volume_target_dl(state.red_cell_volume_l * 10.0),
-        PLASMA_REFILL_PER_DAY,
-        dt,
+        effects.fixed.plasma_refill,
     );
 }
 
@@ -43,29 +44,71 @@ pub(crate) fn red_cells_day(
     let neocytolysis = neocytolysis_per_day(neocytolysis_epo);
     let table = senescence();
     let mut destroyed = 0.0;
-    let mut destroyed_hemoglobin_mg = 0.0;
-    // The kept totals are rebuilt in the same pass (no second walk over the cohorts).
+    // The kept totals are rebuilt in the same pass (no second walk over the cohorts); the
+    // hemoglobin of the cells destroyed is what the total loses.
+    let hemoglobin_before_mg = state.red_cell_hemoglobin_mg;
     let mut hemoglobin_mg = 0.0;
-    let mut volume_l = 0.0;
+    let mut volume_fl_cells = 0.0;
     let cohorts = state.red_cells.columns_mut();
-    for (biological_age, fragility) in cohorts.biological_age.iter_mut().zip(cohorts.fragility) {
-        *biological_age += ageing * fragility;
+    if neocytolysis > 0.0 {
+        let today = cohorts.clocks.days;
+        let neocytes = cohorts
+            .cells
+            .iter_mut()
+            .zip(cohorts.cells_per_survivor.iter_mut())
+            .zip(cohorts.release_day)
+            .filter(|(_, &release_day)| {
+                (NEOCYTE_AGE_DAYS.0..NEOCYTE_AGE_DAYS.1).contains(&(today - release_day))
+            });
+        for ((cells, cells_per_survivor), _) in neocytes {
+            let removed = *cells * neocytolysis;
+            destroyed += removed;
+            *cells -= removed;
+            *cells_per_survivor *= 1.0 - neocytolysis;
+        }
     }
-    // The survivals are looked up for a run of cohorts first, then used: two simple loops run
-    // faster than one that does both (this pass is most of the model's work; see the bench,
-    // tests/bench/model.rs).
+    // A day passes for every cohort: biological ages are read from the ageing clock.
+    cohorts.clocks.days += 1.0;
+    cohorts.clocks.ageing += ageing;
+    let ageing_clock = cohorts.clocks.ageing;
+    let biological_age =
+        |(&ageing_start, &fragility): (&f64, &f64)| fragility * (ageing_clock - ageing_start);
+    // The youngest cohorts, all below the age at which the first cells reach their lifespan,
+    // lose no cells: only their totals are counted.
+    let young = cohorts
+        .ageing_start
+        .iter()
+        .zip(cohorts.fragility)
+        .position(|cohort| biological_age(cohort) >= SENESCENCE_ONSET)
+        .unwrap_or(cohorts.cells.len());
+    let (young_cells, cells) = cohorts.cells.split_at_mut(young);
+    let (young_hemoglobin_pg, hemoglobin_pg) = cohorts.hemoglobin_pg.split_at(young);
+    let (young_volume_fl, volume_fl) = cohorts.volume_fl.split_at(young);
+    let young_cohorts = young_cells
+        .iter()
+        .zip(young_hemoglobin_pg)
+        .zip(young_volume_fl);
+    for ((&cells, &hemoglobin_pg), &volume_fl) in young_cohorts {
+        hemoglobin_mg += cells * hemoglobin_pg;
+        volume_fl_cells += cells * volume_fl;
+    }
+    // For the others, survivals are looked up for a run of cohorts first, then used: two simple
+    // loops run faster than one that does both, as the lookups of many cohorts then overlap (this
+    // pass is most of the model's work; see the bench, tests/bench/model.rs).
     const RUN: usize = 64;
     let mut survivals = [0.0; RUN];
-    let runs = cohorts
-        .biological_age
+    let runs = cohorts.ageing_start[young..]
         .chunks(RUN)
-        .zip(cohorts.cells.chunks_mut(RUN))
-        .zip(cohorts.cells_per_survivor.chunks_mut(RUN))
-        .zip(cohorts.hemoglobin_pg.chunks(RUN))
-        .zip(cohorts.volume_fl.chunks(RUN))
-        .zip(cohorts.age_days.chunks(RUN));
-    for (((((ages, cells), cells_per_survivor), hemoglobin_pg), volume_fl), age_days) in runs {
-        for (survival, &age) in survivals.iter_mut().zip(ages) {
+        .zip(cohorts.fragility[young..].chunks(RUN))
+        .zip(cells.chunks_mut(RUN))
+        .zip(cohorts.cells_per_survivor[young..].chunks(RUN))
+        .zip(hemoglobin_pg.chunks(RUN))
+        .zip(volume_fl.chunks(RUN));
+    for (((((ageing_start, fragility), cells), cells_per_survivor), hemoglobin_pg), volume_fl) in
+        runs
+    {
+        let ages = ageing_start.iter().zip(fragility).map(biological_age);
+        for (survival, age) in survivals.iter_mut().zip(ages) {
             *survival = table.survival(age);
         }
         let run = cells
@@ -73,37 +116,28 @@ pub(crate) fn red_cells_day(
             .zip(cells_per_survivor)
             .zip(hemoglobin_pg)
             .zip(volume_fl)
-            .zip(age_days)
             .zip(&survivals);
-        for (((((cells, cells_per_survivor), &hemoglobin_pg), &volume_fl), &age_days), &survival) in
-            run
-        {
-            if neocytolysis > 0.0 && (NEOCYTE_AGE_DAYS.0..NEOCYTE_AGE_DAYS.1).contains(&age_days) {
-                let removed = *cells * neocytolysis;
-                destroyed += removed;
-                destroyed_hemoglobin_mg += removed * hemoglobin_pg;
-                *cells -= removed;
-                *cells_per_survivor *= 1.0 - neocytolysis;
-            }
-            // Survival only falls with age, so this is never negative but for rounding.
-            let dying = (*cells - *cells_per_survivor * survival).max(0.0);
-            destroyed += dying;
-            destroyed_hemoglobin_mg += dying * hemoglobin_pg;
-            *cells -= dying;
-            hemoglobin_mg += *cells * hemoglobin_pg;
-            volume_l += *cells * volume_fl * 1e-6;
+        for ((((cells, &cells_per_survivor), &hemoglobin_pg), &volume_fl), &survival) in run {
+            let alive = cells_per_survivor * survival;
+            // Survival only falls with age, so no cohort grows but for rounding.
+            let survivors = if alive < *cells { alive } else { *cells };
+            destroyed += *cells - survivors;
+            *cells = survivors;
+            hemoglobin_mg += survivors * hemoglobin_pg;
+            volume_fl_cells += survivors * volume_fl;
         }
     }
-    for age_days in cohorts.age_days.iter_mut() {
-        *age_days += 1.0;
-    }
+    let destroyed_hemoglobin_mg = hemoglobin_before_mg - hemoglobin_mg;
     state.iron.digesting_iron_mg += destroyed_hemoglobin_mg * IRON_MG_PER_MG_HEMOGLOBIN;
     state.red_cells_destroyed_per_day = destroyed;
-    while let Some(oldest) = state.red_cells.oldest() {
-        if oldest.cells > 1e-6 && state.red_cells.len() < MAX_RED_CELL_AGE_DAYS {
+    let mut volume_l = volume_fl_cells * 1e-6;
+    while let Some(oldest_cells) = state.red_cells.oldest_cells() {
+        if oldest_cells > 1e-6 && state.red_cells.len() < MAX_RED_CELL_AGE_DAYS {
             break;
         }
-        state.red_cells.pop_oldest();
+        let Some(oldest) = state.red_cells.pop_oldest() else {
+            break;
+        };
         state.iron.digesting_iron_mg += oldest.iron_mg();
         hemoglobin_mg -= oldest.hemoglobin_mg();
         volume_l -= oldest.volume_l();

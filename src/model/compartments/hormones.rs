@@ -2,7 +2,7 @@
 //! adaptation, EPO from the kidney and injected epoetin, hepcidin from the liver and the ferroportin
 //! it degrades, transferrin (TIBC) and ferritin's acute-phase factor.
 
-use super::{relax, SettingsEffects};
+use super::{relax_by, SettingsEffects};
 use crate::model::physiology::*;
 use crate::model::settings::Settings;
 
@@ -70,22 +70,20 @@ pub(crate) fn inflammation_step(
     state: &mut Hormones,
     settings: &Settings,
     anti_il6_on: bool,
-    dt: f64,
+    effects: &SettingsEffects,
 ) -> f64 {
+    let shares = &effects.fixed;
     // Anti-IL-6: blockade on while the course runs, washing out after it.
     state.anti_il6_blockade = if anti_il6_on {
         ANTI_IL6_BLOCKADE
     } else {
-        state.anti_il6_blockade
-            * (1.0
-                - first_order_share(std::f64::consts::LN_2 / ANTI_IL6_WASHOUT_HALF_LIFE_DAYS, dt))
+        state.anti_il6_blockade * (1.0 - shares.anti_il6_washout)
     };
     let il6 = settings.il6_pg_per_ml * (1.0 - state.anti_il6_blockade);
-    relax(
+    relax_by(
         &mut state.inflammation_adapted_response,
         il6_response(il6),
-        1.0 / INFLAMMATION_ADAPTATION_DAYS,
-        dt,
+        shares.inflammation_adaptation,
     );
     il6
 }
@@ -102,27 +100,21 @@ pub(crate) fn hormones_step(
     dt: f64,
 ) {
     let saturation = signals.transferrin_saturation;
+    let shares = &effects.fixed;
     // EPO: the kidney's order follows hemoglobin (Symeonidis), limited by eGFR, blunted by
     // inflammation and cleared partly by the erythroid mass.
     let epo_target = signals.epo_for_hemoglobin_mu_ml
         * effects.renal_epo_capacity
         * epo_inflammation_factor(il6)
         * epo_receptor_clearance_factor(signals.erythroid_mass_relative);
-    relax(
-        &mut state.epo_endogenous_mu_ml,
-        epo_target,
-        std::f64::consts::LN_2 / EPO_HALF_LIFE_DAYS,
-        dt,
-    );
+    relax_by(&mut state.epo_endogenous_mu_ml, epo_target, shares.epo);
 
     // Epoetin: subcutaneous depot → plasma → elimination.
     state.esa_depot_iu += esa_dose_iu * ESA_BIOAVAILABILITY;
-    let absorbed_iu = state.esa_depot_iu
-        * first_order_share(std::f64::consts::LN_2 / ESA_ABSORPTION_HALF_LIFE_DAYS, dt);
+    let absorbed_iu = state.esa_depot_iu * shares.esa_absorption;
     state.esa_depot_iu -= absorbed_iu;
     state.esa_plasma_mu_ml += absorbed_iu * 1000.0 / ESA_DISTRIBUTION_VOLUME_ML;
-    state.esa_plasma_mu_ml *=
-        1.0 - first_order_share(std::f64::consts::LN_2 / ESA_ELIMINATION_HALF_LIFE_DAYS, dt);
+    state.esa_plasma_mu_ml *= 1.0 - shares.esa_elimination;
 
     // Hepcidin and ferroportin.
     let erythroferrone =
@@ -134,38 +126,31 @@ pub(crate) fn hormones_step(
         erythroferrone,
         effects.renal_hepcidin_retention,
     );
-    relax(
-        &mut state.hepcidin_relative,
-        hepcidin_goal,
-        std::f64::consts::LN_2 / HEPCIDIN_HALF_LIFE_DAYS,
-        dt,
-    );
-    let degradation = ferroportin_degradation_per_day(state.hepcidin_relative);
-    relax(
+    relax_by(&mut state.hepcidin_relative, hepcidin_goal, shares.hepcidin);
+    // Both ferroportins turn over at the rate hepcidin sets: one share for both.
+    let ferroportin_share =
+        first_order_share(ferroportin_degradation_per_day(state.hepcidin_relative), dt);
+    relax_by(
         &mut state.ferroportin_macrophage_relative,
         ferroportin_steady(
             state.hepcidin_relative,
             ferroportin_transcription(il6, state.inflammation_adapted_response),
         ),
-        degradation,
-        dt,
+        ferroportin_share,
     );
-    relax(
+    relax_by(
         &mut state.ferroportin_gut_relative,
         ferroportin_steady(state.hepcidin_relative, 1.0),
-        degradation,
-        dt,
+        ferroportin_share,
     );
-    relax(
+    relax_by(
         &mut state.tibc_ug_dl,
         tibc_target_ug_dl(signals.storage_iron_mg, il6),
-        std::f64::consts::LN_2 / TRANSFERRIN_HALF_LIFE_DAYS,
-        dt,
+        shares.transferrin,
     );
-    relax(
+    relax_by(
         &mut state.ferritin_acute_phase_factor,
         ferritin_acute_phase_target(il6),
-        1.0 / FERRITIN_ACUTE_PHASE_TIME_CONSTANT_DAYS,
-        dt,
+        shares.ferritin_acute_phase,
     );
 }

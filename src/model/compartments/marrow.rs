@@ -102,7 +102,7 @@ pub(crate) fn conveyor_day(
             leaving.cells -= dying;
         }
         let volume_fl =
-            NORMAL_MCV_FL * size * iron_share.max(MIN_HEMOGLOBINIZATION_SHARE).powf(0.75);
+            NORMAL_MCV_FL * size * three_quarter_power(iron_share.max(MIN_HEMOGLOBINIZATION_SHARE));
         state.marrow_reticulocytes += leaving.cells;
         state.marrow_reticulocyte_hemoglobin_mg += leaving.cells * leaving.hemoglobin_pg;
         state.marrow_reticulocyte_volume_fl_cells += leaving.cells * volume_fl;

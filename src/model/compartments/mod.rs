@@ -8,10 +8,9 @@ pub(crate) mod iron;
 pub(crate) mod marrow;
 pub(crate) mod vitamins;
 
-use super::physiology::{
-    b12_absorbed_ug_per_day, b12_loss_per_day, first_order_share, renal_epo_capacity,
-    renal_hepcidin_retention,
-};
+use std::f64::consts::LN_2;
+
+use super::physiology::*;
 use super::settings::Settings;
 
 /// What the settings alone decide in the fast step, worked out once when the settings change
@@ -30,6 +29,64 @@ pub(crate) struct SettingsEffects {
     pub b12_absorbed_ug_per_day: f64,
     /// Share of the B12 store lost in one step.
     pub b12_loss_share: f64,
+    /// The shares of the processes with fixed rates over one step.
+    pub fixed: FixedShares,
+}
+
+/// The shares that first-order processes with fixed rates move in one step
+/// ([`first_order_share`] of the rate and the step), worked out once rather than every step: each
+/// is an exponential, and the page's size-first build does not fold them away itself.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct FixedShares {
+    /// Plasma volume toward what the red cells leave room for.
+    pub plasma_refill: f64,
+    /// An IL-6 blocker's effect washing out after the course.
+    pub anti_il6_washout: f64,
+    /// The acute-phase response adapting to the IL-6 level.
+    pub inflammation_adaptation: f64,
+    /// EPO toward the kidneys' output (its half-life).
+    pub epo: f64,
+    /// Injected epoetin absorbed from the depot and eliminated from plasma.
+    pub esa_absorption: f64,
+    pub esa_elimination: f64,
+    /// Hepcidin toward the liver's target (its half-life).
+    pub hepcidin: f64,
+    /// Transferrin (TIBC) toward its target (its half-life).
+    pub transferrin: f64,
+    /// Ferritin's acute-phase factor toward its target.
+    pub ferritin_acute_phase: f64,
+    /// Injected B12 leaving plasma.
+    pub b12_injection_clearance: f64,
+    /// The folate store turning over.
+    pub folate_loss: f64,
+    /// Serum folate following recent intake, and folic acid's bypass following recent doses.
+    pub serum_folate: f64,
+    pub folic_acid: f64,
+    /// Reversible nerve damage building and recovering.
+    pub neuro: NeuroShares,
+}
+
+impl FixedShares {
+    /// The shares over steps of `step_days`.
+    pub fn new(step_days: f64) -> FixedShares {
+        let share = |rate_per_day: f64| first_order_share(rate_per_day, step_days);
+        FixedShares {
+            plasma_refill: share(PLASMA_REFILL_PER_DAY),
+            anti_il6_washout: share(LN_2 / ANTI_IL6_WASHOUT_HALF_LIFE_DAYS),
+            inflammation_adaptation: share(1.0 / INFLAMMATION_ADAPTATION_DAYS),
+            epo: share(LN_2 / EPO_HALF_LIFE_DAYS),
+            esa_absorption: share(LN_2 / ESA_ABSORPTION_HALF_LIFE_DAYS),
+            esa_elimination: share(LN_2 / ESA_ELIMINATION_HALF_LIFE_DAYS),
+            hepcidin: share(LN_2 / HEPCIDIN_HALF_LIFE_DAYS),
+            transferrin: share(LN_2 / TRANSFERRIN_HALF_LIFE_DAYS),
+            ferritin_acute_phase: share(1.0 / FERRITIN_ACUTE_PHASE_TIME_CONSTANT_DAYS),
+            b12_injection_clearance: share(B12_INJECTION_CLEARANCE_PER_DAY),
+            folate_loss: share(FOLATE_LOSS_PER_DAY),
+            serum_folate: share(1.0 / SERUM_FOLATE_TIME_CONSTANT_DAYS),
+            folic_acid: share(1.0 / FOLIC_ACID_TIME_CONSTANT_DAYS),
+            neuro: NeuroShares::over(step_days),
+        }
+    }
 }
 
 impl SettingsEffects {
@@ -41,11 +98,17 @@ impl SettingsEffects {
             renal_hepcidin_retention: renal_hepcidin_retention(settings.egfr_ml_per_min),
             b12_absorbed_ug_per_day: b12_absorbed_ug_per_day(settings),
             b12_loss_share: first_order_share(b12_loss_per_day(settings), step_days),
+            fixed: FixedShares::new(step_days),
         }
     }
 }
 
 /// Moves `value` toward `target` with first-order kinetics at `rate_per_day`, exactly for a step.
 pub(crate) fn relax(value: &mut f64, target: f64, rate_per_day: f64, dt_days: f64) {
-    *value += (target - *value) * first_order_share(rate_per_day, dt_days);
+    relax_by(value, target, first_order_share(rate_per_day, dt_days));
+}
+
+/// Moves `value` toward `target` by `share` of the gap (a [`FixedShares`] share, say).
+pub(crate) fn relax_by(value: &mut f64, target: f64, share: f64) {
+    *value += (target - *value) * share;
 }

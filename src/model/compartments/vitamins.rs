@@ -1,7 +1,7 @@
 //! Vitamins, every internal step: B12 through the absorption relay and injections, folate from food
 //! and folic acid, the DNA synthesis they allow (with the methyl trap), and the nerves.
 
-use super::{relax, SettingsEffects};
+use super::{relax_by, SettingsEffects};
 use crate::model::physiology::*;
 use crate::model::settings::{SettingKey, Settings};
 
@@ -52,10 +52,10 @@ pub(crate) fn vitamins_step(
     folic_acid_mg_per_day: f64,
 ) {
     let dt = effects.step_days;
+    let shares = &effects.fixed;
     // Vitamin B12: diet through the relay; an injection mostly leaves in urine, part is kept.
     let b12_absorbed = effects.b12_absorbed_ug_per_day * dt;
-    let from_injection =
-        state.b12_plasma_extra_ug * first_order_share(B12_INJECTION_CLEARANCE_PER_DAY, dt);
+    let from_injection = state.b12_plasma_extra_ug * shares.b12_injection_clearance;
     state.b12_plasma_extra_ug -= from_injection;
     state.b12_stores_ug += b12_absorbed + from_injection * B12_INJECTION_RETAINED;
     state.b12_stores_ug -= state.b12_stores_ug * effects.b12_loss_share;
@@ -65,22 +65,20 @@ pub(crate) fn vitamins_step(
         settings.folate_intake_ug_per_day * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY * dt
             + folic_acid_mg_per_day * FOLIC_ACID_ABSORBED * dt;
     state.folate_stores_mg += folate_absorbed_mg;
-    state.folate_stores_mg -= state.folate_stores_mg * first_order_share(FOLATE_LOSS_PER_DAY, dt);
+    state.folate_stores_mg -= state.folate_stores_mg * shares.folate_loss;
     let healthy_folate_intake = SettingKey::FolateIntake.spec().healthy;
     let intake_relative = (settings.folate_intake_ug_per_day * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY
         + folic_acid_mg_per_day * FOLIC_ACID_ABSORBED)
         / (healthy_folate_intake * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY);
-    relax(
+    relax_by(
         &mut state.folate_recent_intake_relative,
         intake_relative,
-        1.0 / SERUM_FOLATE_TIME_CONSTANT_DAYS,
-        dt,
+        shares.serum_folate,
     );
-    relax(
+    relax_by(
         &mut state.folic_acid_recent_mg_per_day,
         folic_acid_mg_per_day,
-        1.0 / FOLIC_ACID_TIME_CONSTANT_DAYS,
-        dt,
+        shares.folic_acid,
     );
 
     // DNA synthesis and the nerves.
@@ -97,5 +95,6 @@ pub(crate) fn vitamins_step(
         state.neuro_irreversible,
         b12_status,
         dt,
+        shares.neuro,
     );
 }
