@@ -560,6 +560,7 @@ impl Patient {
             iron_inputs,
             oral_iron_today,
             step_index_in_day,
+            &effects.fixed,
             dt,
         );
         hemoglobinize(state, to_erythroblasts, demand_mg_per_day);

@@ -503,6 +503,9 @@ pub const HEALTHY_MACROPHAGE_IRON_MG: f64 = 6.3;
 /// system takes the complex up within hours and frees its iron over weeks (⁵⁹Fe studies of ferric
 /// carboxymaltose: most of a dose is in new red cells within about four weeks). Tuned for teaching.
 pub const IV_IRON_PROCESSING_HALF_LIFE_DAYS: f64 = 14.0;
+/// Time constant over which iron-restricted erythropoiesis follows the erythroblasts' iron supply,
+/// days (the smoothed share of their demand met; tuned for teaching: erythroblasts mature over days).
+pub const IRON_SUFFICIENCY_TIME_CONSTANT_DAYS: f64 = 3.0;
 /// Ferritin iron returned to the labile pool per day (ferritinophagy), share of the store: stores
 /// are mobilized at most ≈ 20 mg/day per gram, and only as fast as the gates let the labile pool
 /// out.

@@ -2,7 +2,7 @@
 //! competing export and storage routes, ferritinophagy), basal losses, transferrin-bound plasma iron
 //! and the non-transferrin-bound iron beyond its capacity, and what the erythroblasts take.
 
-use super::relax;
+use super::{relax_by, FixedShares};
 use crate::model::patient::STEPS_PER_DAY;
 use crate::model::physiology::*;
 use crate::model::settings::Settings;
@@ -89,6 +89,7 @@ pub(crate) fn iron_step(
     inputs: IronInputs,
     oral_iron_today: f64,
     step_index_in_day: u64,
+    shares: &FixedShares,
     dt: f64,
 ) -> f64 {
     let saturation = inputs.transferrin_saturation;
@@ -122,17 +123,13 @@ pub(crate) fn iron_step(
     let digested = state.digesting_iron_mg / steps_left_today;
     state.digesting_iron_mg -= digested;
     state.macrophage_iron_mg += digested;
-    let from_iv_iron = state.iv_iron_complex_mg
-        * first_order_share(
-            std::f64::consts::LN_2 / IV_IRON_PROCESSING_HALF_LIFE_DAYS,
-            dt,
-        );
+    let from_iv_iron = state.iv_iron_complex_mg * shares.iv_iron_processing;
     state.iv_iron_complex_mg -= from_iv_iron;
     state.macrophage_iron_mg += from_iv_iron;
 
     // Macrophages: ferritin is broken down into the labile pool, and labile iron either leaves
     // through ferroportin or is laid down again as ferritin (competing routes).
-    let from_ferritin = state.storage_iron_mg * first_order_share(STORAGE_TURNOVER_PER_DAY, dt);
+    let from_ferritin = state.storage_iron_mg * shares.storage_turnover;
     state.storage_iron_mg -= from_ferritin;
     state.macrophage_iron_mg += from_ferritin;
     let macrophage_export_rate = MACROPHAGE_EXPORT_PER_DAY * inputs.ferroportin_macrophage_relative;
@@ -171,7 +168,7 @@ pub(crate) fn iron_step(
     let beyond_capacity = (state.plasma_iron_mg - capacity_mg).max(0.0);
     state.plasma_iron_mg -= beyond_capacity;
     state.non_transferrin_iron_mg += beyond_capacity;
-    let cleared = state.non_transferrin_iron_mg * first_order_share(NTBI_CLEARANCE_PER_DAY, dt);
+    let cleared = state.non_transferrin_iron_mg * shares.ntbi_clearance;
     state.non_transferrin_iron_mg -= cleared;
     state.storage_iron_mg += cleared;
 
@@ -182,11 +179,10 @@ pub(crate) fn iron_step(
         1.0
     };
     state.erythroid_iron_delivery = delivered_share.min(1.0);
-    relax(
+    relax_by(
         &mut state.erythroid_iron_sufficiency,
         state.erythroid_iron_delivery,
-        1.0 / 3.0,
-        dt,
+        shares.iron_sufficiency,
     );
     to_erythroid
 }

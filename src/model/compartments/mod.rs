@@ -62,6 +62,14 @@ pub(crate) struct FixedShares {
     /// Serum folate following recent intake, and folic acid's bypass following recent doses.
     pub serum_folate: f64,
     pub folic_acid: f64,
+    /// Macrophages freeing the iron of an IV iron complex.
+    pub iv_iron_processing: f64,
+    /// Ferritin broken down into the macrophages' labile iron (ferritinophagy).
+    pub storage_turnover: f64,
+    /// The liver clearing non-transferrin-bound iron.
+    pub ntbi_clearance: f64,
+    /// The erythroblasts' iron sufficiency following the day's delivery.
+    pub iron_sufficiency: f64,
     /// Reversible nerve damage building and recovering.
     pub neuro: NeuroShares,
 }
@@ -84,6 +92,10 @@ impl FixedShares {
             folate_loss: share(FOLATE_LOSS_PER_DAY),
             serum_folate: share(1.0 / SERUM_FOLATE_TIME_CONSTANT_DAYS),
             folic_acid: share(1.0 / FOLIC_ACID_TIME_CONSTANT_DAYS),
+            iv_iron_processing: share(LN_2 / IV_IRON_PROCESSING_HALF_LIFE_DAYS),
+            storage_turnover: share(STORAGE_TURNOVER_PER_DAY),
+            ntbi_clearance: share(NTBI_CLEARANCE_PER_DAY),
+            iron_sufficiency: share(1.0 / IRON_SUFFICIENCY_TIME_CONSTANT_DAYS),
             neuro: NeuroShares::over(step_days),
         }
     }
@@ -101,11 +113,6 @@ impl SettingsEffects {
             fixed: FixedShares::new(step_days),
         }
     }
-}
-
-/// Moves `value` toward `target` with first-order kinetics at `rate_per_day`, exactly for a step.
-pub(crate) fn relax(value: &mut f64, target: f64, rate_per_day: f64, dt_days: f64) {
-    relax_by(value, target, first_order_share(rate_per_day, dt_days));
 }
 
 /// Moves `value` toward `target` by `share` of the gap (a [`FixedShares`] share, say).
