@@ -67,5 +67,24 @@ for (const [width, height] of [[375, 667], [768, 1024], [1366, 768]]) {
       expect(found).toEqual([]);
       expect(factory.consoleErrors).toEqual([]);
     });
+
+    test('nothing makes the page wider than the screen', async ({ page }) => {
+      const factory = new FactoryPage(page);
+      // At 375 px the patient picker once pushed the page to 425 px with this preset open.
+      await factory.open('?preset=inflammation');
+      const overflow = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        return {
+          scrollWidth: document.documentElement.scrollWidth,
+          width,
+          wide: [...document.querySelectorAll('body *')]
+            .filter((element) => element.getBoundingClientRect().right > width + 1)
+            .map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
+            .slice(0, 5),
+        };
+      });
+      expect(overflow.wide).toEqual([]);
+      expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.width);
+    });
   });
 }
