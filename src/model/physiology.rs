@@ -295,8 +295,14 @@ pub fn ferroportin_transcription(il6_effective_pg_ml: f64, adapted_response: f64
     const CHRONIC_REPRESSION: f64 = 0.3;
     const ACUTE_REPRESSION: f64 = 0.55;
     let response = il6_response(il6_effective_pg_ml);
-    let acute = (response - adapted_response).max(0.0);
+    let acute = unadapted_response(response, adapted_response);
     (1.0 - CHRONIC_REPRESSION * response - ACUTE_REPRESSION * acute).max(0.05)
+}
+
+/// The part of the IL-6 response not yet adapted to (0 once inflammation is chronic or falling):
+/// what the acute effects ([`ferroportin_transcription`], [`macrophage_ferritin_induction`]) act on.
+pub fn unadapted_response(response: f64, adapted_response: f64) -> f64 {
+    (response - adapted_response).max(0.0)
 }
 
 /// Inflammatory cytokines raise ferritin synthesis in macrophages whatever their iron (IL-1β and
@@ -309,7 +315,7 @@ pub fn ferroportin_transcription(il6_effective_pg_ml: f64, adapted_response: f64
 /// rise ([`ferritin_acute_phase_target`]: the same induction). Returns the factor on the
 /// macrophages' storage route (1 in health).
 pub fn macrophage_ferritin_induction(il6_effective_pg_ml: f64, adapted_response: f64) -> f64 {
-    let acute = (il6_response(il6_effective_pg_ml) - adapted_response).max(0.0);
+    let acute = unadapted_response(il6_response(il6_effective_pg_ml), adapted_response);
     1.0 + FERRITIN_ACUTE_PHASE_MAX_RISE * acute
 }
 
