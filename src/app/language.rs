@@ -39,9 +39,11 @@ async fn load(lang: Lang) -> Result<&'static Strings, String> {
 /// `context`'s page has been replaced, so the page live at that moment is asked).
 pub fn switch_language(context: PageContext, lang: Lang) {
     let show = move |strings: &'static Strings| {
-        if let Some(page) = context.live_page() {
-            context.kept.set_value(page.state());
-        }
+        context.renderings.update_value(|renderings| {
+            if let Some(page) = renderings.live {
+                renderings.next = page.state();
+            }
+        });
         set_current(strings);
         if let Some(root) = web_sys::window()
             .and_then(|window| window.document())

@@ -59,7 +59,7 @@ pub use page_context::{
     FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, CHART_TURNS, DEFAULT_CHART_KEYS, ROUND_TURNS,
     WORDS_TURN,
 };
-pub(crate) use page_context::{LivePage, PageRoot, PageState};
+pub(crate) use page_context::{LivePage, PageRoot, PageState, Renderings};
 pub use preset_picker::PresetPicker;
 pub use projector_toggle::ProjectorToggle;
 pub use recovery::force_panic_for_tests;
@@ -168,24 +168,25 @@ pub fn App() -> impl IntoView {
         classroom: StoredValue::new(request.classroom.clone()),
         lang: RwSignal::new(Lang::En),
         lang_switched: RwSignal::new(false),
-        kept: StoredValue::new_local(PageState {
-            tour: opened_tour,
-            case: None,
-            compare: request.compare,
-            why_lab: None,
-            shortcuts_open: false,
-            notices: link_notices,
-            projector: request.projector,
-            units: request.units,
-            frame_stats: (0.0, 0.0, 0),
-            animation_seconds: 0.0,
-            case_to_open: request.case.and_then(crate::teaching::cases::find),
-            // `lang=`: English shows at once; another language as soon as its words arrive.
-            lang_to_open: (request.lang != Lang::En).then_some(request.lang),
+        renderings: StoredValue::new_local(Renderings {
+            live: None,
+            next: PageState {
+                tour: opened_tour,
+                case: None,
+                compare: request.compare,
+                why_lab: None,
+                notices: link_notices,
+                projector: request.projector,
+                units: request.units,
+                animation_seconds: 0.0,
+                case_to_open: request.case.and_then(crate::teaching::cases::find),
+                // `lang=`: English shows at once; another language as soon as its words arrive.
+                lang_to_open: (request.lang != Lang::En).then_some(request.lang),
+            },
         }),
-        live: StoredValue::new_local(None),
+        reduced_motion: prefers_reduced_motion(),
     };
-    let frame_loop = drive_frames(root.live);
+    let frame_loop = drive_frames(root);
     on_cleanup(move || frame_loop.stop());
     view! {
         <For each=move || [root.lang.get()] key=|lang| *lang let:_lang>
@@ -196,8 +197,8 @@ pub fn App() -> impl IntoView {
 
 /// The one clock: each frame advances the page's simulations and publishes to the page rendered
 /// now (the clock outlives the renderings, so a language switch costs the simulation no time).
-fn drive_frames(live: StoredValue<Option<LivePage>, LocalStorage>) -> FrameLoopHandle {
-    let reduced_motion = prefers_reduced_motion();
+fn drive_frames(root: PageRoot) -> FrameLoopHandle {
+    let reduced_motion = root.reduced_motion;
     let mut since_chart_redraw = 0.0;
     let (mut round, mut turns_left) = (0_u64, 0_usize);
     let mut frame_times: VecDeque<f64> = VecDeque::with_capacity(FRAME_TIMES_KEPT);
@@ -207,7 +208,7 @@ fn drive_frames(live: StoredValue<Option<LivePage>, LocalStorage>) -> FrameLoopH
             patient_b,
             compare,
             ..
-        }) = live.get_value()
+        }) = page_context::live_page(root.renderings)
         else {
             return;
         };
@@ -301,7 +302,17 @@ fn drive_frames(live: StoredValue<Option<LivePage>, LocalStorage>) -> FrameLoopH
 
 /// The page in the current language, with its signals ([`LivePage`]).
 fn page(root: PageRoot) -> impl IntoView {
-    let live = LivePage::new(root);
+    // What the link asks for once, the first page does.
+    let (live, case_to_open, lang_to_open) = root
+        .renderings
+        .try_update_value(|renderings| {
+            let state = std::mem::take(&mut renderings.next);
+            let (case_to_open, lang_to_open) = (state.case_to_open, state.lang_to_open);
+            let live = LivePage::new(root, state);
+            renderings.live = Some(live);
+            (live, case_to_open, lang_to_open)
+        })
+        .expect("the page's root outlives its renderings");
     let LivePage {
         context,
         patient_b,
@@ -309,30 +320,16 @@ fn page(root: PageRoot) -> impl IntoView {
         tour,
         case,
         why_lab,
-        shortcuts_open,
     } = live;
-    root.live.set_value(Some(live));
-    // The page that replaces this one has set itself live already if it was built first.
-    on_cleanup(move || {
-        root.live.update_value(|now| {
-            if now.is_some_and(|now| now.context.shown == context.shown) {
-                *now = None;
-            }
-        })
-    });
     provide_context(context);
     recovery::keep_state_from_now_on(context);
-    // What the link asks for once, the first page does.
-    let (case_to_open, lang_to_open) = root
-        .kept
-        .try_update_value(|kept| (kept.case_to_open.take(), kept.lang_to_open.take()))
-        .unwrap_or_default();
     if let Some(lang) = lang_to_open {
         switch_language(context, lang);
     }
     if let Some(file) = case_to_open {
         open_case(context, file, |_| ());
     }
+    let shortcuts_open = RwSignal::new(false);
     // Space plays or pauses (unless a control has the focus and wants the key); Alt+R resets all.
     let keys = window_event_listener(ev::keydown, move |event| {
         let target_wants_keys = event
@@ -358,7 +355,7 @@ fn page(root: PageRoot) -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     let frame_stats = move || context.frame_stats.get();
-    let reduced_motion = prefers_reduced_motion();
+    let reduced_motion = root.reduced_motion;
     let playing: Signal<_> =
         Memo::new(move |_| context.snapshot.with(|snapshot| snapshot.playing)).into();
     let labs: Signal<_> = context.labs().into();
@@ -422,13 +419,17 @@ fn page(root: PageRoot) -> impl IntoView {
     let close_why = Callback::new(move |()| why_lab.set(None));
     let projector = context.projector;
     let palette = Signal::derive(move || context.palette());
-    let classroom = root.classroom.get_value();
-    let embed = classroom.embed;
-    let panel_shown = move |panel: HiddenPanel| !classroom.hidden_panels.contains(&panel);
-    let sliders: Vec<SettingKey> = SettingKey::MAIN
-        .into_iter()
-        .filter(|key| !classroom.hidden.contains(key))
-        .collect();
+    let classroom = root.classroom;
+    let embed = classroom.with_value(|classroom| classroom.embed);
+    let panel_shown = move |panel: HiddenPanel| {
+        classroom.with_value(|classroom| !classroom.hidden_panels.contains(&panel))
+    };
+    let sliders: Vec<SettingKey> = classroom.with_value(|classroom| {
+        SettingKey::MAIN
+            .into_iter()
+            .filter(|key| !classroom.hidden.contains(key))
+            .collect()
+    });
     let life_alarm = Signal::derive(move || {
         context.shown.with(|snapshot| {
             (snapshot.labs.life_threatening > 0.5).then_some(snapshot.labs.hb_g_dl)

@@ -111,11 +111,18 @@ pub struct PageContext {
     pub lang: RwSignal<Lang>,
     /// Set by `lang-select` so that the select gets the focus back after the page renders again.
     pub lang_switched: RwSignal<bool>,
-    /// The page's state between two renderings: what the next page starts from.
-    pub(crate) kept: StoredValue<PageState, LocalStorage>,
-    /// The page rendered now, if any: what a language switch keeps, and whom a fetch that ends
-    /// after a switch reports to.
-    pub(crate) live: StoredValue<Option<LivePage>, LocalStorage>,
+    /// The page rendered now and the state the next one starts from.
+    pub(crate) renderings: StoredValue<Renderings, LocalStorage>,
+}
+
+/// The page rendered last and the state the next rendering starts from.
+#[derive(Default)]
+pub(crate) struct Renderings {
+    /// The page rendered last (once the first is built): what a language switch keeps, and whom
+    /// a fetch that ends after a switch reports to.
+    pub live: Option<LivePage>,
+    /// What the next page starts from (it takes it).
+    pub next: PageState,
 }
 
 /// The signals of the page as it is rendered now, in one language. They are created with the page
@@ -136,22 +143,19 @@ pub(crate) struct LivePage {
     pub case: RwSignal<Option<CaseProgress>>,
     /// The lab the why-panel explains, if open.
     pub why_lab: RwSignal<Option<LabKey>>,
-    pub shortcuts_open: RwSignal<bool>,
 }
 
 /// What a language switch carries from the page it takes down to the one it builds, as plain
 /// values (the simulations live outside the reactive graph and simply stay).
-#[derive(Clone, Debug)]
+#[derive(Default)]
 pub(crate) struct PageState {
     pub tour: Option<TourProgress>,
     pub case: Option<CaseProgress>,
     pub compare: bool,
     pub why_lab: Option<LabKey>,
-    pub shortcuts_open: bool,
     pub notices: Vec<String>,
     pub projector: bool,
     pub units: Units,
-    pub frame_stats: (f64, f64, usize),
     /// Real seconds of animation shown so far (the factory's motion goes on where it was).
     pub animation_seconds: f64,
     /// The mystery patient the link names (`case=`), opened once, by the first page.
@@ -171,14 +175,19 @@ pub(crate) struct PageRoot {
     pub classroom: StoredValue<Classroom>,
     pub lang: RwSignal<Lang>,
     pub lang_switched: RwSignal<bool>,
-    pub kept: StoredValue<PageState, LocalStorage>,
-    pub live: StoredValue<Option<LivePage>, LocalStorage>,
+    pub renderings: StoredValue<Renderings, LocalStorage>,
+    /// Whether the student asked the system for reduced motion.
+    pub reduced_motion: bool,
+}
+
+/// The page rendered last, if any.
+pub(crate) fn live_page(renderings: StoredValue<Renderings, LocalStorage>) -> Option<LivePage> {
+    renderings.with_value(|renderings| renderings.live)
 }
 
 impl LivePage {
-    /// The page's signals, created under the current owner (the page's) from the kept state.
-    pub(crate) fn new(root: PageRoot) -> LivePage {
-        let state = root.kept.get_value();
+    /// The page's signals, created under the current owner (the page's) from `state`.
+    pub(crate) fn new(root: PageRoot, state: PageState) -> LivePage {
         let snapshot = root
             .simulation
             .with_value(|simulation| FrameSnapshot::of(simulation, state.animation_seconds));
@@ -192,13 +201,12 @@ impl LivePage {
             notices: RwSignal::new(state.notices),
             projector: RwSignal::new(state.projector),
             classroom: root.classroom,
-            frame_stats: RwSignal::new(state.frame_stats),
+            frame_stats: RwSignal::new((0.0, 0.0, 0)),
             patient: "a",
             units: RwSignal::new(state.units),
             lang: root.lang,
             lang_switched: root.lang_switched,
-            kept: root.kept,
-            live: root.live,
+            renderings: root.renderings,
         };
         LivePage {
             context,
@@ -207,7 +215,6 @@ impl LivePage {
             tour: RwSignal::new(state.tour),
             case: RwSignal::new(state.case),
             why_lab: RwSignal::new(state.why_lab),
-            shortcuts_open: RwSignal::new(state.shortcuts_open),
         }
     }
 
@@ -218,11 +225,9 @@ impl LivePage {
             case: self.case.get_untracked(),
             compare: self.compare.get_untracked(),
             why_lab: self.why_lab.get_untracked(),
-            shortcuts_open: self.shortcuts_open.get_untracked(),
             notices: self.context.notices.get_untracked(),
             projector: self.context.projector.get_untracked(),
             units: self.context.units.get_untracked(),
-            frame_stats: self.context.frame_stats.get_untracked(),
             animation_seconds: self
                 .context
                 .snapshot
@@ -259,7 +264,7 @@ impl PageContext {
     /// The page rendered now (a fetch that ends after a language switch reports to it, not to
     /// the page it started from).
     pub(crate) fn live_page(&self) -> Option<LivePage> {
-        self.live.get_value()
+        live_page(self.renderings)
     }
 
     /// An element id unique on the page: patient B's ids carry a `b-` prefix (test ids do not:
