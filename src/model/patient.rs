@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use super::compartments::blood::{lose_blood, plasma_refill_step, red_cells_day, transfuse};
 use super::compartments::hormones::{hormones_step, inflammation_step, Hormones, Signals};
 use super::compartments::iron::{iron_step, Iron, IronInputs};
-use super::compartments::marrow::{conveyor_day, erythroid_iron_demand_mg_per_day, hemoglobinize};
+use super::compartments::marrow::{conveyor_day, hemoglobinize, MarrowReadings};
 use super::compartments::vitamins::{vitamins_step, Vitamins};
 use super::compartments::SettingsEffects;
 use super::erythron::{
@@ -358,14 +358,17 @@ impl Patient {
     fn run_steps(&mut self, steps: u64) {
         // Settings change only between calls or through events.
         let mut effects = SettingsEffects::new(&self.settings, STEP_DAYS);
+        // The marrow moves once a day (in `daily_step`).
+        let mut marrow = MarrowReadings::of(&self.state);
         for _ in 0..steps {
             if self.apply_due_events() {
                 effects = SettingsEffects::new(&self.settings, STEP_DAYS);
             }
             if self.state.steps_taken.is_multiple_of(STEPS_PER_DAY) {
                 self.daily_step();
+                marrow = MarrowReadings::of(&self.state);
             }
-            self.fast_step(&effects);
+            self.fast_step(&effects, &marrow);
             self.state.steps_taken += 1;
         }
     }
@@ -498,8 +501,8 @@ impl Patient {
     }
 
     /// Every internal step: courses, then each compartment in turn (hormones, blood volume, iron,
-    /// vitamins). `effects` are those of the current settings.
-    fn fast_step(&mut self, effects: &SettingsEffects) {
+    /// vitamins). `effects` are those of the current settings, `marrow` the readings of the marrow.
+    fn fast_step(&mut self, effects: &SettingsEffects, marrow: &MarrowReadings) {
         let dt = effects.step_days;
         let day = self.state.day();
         // Courses: what is being taken now.
@@ -537,10 +540,10 @@ impl Patient {
             epo_for_hemoglobin_mu_ml: symeonidis_epo_mu_ml(state.hemoglobin_g_dl()),
             transferrin_saturation: state.transferrin_saturation(),
             storage_iron_mg: state.iron.storage_iron_mg,
-            erythroid_mass_relative: state.erythroid_mass_relative(),
+            erythroid_mass_relative: marrow.erythroid_mass_relative,
         };
         hormones_step(&mut state.hormones, effects, il6, signals, esa_dose_iu, dt);
-        let demand_mg_per_day = erythroid_iron_demand_mg_per_day(state);
+        let demand_mg_per_day = marrow.iron_demand_mg_per_day;
         let iron_inputs = IronInputs {
             epo_for_hemoglobin_mu_ml: signals.epo_for_hemoglobin_mu_ml,
             transferrin_saturation: signals.transferrin_saturation,
@@ -563,7 +566,7 @@ impl Patient {
             &effects.fixed,
             dt,
         );
-        hemoglobinize(state, to_erythroblasts, demand_mg_per_day);
+        hemoglobinize(state, to_erythroblasts, marrow);
         vitamins_step(
             &mut state.vitamins,
             &settings,
