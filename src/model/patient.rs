@@ -8,13 +8,11 @@
 use std::sync::OnceLock;
 
 use super::compartments::blood::{lose_blood, plasma_refill_step, red_cells_day, transfuse};
-use super::compartments::hormones::{
-    hormones_step, inflammation_step, Hormones, OxygenSensor, Signals,
-};
+use super::compartments::hormones::{hormones_step, inflammation_step, Hormones, Signals};
 use super::compartments::iron::{iron_step, Iron, IronInputs};
 use super::compartments::marrow::{conveyor_day, hemoglobinize, MarrowReadings};
 use super::compartments::vitamins::{vitamins_step, Vitamins};
-use super::compartments::SettingsEffects;
+use super::compartments::{SettingsEffects, StepMemory};
 use super::erythron::{
     PrecursorCohort, RedCellCohort, RedCellCohorts, SenescenceTable, BFU_E_DAYS, CFU_E_DAYS,
     ERYTHROBLAST_DAYS, IRON_MG_PER_MG_HEMOGLOBIN,
@@ -362,7 +360,7 @@ impl Patient {
         let mut effects = SettingsEffects::new(&self.settings, STEP_DAYS);
         // The marrow moves once a day (in `daily_step`).
         let mut marrow = MarrowReadings::of(&self.state);
-        let mut oxygen_sensor = OxygenSensor::new();
+        let mut memory = StepMemory::new();
         for _ in 0..steps {
             if self.apply_due_events() {
                 effects = SettingsEffects::new(&self.settings, STEP_DAYS);
@@ -371,7 +369,7 @@ impl Patient {
                 self.daily_step();
                 marrow = MarrowReadings::of(&self.state);
             }
-            self.fast_step(&effects, &marrow, &mut oxygen_sensor);
+            self.fast_step(&effects, &marrow, &mut memory);
             self.state.steps_taken += 1;
         }
     }
@@ -505,12 +503,12 @@ impl Patient {
 
     /// Every internal step: courses, then each compartment in turn (hormones, blood volume, iron,
     /// vitamins). `effects` are those of the current settings, `marrow` the readings of the marrow;
-    /// `oxygen_sensor` remembers the EPO the last hemoglobin called for.
+    /// `memory` what the last steps worked out (it spares work only).
     fn fast_step(
         &mut self,
         effects: &SettingsEffects,
         marrow: &MarrowReadings,
-        oxygen_sensor: &mut OxygenSensor,
+        memory: &mut StepMemory,
     ) {
         let dt = effects.step_days;
         let day = self.state.day();
@@ -546,7 +544,9 @@ impl Patient {
         let il6 = inflammation_step(&mut state.hormones, &settings, anti_il6_on, effects);
         plasma_refill_step(state, effects);
         let signals = Signals {
-            epo_for_hemoglobin_mu_ml: oxygen_sensor.epo_for(state.hemoglobin_g_dl()),
+            epo_for_hemoglobin_mu_ml: memory
+                .epo_for_hemoglobin
+                .get(state.hemoglobin_g_dl(), symeonidis_epo_mu_ml),
             transferrin_saturation: state.transferrin_saturation(),
             storage_iron_mg: state.iron.storage_iron_mg,
             erythroid_mass_relative: marrow.erythroid_mass_relative,
@@ -581,6 +581,7 @@ impl Patient {
             &settings,
             effects,
             folic_acid_mg_per_day,
+            &mut memory.vitamins,
         );
     }
 }

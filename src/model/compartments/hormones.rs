@@ -65,36 +65,6 @@ pub(crate) struct Signals {
     pub erythroid_mass_relative: f64,
 }
 
-/// The kidney's oxygen sensor: the EPO that a hemoglobin calls for ([`symeonidis_epo_mu_ml`]),
-/// remembered for the last hemoglobin it was worked out for. Hemoglobin changes only when the red
-/// cells or the plasma volume do, so most steps of a steady state ask again for the same value,
-/// and an exponential is spared; the value is always the very one the curve gives.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct OxygenSensor {
-    hemoglobin_g_dl: f64,
-    epo_mu_ml: f64,
-}
-
-impl OxygenSensor {
-    /// A sensor that has worked nothing out yet.
-    pub fn new() -> OxygenSensor {
-        OxygenSensor {
-            hemoglobin_g_dl: f64::NAN,
-            epo_mu_ml: f64::NAN,
-        }
-    }
-
-    /// [`symeonidis_epo_mu_ml`] of `hemoglobin_g_dl`, mU/mL.
-    pub fn epo_for(&mut self, hemoglobin_g_dl: f64) -> f64 {
-        // NaN equals nothing, so a new sensor always works the value out.
-        if hemoglobin_g_dl != self.hemoglobin_g_dl {
-            self.hemoglobin_g_dl = hemoglobin_g_dl;
-            self.epo_mu_ml = symeonidis_epo_mu_ml(hemoglobin_g_dl);
-        }
-        self.epo_mu_ml
-    }
-}
-
 /// Anti-IL-6 blockade and the acute-phase adaptation; returns the effective IL-6, pg/mL.
 pub(crate) fn inflammation_step(
     state: &mut Hormones,

@@ -115,6 +115,60 @@ impl SettingsEffects {
     }
 }
 
+/// A pure function's value, remembered for the inputs it was last worked out for: asked again
+/// for the same inputs, it gives the remembered value instead of working it out. The value is
+/// always the very one the function gives, so results are the same whether or not it was
+/// remembered.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Remembered<Inputs> {
+    inputs: Option<Inputs>,
+    value: f64,
+}
+
+impl<Inputs: PartialEq + Copy> Remembered<Inputs> {
+    /// Nothing remembered yet.
+    pub fn new() -> Remembered<Inputs> {
+        Remembered {
+            inputs: None,
+            value: f64::NAN,
+        }
+    }
+
+    /// `function` of `inputs`, worked out only if the inputs differ from the last ones (inputs
+    /// that hold NaN differ from everything, so they are always worked out).
+    #[inline(always)]
+    pub fn get(&mut self, inputs: Inputs, function: impl FnOnce(Inputs) -> f64) -> f64 {
+        if self.inputs != Some(inputs) {
+            self.value = function(inputs);
+            self.inputs = Some(inputs);
+        }
+        self.value
+    }
+}
+
+/// What the fast step remembers from one step to the next: values of pure functions of slow
+/// variables, which at most steps of a steady state are asked for again with the very same
+/// inputs (hemoglobin changes only when the red cells or the plasma volume do; the vitamin
+/// stores settle). Each spares exponentials or divisions there. Not part of the state: a new
+/// memory at any step gives the same results.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct StepMemory {
+    /// The kidney's oxygen sensor: the EPO a hemoglobin calls for, by hemoglobin (g/dL).
+    pub epo_for_hemoglobin: Remembered<f64>,
+    /// The vitamins' own.
+    pub vitamins: vitamins::VitaminMemory,
+}
+
+impl StepMemory {
+    /// Nothing remembered yet.
+    pub fn new() -> StepMemory {
+        StepMemory {
+            epo_for_hemoglobin: Remembered::new(),
+            vitamins: vitamins::VitaminMemory::new(),
+        }
+    }
+}
+
 /// Moves `value` toward `target` by `share` of the gap (a [`FixedShares`] share, say).
 pub(crate) fn relax_by(value: &mut f64, target: f64, share: f64) {
     *value += (target - *value) * share;
