@@ -568,11 +568,10 @@ impl Patient {
         };
         let to_erythroblasts = iron_step(
             &mut state.iron,
-            &settings,
             iron_inputs,
             oral_iron_today,
             step_index_in_day,
-            &effects.fixed,
+            effects,
             dt,
         );
         hemoglobinize(state, to_erythroblasts, marrow);

@@ -29,6 +29,10 @@ pub(crate) struct SettingsEffects {
     pub b12_absorbed_ug_per_day: f64,
     /// Share of the B12 store lost in one step.
     pub b12_loss_share: f64,
+    /// Iron enterocytes take up from a meal of the diet per unit of import drive, mg
+    /// ([`enterocyte_uptake_mg`] of a meal's iron at drive 1: the uptake is proportional to the
+    /// drive, so this times the drive is the very value it gives).
+    pub diet_iron_uptake_per_import_drive_mg: f64,
     /// The shares of the processes with fixed rates over one step.
     pub fixed: FixedShares,
 }
@@ -110,6 +114,10 @@ impl SettingsEffects {
             renal_hepcidin_retention: renal_hepcidin_retention(settings.egfr_ml_per_min),
             b12_absorbed_ug_per_day: b12_absorbed_ug_per_day(settings),
             b12_loss_share: first_order_share(b12_loss_per_day(settings), step_days),
+            diet_iron_uptake_per_import_drive_mg: enterocyte_uptake_mg(
+                settings.iron_intake_mg_per_day / IRON_MEALS_PER_DAY,
+                1.0,
+            ),
             fixed: FixedShares::new(step_days),
         }
     }
