@@ -550,6 +550,7 @@ impl Patient {
             transferrin_saturation: state.transferrin_saturation(),
             storage_iron_mg: state.iron.storage_iron_mg,
             erythroid_mass_relative: marrow.erythroid_mass_relative,
+            epo_receptor_clearance_factor: marrow.epo_receptor_clearance_factor,
         };
         hormones_step(&mut state.hormones, effects, il6, signals, esa_dose_iu, dt);
         let demand_mg_per_day = marrow.iron_demand_mg_per_day;

@@ -155,6 +155,8 @@ pub(crate) fn erythroid_iron_demand_mg_per_day(state: &PatientState) -> f64 {
 pub(crate) struct MarrowReadings {
     /// Erythroid mass relative to health ([`PatientState::erythroid_mass_relative`]).
     pub erythroid_mass_relative: f64,
+    /// How the marrow's EPO receptors lower EPO ([`epo_receptor_clearance_factor`] of the mass).
+    pub epo_receptor_clearance_factor: f64,
     /// Iron the erythroblasts need per day to fill their cells with hemoglobin, mg/day.
     pub iron_demand_mg_per_day: f64,
     /// The hemoglobin per cell each erythroblast cohort aims for, pg (more in megaloblasts).
@@ -174,8 +176,10 @@ impl MarrowReadings {
             .map(|(cohort, target_pg)| cohort.cells * target_pg / ERYTHROBLAST_DAYS as f64)
             .sum::<f64>()
             * IRON_MG_PER_MG_HEMOGLOBIN;
+        let erythroid_mass_relative = state.erythroid_mass_relative();
         MarrowReadings {
-            erythroid_mass_relative: state.erythroid_mass_relative(),
+            erythroid_mass_relative,
+            epo_receptor_clearance_factor: epo_receptor_clearance_factor(erythroid_mass_relative),
             iron_demand_mg_per_day,
             target_hemoglobin_pg,
         }

@@ -49,6 +49,9 @@ pub(crate) struct VitaminMemory {
     b12_sufficiency: Remembered<f64>,
     /// DNA synthesis, by folate store (mg), B12 sufficiency and recent folic acid (mg/day).
     dna_synthesis: Remembered<[f64; 3]>,
+    /// Folate intake relative to the healthy diet, by dietary folate (µg/day) and folic acid
+    /// (mg/day).
+    folate_intake_relative: Remembered<[f64; 2]>,
 }
 
 impl VitaminMemory {
@@ -57,6 +60,7 @@ impl VitaminMemory {
         VitaminMemory {
             b12_sufficiency: Remembered::new(),
             dna_synthesis: Remembered::new(),
+            folate_intake_relative: Remembered::new(),
         }
     }
 }
@@ -86,10 +90,15 @@ pub(crate) fn vitamins_step(
             + folic_acid_mg_per_day * FOLIC_ACID_ABSORBED * dt;
     state.folate_stores_mg += folate_absorbed_mg;
     state.folate_stores_mg -= state.folate_stores_mg * shares.folate_loss;
-    let healthy_folate_intake = SettingKey::FolateIntake.spec().healthy;
-    let intake_relative = (settings.folate_intake_ug_per_day * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY
-        + folic_acid_mg_per_day * FOLIC_ACID_ABSORBED)
-        / (healthy_folate_intake * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY);
+    let intake_relative = memory.folate_intake_relative.get(
+        [settings.folate_intake_ug_per_day, folic_acid_mg_per_day],
+        |[folate_intake_ug_per_day, folic_acid_mg_per_day]| {
+            let healthy_folate_intake = SettingKey::FolateIntake.spec().healthy;
+            (folate_intake_ug_per_day * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY
+                + folic_acid_mg_per_day * FOLIC_ACID_ABSORBED)
+                / (healthy_folate_intake * 1e-3 * FOOD_FOLATE_BIOAVAILABILITY)
+        },
+    );
     relax_by(
         &mut state.folate_recent_intake_relative,
         intake_relative,
