@@ -42,6 +42,30 @@ impl Vitamins {
     }
 }
 
+/// The erythroblasts' DNA-synthesis capacity (1 = normal) that a folate store (mg), a B12
+/// sufficiency and a recent folic-acid dose (mg/day) allow.
+fn dna_synthesis(folate_stores_mg: f64, b12_status: f64, folic_acid_recent_mg_per_day: f64) -> f64 {
+    usable_folate(
+        folate_sufficiency(folate_stores_mg),
+        b12_status,
+        folic_acid_recent_mg_per_day,
+    )
+    .clamp(0.05, 1.0)
+}
+
+impl Vitamins {
+    /// Works the DNA synthesis out again from the stores as they are: after they were set
+    /// directly (a scenario's `initial`), the first day's erythroblasts see them, not the
+    /// capacity the stores had before.
+    pub fn refresh_dna_synthesis(&mut self) {
+        self.dna_synthesis = dna_synthesis(
+            self.folate_stores_mg,
+            b12_sufficiency(self.b12_stores_ug),
+            self.folic_acid_recent_mg_per_day,
+        );
+    }
+}
+
 /// What [`vitamins_step`] remembers from one step to the next (see [`super::StepMemory`]).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct VitaminMemory {
@@ -122,12 +146,7 @@ pub(crate) fn vitamins_step(
     state.dna_synthesis = memory.dna_synthesis.get(
         dna_inputs,
         |[folate_stores_mg, b12_status, folic_acid_recent_mg_per_day]| {
-            usable_folate(
-                folate_sufficiency(folate_stores_mg),
-                b12_status,
-                folic_acid_recent_mg_per_day,
-            )
-            .clamp(0.05, 1.0)
+            dna_synthesis(folate_stores_mg, b12_status, folic_acid_recent_mg_per_day)
         },
     );
     (state.neuro_reversible, state.neuro_irreversible) = neuro_step(
