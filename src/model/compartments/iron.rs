@@ -156,10 +156,15 @@ pub(crate) fn iron_step(
     let demand_mg_per_day = inputs.erythroid_demand_mg_per_day;
     let capacity_mg = inputs.transferrin_capacity_mg.max(1e-9);
     let plasma_now = state.plasma_iron_mg.max(1e-6);
-    let erythroid_rate =
-        demand_mg_per_day * erythroid_iron_delivery(plasma_now / capacity_mg) / plasma_now;
-    let hepatic_rate =
-        HEPATIC_UPTAKE_PER_DAY * (plasma_now / capacity_mg) / HEALTHY_TRANSFERRIN_SATURATION;
+    let saturation_now = plasma_now / capacity_mg;
+    // From the sufficient saturation up the erythroblasts are fully supplied (delivery 1), which
+    // is known without working the receptors' binding out (most steps).
+    let erythroid_rate = if saturation_now >= ERYTHROID_SUFFICIENT_SATURATION {
+        demand_mg_per_day / plasma_now
+    } else {
+        demand_mg_per_day * erythroid_iron_delivery(saturation_now) / plasma_now
+    };
+    let hepatic_rate = (HEPATIC_UPTAKE_PER_DAY / HEALTHY_TRANSFERRIN_SATURATION) * saturation_now;
     let influx = absorbed + macrophage_export;
     let plasma = (state.plasma_iron_mg + influx) / (1.0 + (erythroid_rate + hepatic_rate) * dt);
     let to_erythroid = (erythroid_rate * plasma * dt).min(demand_mg_per_day * dt);
