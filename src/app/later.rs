@@ -1,0 +1,61 @@
+//! Parts of the page that arrive when first used (issue 12: the first download). Each function here
+//! is a split point: in the page's build (cargo feature `split`, set in `index.html`) its code and
+//! whatever only it uses go into a WebAssembly file of their own, which the browser fetches the
+//! first time the function is called (`tools/split-wasm.mjs` cuts the file after the build). In
+//! every other build (the browser component tests, clippy) the same function is an `async fn`
+//! that is ready at once.
+//!
+//! Each returns the part as a view; `arriving` shows it where the part belongs, once it is there.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+
+use super::page_context::PageContext;
+use super::{CasePanel, SecondPatient, TourPanel, WhyPanel};
+use crate::model::{CausalChain, LabKey};
+use crate::teaching::case::CaseProgress;
+use crate::teaching::tour::TourProgress;
+use crate::view::units::Units;
+
+/// Declares a split point: `split_point!(chunk: fn name(arg: Type, ...) { body })` makes
+/// `async fn name(arg: Type, ...) -> AnyView`. Functions naming the same `chunk` share one file.
+macro_rules! split_point {
+    ($chunk:ident: $(#[$meta:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
+        $(#[$meta])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split)]
+        pub fn $name($($arg: $ty),*) -> AnyView $body
+
+        $(#[$meta])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> AnyView $body
+    };
+}
+
+/// Shows the part that `part` brings, where it is called; nothing until it has arrived.
+pub fn arriving(part: impl Future<Output = AnyView> + 'static) -> impl IntoView {
+    // `Suspend` asks for a future that may move between threads; the page has one thread, and the
+    // wrapper (the one Leptos's own `#[lazy]` uses) checks that it never moves.
+    Suspend::new(leptos::__reexports::send_wrapper::SendWrapper::new(part))
+}
+
+split_point!(tour: /// A guided tour in progress (`TourPanel`).
+fn tour_panel(progress: RwSignal<Option<TourProgress>>) {
+    view! { <TourPanel progress=progress/> }.into_any()
+});
+
+split_point!(case: /// A mystery patient being worked out (`CasePanel`).
+fn case_panel(progress: RwSignal<Option<CaseProgress>>) {
+    view! { <CasePanel progress=progress/> }.into_any()
+});
+
+split_point!(why: /// The causal chain of the chosen lab (`WhyPanel`).
+fn why_panel(chain: Signal<Option<(LabKey, CausalChain)>>, on_close: Callback<()>, units: Signal<Units>) {
+    view! { <WhyPanel chain=chain on_close=on_close units=units/> }.into_any()
+});
+
+split_point!(compare: /// Compare mode's second patient (`SecondPatient`).
+fn second_patient(patient: PageContext) {
+    view! { <SecondPatient patient=patient/> }.into_any()
+});
