@@ -14,24 +14,38 @@ use leptos::prelude::*;
 use super::page_context::PageContext;
 use super::{CasePanel, SecondPatient, TourPanel, WhyPanel};
 use crate::model::{CausalChain, LabKey};
-use crate::teaching::case::CaseProgress;
+use crate::teaching::case::{Case, CaseProgress};
+use crate::teaching::cases::CaseFile;
 use crate::teaching::tour::TourProgress;
 use crate::view::units::Units;
 
-/// Declares a split point: `split_point!(chunk: fn name(arg: Type, ...) { body })` makes
-/// `async fn name(arg: Type, ...) -> AnyView`. Functions naming the same `chunk` share one file.
+/// Declares a split point: `split_point!(chunk: fn name(arg: Type, ...) -> Output { body })`
+/// makes `async fn name(arg: Type, ...) -> Output`. Functions naming the same `chunk` share one
+/// file. The arguments and the output cross into the part as they are (both sides are this crate,
+/// built together), so they are plain values: no references, no generics.
 macro_rules! split_point {
+    ($chunk:ident: $(#[$meta:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $output:ty $body:block) => {
+        $(#[$meta])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split)]
+        pub fn $name($($arg: $ty),*) -> $output $body
+
+        $(#[$meta])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> $output $body
+    };
     ($chunk:ident: $(#[$meta:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
         $(#[$meta])*
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split)]
-        pub fn $name($($arg: $ty),*) -> AnyView $body
+        pub fn $name($($arg: $ty),*) $body
 
         $(#[$meta])*
         #[cfg(not(feature = "split"))]
-        pub async fn $name($($arg: $ty),*) -> AnyView $body
+        pub async fn $name($($arg: $ty),*) $body
     };
 }
+pub(crate) use split_point;
 
 /// Shows the part that `part` brings, where it is called; nothing until it has arrived.
 pub fn arriving(part: impl Future<Output = AnyView> + 'static) -> impl IntoView {
@@ -41,21 +55,26 @@ pub fn arriving(part: impl Future<Output = AnyView> + 'static) -> impl IntoView 
 }
 
 split_point!(tour: /// A guided tour in progress (`TourPanel`).
-fn tour_panel(progress: RwSignal<Option<TourProgress>>) {
+fn tour_panel(progress: RwSignal<Option<TourProgress>>) -> AnyView {
     view! { <TourPanel progress=progress/> }.into_any()
 });
 
 split_point!(case: /// A mystery patient being worked out (`CasePanel`).
-fn case_panel(progress: RwSignal<Option<CaseProgress>>) {
+fn case_panel(progress: RwSignal<Option<CaseProgress>>) -> AnyView {
     view! { <CasePanel progress=progress/> }.into_any()
 });
 
 split_point!(why: /// The causal chain of the chosen lab (`WhyPanel`).
-fn why_panel(chain: Signal<Option<(LabKey, CausalChain)>>, on_close: Callback<()>, units: Signal<Units>) {
+fn why_panel(chain: Signal<Option<(LabKey, CausalChain)>>, on_close: Callback<()>, units: Signal<Units>) -> AnyView {
     view! { <WhyPanel chain=chain on_close=on_close units=units/> }.into_any()
 });
 
 split_point!(compare: /// Compare mode's second patient (`SecondPatient`).
-fn second_patient(patient: PageContext) {
+fn second_patient(patient: PageContext) -> AnyView {
     view! { <SecondPatient patient=patient/> }.into_any()
+});
+
+split_point!(case: /// A case's file read and checked (`CaseFile::read`); a refusal says why.
+fn read_case(file: CaseFile, json: String) -> Result<Case, String> {
+    file.read(&json).map_err(|error| error.0)
 });
