@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use super::page_context::PageContext;
 use super::{CasePanel, SecondPatient, TourPanel, WhyPanel};
 use crate::model::{CausalChain, LabKey};
+use crate::strings::{Catalogue, Lang, Strings, ENGLISH};
 use crate::teaching::case::{Case, CaseProgress};
 use crate::teaching::cases::CaseFile;
 use crate::teaching::tour::TourProgress;
@@ -77,4 +78,14 @@ fn second_patient(patient: PageContext) -> AnyView {
 split_point!(case: /// A case's file read and checked (`CaseFile::read`); a refusal says why.
 fn read_case(file: CaseFile, json: String) -> Result<Case, String> {
     file.read(&json).map_err(|error| error.0)
+});
+
+split_point!(language: /// A language's catalogue files (name, text) read, and the page's words in that language.
+fn read_catalogue(lang: Lang, files: Vec<(&'static str, String)>) -> Result<&'static Strings, String> {
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(name, text)| (*name, text.as_str()))
+        .collect();
+    let catalogue: &'static Catalogue = Box::leak(Box::new(Catalogue::parse(lang, &borrowed)?));
+    Ok(Box::leak(Box::new(ENGLISH.translated(catalogue))))
 });
