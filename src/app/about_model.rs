@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::strings::t;
 use super::later::split_point;
+use crate::strings::t;
 use crate::view::about::{parse, Block, Inline, MODEL_NOTES_FILE};
 
 /// Where the notes stand.
@@ -83,10 +83,12 @@ pub fn AboutModel() -> impl IntoView {
     }
 }
 
-split_point!(about: /// The notes read (`view::about`) and laid out.
-fn notes_view(markdown: String) -> AnyView {
-    parse(&markdown).blocks.into_iter().map(block_view).collect_view().into_any()
-});
+split_point!(about:
+    /// The notes read (`view::about`) and laid out.
+    fn notes_view(markdown: String) -> AnyView {
+        parse(&markdown).blocks.into_iter().map(block_view).collect_view().into_any()
+    }
+);
 
 /// One block of the notes. Headings sit below the page's own `<h2>`s (`#` → `<h3>`).
 fn block_view(block: Block) -> AnyView {

@@ -64,23 +64,27 @@ fn download_first_chart(preset: &str, day: f64) -> Option<()> {
     download(&url, &file_name(preset, day, key.as_deref(), "png"))
 }
 
-split_point!(export: /// Saves the time series as a CSV file.
-fn export_csv(context: PageContext) {
-    let (csv, name) = context.with_simulation(|simulation| {
-        (
-            history_csv(simulation.history()),
-            file_name(simulation.preset(), simulation.day(), None, "csv"),
-        )
-    });
-    download_csv(&csv, &name);
-});
+split_point!(export:
+    /// Saves the time series as a CSV file.
+    fn export_csv(context: PageContext) {
+        let (csv, name) = context.with_simulation(|simulation| {
+            (
+                history_csv(simulation.history()),
+                file_name(simulation.preset(), simulation.day(), None, "csv"),
+            )
+        });
+        download_csv(&csv, &name);
+    }
+);
 
-split_point!(export: /// Saves the first chart as a PNG.
-fn export_png(context: PageContext) {
-    let (preset, day) =
-        context.with_simulation(|simulation| (simulation.preset(), simulation.day()));
-    download_first_chart(preset, day);
-});
+split_point!(export:
+    /// Saves the first chart as a PNG.
+    fn export_png(context: PageContext) {
+        let (preset, day) =
+            context.with_simulation(|simulation| (simulation.preset(), simulation.day()));
+        download_first_chart(preset, day);
+    }
+);
 
 /// The three export buttons, beside the charts. The exports arrive when first used
 /// (src/app/later.rs).

@@ -5,7 +5,10 @@
 //! every other build (the browser component tests, clippy) the same function is an `async fn`
 //! that is ready at once.
 //!
-//! Each returns the part as a view; `arriving` shows it where the part belongs, once it is there.
+//! The parts that are views are declared here and shown with `arriving`; the parts that are work
+//! (reading a file, building a link, an export) sit beside the code that calls them
+//! (`about_model`, `scenario_files`, `teacher_panel`, `export_bar`). Declared as
+//! `split_point!(chunk: fn ...)`; a function's arguments and result are handed over as they are.
 
 use std::future::Future;
 
@@ -55,37 +58,57 @@ pub fn arriving(part: impl Future<Output = AnyView> + 'static) -> impl IntoView 
     Suspend::new(leptos::__reexports::send_wrapper::SendWrapper::new(part))
 }
 
-split_point!(tour: /// A guided tour in progress (`TourPanel`).
-fn tour_panel(progress: RwSignal<Option<TourProgress>>) -> AnyView {
-    view! { <TourPanel progress=progress/> }.into_any()
-});
+split_point!(tour:
+    /// A guided tour in progress (`TourPanel`).
+    fn tour_panel(progress: RwSignal<Option<TourProgress>>) -> AnyView {
+        view! { <TourPanel progress=progress/> }.into_any()
+    }
+);
 
-split_point!(case: /// A mystery patient being worked out (`CasePanel`).
-fn case_panel(progress: RwSignal<Option<CaseProgress>>) -> AnyView {
-    view! { <CasePanel progress=progress/> }.into_any()
-});
+split_point!(case:
+    /// A mystery patient being worked out (`CasePanel`).
+    fn case_panel(progress: RwSignal<Option<CaseProgress>>) -> AnyView {
+        view! { <CasePanel progress=progress/> }.into_any()
+    }
+);
 
-split_point!(why: /// The causal chain of the chosen lab (`WhyPanel`).
-fn why_panel(chain: Signal<Option<(LabKey, CausalChain)>>, on_close: Callback<()>, units: Signal<Units>) -> AnyView {
-    view! { <WhyPanel chain=chain on_close=on_close units=units/> }.into_any()
-});
+split_point!(why:
+    /// The causal chain of the chosen lab (`WhyPanel`).
+    fn why_panel(
+        chain: Signal<Option<(LabKey, CausalChain)>>,
+        on_close: Callback<()>,
+        units: Signal<Units>,
+    ) -> AnyView {
+        view! { <WhyPanel chain=chain on_close=on_close units=units/> }.into_any()
+    }
+);
 
-split_point!(compare: /// Compare mode's second patient (`SecondPatient`).
-fn second_patient(patient: PageContext) -> AnyView {
-    view! { <SecondPatient patient=patient/> }.into_any()
-});
+split_point!(compare:
+    /// Compare mode's second patient (`SecondPatient`).
+    fn second_patient(patient: PageContext) -> AnyView {
+        view! { <SecondPatient patient=patient/> }.into_any()
+    }
+);
 
-split_point!(case: /// A case's file read and checked (`CaseFile::read`); a refusal says why.
-fn read_case(file: CaseFile, json: String) -> Result<Case, String> {
-    file.read(&json).map_err(|error| error.0)
-});
+split_point!(case:
+    /// A case's file read and checked (`CaseFile::read`); a refusal says why.
+    fn read_case(file: CaseFile, json: String) -> Result<Case, String> {
+        file.read(&json).map_err(|error| error.0)
+    }
+);
 
-split_point!(language: /// A language's catalogue files (name, text) read, and the page's words in that language.
-fn read_catalogue(lang: Lang, files: Vec<(&'static str, String)>) -> Result<&'static Strings, String> {
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(name, text)| (*name, text.as_str()))
-        .collect();
-    let catalogue: &'static Catalogue = Box::leak(Box::new(Catalogue::parse(lang, &borrowed)?));
-    Ok(Box::leak(Box::new(ENGLISH.translated(catalogue))))
-});
+split_point!(language:
+    /// A language's catalogue files (name, text) read, and the page's words in that language.
+    fn read_catalogue(
+        lang: Lang,
+        files: Vec<(&'static str, String)>,
+    ) -> Result<&'static Strings, String> {
+        let borrowed: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(name, text)| (*name, text.as_str()))
+            .collect();
+        let catalogue: &'static Catalogue =
+            Box::leak(Box::new(Catalogue::parse(lang, &borrowed)?));
+        Ok(Box::leak(Box::new(ENGLISH.translated(catalogue))))
+    }
+);

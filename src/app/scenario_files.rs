@@ -12,45 +12,49 @@ use crate::strings::{fill, t};
 use crate::view::export::file_name;
 use crate::view::session::scenario_file::scenario_file;
 
-split_point!(files: /// Saves the patient as a scenario file (a download); a case, or what a file cannot hold, is
-/// said in a notice.
-fn save_scenario(context: PageContext) {
-    let notify = move |notice: String| context.notices.update(|notices| notices.push(notice));
-    let saved = context.with_simulation(|simulation| {
-        simulation.start_scenario().map(|start| {
-            (
-                scenario_file(&start, simulation.actions(), simulation.day(), t()),
-                file_name(
-                    simulation.preset(),
-                    simulation.day(),
-                    Some("scenario"),
-                    "json",
-                ),
-            )
-        })
-    });
-    let Some((saved, name)) = saved else {
-        notify(t().scenario_case_refused().to_string());
-        return;
-    };
-    download_text(&saved.json, &name, "application/json");
-    if !saved.jumps_left_out.is_empty() {
-        let days: Vec<String> = saved
-            .jumps_left_out
-            .iter()
-            .map(|day| format!("{day}"))
-            .collect();
-        notify(fill(
-            t().scenario_jump_left_out(),
-            &[("days", &days.join(", "))],
-        ));
+split_point!(files:
+    /// Saves the patient as a scenario file (a download); a case, or what a file cannot hold, is
+    /// said in a notice.
+    fn save_scenario(context: PageContext) {
+        let notify = move |notice: String| context.notices.update(|notices| notices.push(notice));
+        let saved = context.with_simulation(|simulation| {
+            simulation.start_scenario().map(|start| {
+                (
+                    scenario_file(&start, simulation.actions(), simulation.day(), t()),
+                    file_name(
+                        simulation.preset(),
+                        simulation.day(),
+                        Some("scenario"),
+                        "json",
+                    ),
+                )
+            })
+        });
+        let Some((saved, name)) = saved else {
+            notify(t().scenario_case_refused().to_string());
+            return;
+        };
+        download_text(&saved.json, &name, "application/json");
+        if !saved.jumps_left_out.is_empty() {
+            let days: Vec<String> = saved
+                .jumps_left_out
+                .iter()
+                .map(|day| format!("{day}"))
+                .collect();
+            notify(fill(
+                t().scenario_jump_left_out(),
+                &[("days", &days.join(", "))],
+            ));
+        }
     }
-});
+);
 
-split_point!(files: /// A scenario file's text read (`Scenario::from_json`); a refusal says why.
-fn read_scenario(text: String) -> Result<Scenario, String> {
-    Scenario::from_json(&text).map_err(|problem| problem.to_string())
-});
+split_point!(files:
+    /// A scenario file's text read (`Scenario::from_json`); a refusal says why.
+    fn read_scenario(text: String) -> Result<Scenario, String> {
+        Scenario::from_json(&text).map_err(|problem| problem.to_string())
+    }
+);
 
 /// The save button and the file input, beside the share link.
 #[component]

@@ -51,26 +51,31 @@ fn copy(text: &str) {
     }
 }
 
-split_point!(teacher: /// The form's markup, in the page's language (`view::teacher_form`).
-fn teacher_form() -> String {
-    teacher_form_html(t())
-});
+split_point!(teacher:
+    /// The form's markup, in the page's language (`view::teacher_form`).
+    fn teacher_form() -> String {
+        teacher_form_html(t())
+    }
+);
 
-split_point!(teacher: /// Reads the form in `dialog` and writes the class link and its iframe snippet into it.
-fn build_links(dialog: Element) {
-    let ticked = |test_id: &str| checkbox(&dialog, test_id).is_some_and(|input| input.checked());
-    let (start, mut classroom, projector) = read_form(
-        ticked,
-        &value_of(&dialog, "teacher-start"),
-        &value_of(&dialog, "teacher-speed"),
-    );
-    let base = page_base();
-    let link = format!("{base}{}", teacher_query(start, &classroom, projector));
-    set_value(&dialog, "teacher-link", &link);
-    classroom.embed = true;
-    let embedded = format!("{base}{}", teacher_query(start, &classroom, projector));
-    set_value(&dialog, "teacher-iframe", &iframe_snippet(t(), &embedded));
-});
+split_point!(teacher:
+    /// Reads the form in `dialog` and writes the class link and its iframe snippet into it.
+    fn build_links(dialog: Element) {
+        let ticked =
+            |test_id: &str| checkbox(&dialog, test_id).is_some_and(|input| input.checked());
+        let (start, mut classroom, projector) = read_form(
+            ticked,
+            &value_of(&dialog, "teacher-start"),
+            &value_of(&dialog, "teacher-speed"),
+        );
+        let base = page_base();
+        let link = format!("{base}{}", teacher_query(start, &classroom, projector));
+        set_value(&dialog, "teacher-link", &link);
+        classroom.embed = true;
+        let embedded = format!("{base}{}", teacher_query(start, &classroom, projector));
+        set_value(&dialog, "teacher-iframe", &iframe_snippet(t(), &embedded));
+    }
+);
 
 /// The button that opens the panel, and the panel as a modal dialog. The form inside is made the
 /// first time the panel opens (with the code that builds the link: a part fetched when first
