@@ -9,7 +9,7 @@
 //   3. wasm-opt -Oz shrinks every file (index.html sets data-wasm-opt="0" so Trunk does not);
 //   4. the parts get hashed names too, and index.html the new files' integrity hashes.
 // usage: node tools/split-wasm.mjs    (Trunk sets TRUNK_STAGING_DIR, TRUNK_SOURCE_DIR, TRUNK_PROFILE)
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,13 +34,15 @@ if (!glue) {
 const stem = glue.slice(0, -'.js'.length);
 
 // wasm-opt warns of every part's "unknown name subsection" (the local names wasm-split-cli
-// writes, which it drops anyway); other messages are passed on.
+// writes, which wasm-opt drops anyway); every other message is passed on.
 const run = (command, args) => {
-  try {
-    execFileSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  } catch (error) {
-    process.stderr.write(error.stderr ?? '');
-    throw error;
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const messages = (result.stderr ?? '')
+    .split('\n')
+    .filter((line) => line && !/^warning: unknown name subsection with id \d+ at \d+$/.test(line));
+  if (messages.length > 0) console.error(messages.join('\n'));
+  if (result.status !== 0) {
+    throw new Error(`${command} failed (${result.error?.message ?? `exit ${result.status}`})`);
   }
 };
 const digest = (bytes, algorithm = 'sha256') => createHash(algorithm).update(bytes).digest();
