@@ -9,10 +9,10 @@
 //   3. wasm-opt -Oz shrinks every file (index.html sets data-wasm-opt="0" so Trunk does not);
 //   4. the parts get hashed names too, and index.html the new files' integrity hashes.
 // usage: node tools/split-wasm.mjs    (Trunk sets TRUNK_STAGING_DIR, TRUNK_SOURCE_DIR, TRUNK_PROFILE)
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -35,26 +35,41 @@ const stem = glue.slice(0, -'.js'.length);
 
 // wasm-opt warns of every part's "unknown name subsection" (the local names wasm-split-cli
 // writes, which wasm-opt drops anyway); every other message is passed on.
-const run = (command, args) => {
-  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  const messages = (result.stderr ?? '')
-    .split('\n')
-    .filter((line) => line && !/^warning: unknown name subsection with id \d+ at \d+$/.test(line));
-  if (messages.length > 0) console.error(messages.join('\n'));
-  if (result.status !== 0) {
-    throw new Error(`${command} failed (${result.error?.message ?? `exit ${result.status}`})`);
-  }
-};
+const run = (command, args) => new Promise((resolve, reject) => {
+  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (text) => { stderr += text; });
+  child.on('error', reject);
+  child.on('close', (status) => {
+    const messages = stderr
+      .split('\n')
+      .filter((line) => line && !/^warning: unknown name subsection with id \d+ at \d+$/.test(line));
+    if (messages.length > 0) console.error(messages.join('\n'));
+    if (status === 0) resolve();
+    else reject(new Error(`${command} ${args.join(' ')}: exit ${status}`));
+  });
+});
+
+// Runs `job` on every item, as many at a time as the machine has cores (npm's wasm-opt is
+// itself WebAssembly run by Node: about a second to start, so 20 parts one after another take
+// half a minute).
+async function eachAtOnce(items, job) {
+  const queue = [...items];
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await job(item);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
+}
 const digest = (bytes, algorithm = 'sha256') => createHash(algorithm).update(bytes).digest();
 const shortHash = (bytes) => digest(bytes).toString('hex').slice(0, 16);
 
 const work = mkdtempSync(join(tmpdir(), 'split-wasm-'));
 try {
   // 1. Cut. The main file is named after Trunk's files, so the loader imports "./STEM.js".
-  run('wasm-split-cli', [linked, work, '--out-name', stem]);
+  await run('wasm-split-cli', [linked, work, '--out-name', stem]);
   // 2. Bindings for the main file, as Trunk makes them (`--target web`, no TypeScript), keeping the
   //    function table exported: the parts call through it.
-  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', join(work, 'bindgen'), '--out-name', stem, join(work, `${stem}.wasm`)]);
+  await run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', join(work, 'bindgen'), '--out-name', stem, join(work, `${stem}.wasm`)]);
   renameSync(join(work, 'bindgen', `${stem}.js`), join(work, `${stem}.js`));
   renameSync(join(work, 'bindgen', `${stem}_bg.wasm`), join(work, `${stem}_bg.wasm`));
   rmSync(join(work, `${stem}.wasm`));
@@ -63,10 +78,10 @@ try {
   const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
   const parts = readdirSync(work).filter((name) => name.endsWith('.wasm') && name !== `${stem}_bg.wasm`);
-  for (const name of [`${stem}_bg.wasm`, ...parts]) {
+  await eachAtOnce([`${stem}_bg.wasm`, ...parts], (name) => {
     const path = join(work, name);
-    run('wasm-opt', [profile === 'release' ? '-Oz' : '-O0', ...features, path, '-o', path]);
-  }
+    return run('wasm-opt', [profile === 'release' ? '-Oz' : '-O0', ...features, path, '-o', path]);
+  });
 
   // 4. Hashed names: a cached part never meets another build's main file.
   let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8');
