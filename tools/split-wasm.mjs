@@ -6,7 +6,8 @@
 //      `--emit-relocs` (build.rs) leaves readable, into a main file, one file per part and
 //      chunks the parts share, and writes the loader (__wasm_split.js) the main file imports;
 //   2. wasm-bindgen makes the main file's JavaScript bindings, under Trunk's hashed names;
-//   3. wasm-opt -Oz shrinks every file (index.html sets data-wasm-opt="0" so Trunk does not);
+//   3. wasm-opt -Oz shrinks every file of a release build (index.html sets data-wasm-opt="0" so
+//      Trunk does not);
 //   4. the parts get hashed names too, and index.html the new files' integrity hashes.
 // usage: node tools/split-wasm.mjs    (Trunk sets TRUNK_STAGING_DIR, TRUNK_SOURCE_DIR, TRUNK_PROFILE)
 import { spawn } from 'node:child_process';
@@ -78,10 +79,13 @@ try {
   const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
   const parts = readdirSync(work).filter((name) => name.endsWith('.wasm') && name !== `${stem}_bg.wasm`);
-  await eachAtOnce([`${stem}_bg.wasm`, ...parts], (name) => {
-    const path = join(work, name);
-    return run('wasm-opt', [profile === 'release' ? '-Oz' : '-O0', ...features, path, '-o', path]);
-  });
+  // A debug build (`trunk build` without --release) is left as it is, as Trunk leaves it.
+  if (profile === 'release') {
+    await eachAtOnce([`${stem}_bg.wasm`, ...parts], (name) => {
+      const path = join(work, name);
+      return run('wasm-opt', ['-Oz', ...features, path, '-o', path]);
+    });
+  }
 
   // 4. Hashed names: a cached part never meets another build's main file.
   let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8');
