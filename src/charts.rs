@@ -11,6 +11,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::i18n::localize_number;
 use crate::model::LabKey;
 use crate::palette::{Colour, Palette};
 use crate::strings::Strings;
@@ -101,8 +102,9 @@ pub fn chart_bounds(course: &TimeCourse<'_>) -> ((f64, f64), (f64, f64)) {
     )
 }
 
-/// A y-axis tick printed with as many decimals as the axis span needs ("12", "0.4", "0.05").
-pub fn tick_label(value: f64, span: f64) -> String {
+/// A y-axis tick printed with as many decimals as the axis span needs ("12", "0.4", "0.05"), with
+/// the language's decimal sign ("0,4" in Spanish).
+pub fn tick_label(value: f64, span: f64, decimal_sign: char) -> String {
     let decimals = if span >= 20.0 {
         0
     } else if span >= 2.0 {
@@ -116,7 +118,7 @@ pub fn tick_label(value: f64, span: f64) -> String {
     } else {
         value
     };
-    format!("{value:.decimals$}")
+    localize_number(&format!("{value:.decimals$}"), decimal_sign)
 }
 
 /// A day tick ("0", "120").
@@ -500,6 +502,7 @@ pub fn draw_time_course<DB: DrawingBackend>(
         .map(|&kind| (kind, strings.chart_event_label(kind)))
         .collect();
     let span = high - low;
+    let decimal_sign = strings.lang().decimal_sign();
     let (width_px, height_px) = area.dim_in_pixel();
     let lay_out = |widest_value_label: &str| {
         chart_layout(
@@ -521,7 +524,7 @@ pub fn draw_time_course<DB: DrawingBackend>(
     // Every value tick lies between the axis ends (not below 0 unless a value is), and no label
     // is longer than theirs.
     let widest_value_label = [low.max(0.0_f64.min(low + dot_room)), high]
-        .map(|value| tick_label(value, span))
+        .map(|value| tick_label(value, span, decimal_sign))
         .into_iter()
         .max_by_key(|label| label.chars().count())
         .unwrap_or_default();
@@ -546,7 +549,7 @@ pub fn draw_time_course<DB: DrawingBackend>(
         .x_labels(layout.x_label_count)
         .y_labels(layout.y_label_count)
         .x_label_formatter(&|day| day_label(*day))
-        .y_label_formatter(&|value| tick_label(*value, span))
+        .y_label_formatter(&|value| tick_label(*value, span, decimal_sign))
         .light_line_style(palette.chart_grid.to_rgb().mix(0.15))
         .bold_line_style(palette.chart_grid.to_rgb())
         .axis_style(text)

@@ -28,9 +28,9 @@ pub fn ActivityBar(
     let choose_case = move |event: leptos::ev::Event| {
         let id = event_target_value(&event);
         match cases::find(&id) {
-            Some(file) => open_case(context, file, case, move || {
-                tour.set(None);
-                compare.set(false);
+            Some(file) => open_case(context, file, |page| {
+                page.tour.set(None);
+                page.compare.set(false);
             }),
             None => case.set(None),
         }

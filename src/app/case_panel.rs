@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::page_context::PageContext;
+use super::page_context::{LivePage, PageContext};
 use super::{prose, MarrowStainView};
 use crate::model::LabKey;
 use crate::strings::{fill, t};
@@ -264,27 +264,32 @@ fn PanelResult(panel: Panel, labs: Signal<crate::model::Labs>) -> impl IntoView 
 }
 
 /// Fetches a case's file and opens it: the mystery patient replaces the page's, then `opened`
-/// runs (the caller ends what a case replaces). A file that cannot be fetched or read leaves the
-/// page as it is, with a notice naming the case and the reason.
-pub fn open_case(
+/// runs with the page (the caller ends what a case replaces). A file that cannot be fetched or
+/// read leaves the page as it is, with a notice naming the case and the reason. The page may have
+/// rendered itself again in another language while the file came: the case opens in the page
+/// shown then.
+pub(crate) fn open_case(
     context: PageContext,
     file: CaseFile,
-    case: RwSignal<Option<CaseProgress>>,
-    opened: impl FnOnce() + 'static,
+    opened: impl FnOnce(LivePage) + 'static,
 ) {
     leptos::task::spawn_local(async move {
         let loaded = match super::about_model::fetch_text(&file.path()).await {
             Ok(json) => super::later::read_case(file, json).await,
             Err(reason) => Err(format!("{}: {reason}", file.path())),
         };
+        let Some(page) = context.live_page() else {
+            return;
+        };
         match loaded {
             Ok(loaded) => {
                 let patient = loaded.patient();
-                context.change(|simulation| simulation.load_case(file.id, patient));
-                opened();
-                case.set(Some(CaseProgress::new(file.id, loaded)));
+                page.context
+                    .change(|simulation| simulation.load_case(file.id, patient));
+                opened(page);
+                page.case.set(Some(CaseProgress::new(file.id, loaded)));
             }
-            Err(reason) => context.notices.update(|notices| {
+            Err(reason) => page.context.notices.update(|notices| {
                 notices.push(fill(
                     t().case_failed(),
                     &[("case", t().tr(file.title)), ("reason", &reason)],

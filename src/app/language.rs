@@ -31,8 +31,15 @@ async fn load(lang: Lang) -> Result<&'static Strings, String> {
 
 /// Shows the page in `lang`: at once if its words are at hand, after fetching them otherwise.
 /// A catalogue that cannot be fetched leaves the page as it is, with a notice naming the reason.
+/// The page shown then keeps its state for the page that replaces it (a fetch may end after
+/// `context`'s page has been replaced, so the page live at that moment is asked).
 pub fn switch_language(context: PageContext, lang: Lang) {
     let show = move |strings: &'static Strings| {
+        context.renderings.update_value(|renderings| {
+            if let Some(page) = renderings.live {
+                renderings.next = page.state();
+            }
+        });
         set_current(strings);
         if let Some(root) = web_sys::window()
             .and_then(|window| window.document())
@@ -53,12 +60,16 @@ pub fn switch_language(context: PageContext, lang: Lang) {
                         SPANISH.with(|spanish| spanish.set(strings).ok());
                         show(strings);
                     }
-                    Err(reason) => context.notices.update(|notices| {
-                        notices.push(fill(
-                            t().language_failed(),
-                            &[("language", lang.endonym()), ("reason", &reason)],
-                        ))
-                    }),
+                    Err(reason) => {
+                        if let Some(page) = context.live_page() {
+                            page.context.notices.update(|notices| {
+                                notices.push(fill(
+                                    t().language_failed(),
+                                    &[("language", lang.endonym()), ("reason", &reason)],
+                                ))
+                            })
+                        }
+                    }
                 }
             }),
         },

@@ -41,7 +41,8 @@ mod why_panel;
 pub use about_model::AboutModel;
 pub use activity_bar::ActivityBar;
 pub use b12_relay_view::B12RelayView;
-pub use case_panel::{open_case, CasePanel};
+pub(crate) use case_panel::open_case;
+pub use case_panel::CasePanel;
 pub use export_bar::ExportBar;
 pub use factory_canvas::FactoryCanvas;
 pub use factory_parts::FactoryParts;
@@ -59,6 +60,7 @@ pub use page_context::{
     FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, CHART_TURNS, DEFAULT_CHART_KEYS, ROUND_TURNS,
     WORDS_TURN,
 };
+pub(crate) use page_context::{LivePage, PageRoot, PageState, Renderings};
 pub use preset_picker::PresetPicker;
 pub use projector_toggle::ProjectorToggle;
 pub use recovery::force_panic_for_tests;
@@ -81,9 +83,8 @@ use std::collections::VecDeque;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::model::{LabKey, SettingKey};
-use crate::strings::t;
-use crate::teaching::case::CaseProgress;
+use crate::model::SettingKey;
+use crate::strings::{t, Lang};
 use crate::teaching::tour::TourProgress;
 use crate::view::drawing::factory_scene::{describe_scene, ScenePart};
 use crate::view::session::classroom::HiddenPanel;
@@ -130,7 +131,10 @@ fn percentiles(times: &[f64]) -> (f64, f64) {
     (at(0.5), at(0.95))
 }
 
-/// The whole page.
+/// The whole page. It renders itself anew in each language (keyed by the language, so a new
+/// language builds the page anew: a reactive closure would also compile code to patch the old
+/// page into the new one, 48 KB of wasm never needed). What outlives a rendering is in
+/// [`PageRoot`]; every signal, memo and effect belongs to the rendering ([`LivePage`] says why).
 #[component]
 pub fn App() -> impl IntoView {
     let query = web_sys::window()
@@ -153,44 +157,62 @@ pub fn App() -> impl IntoView {
                 outcome: None,
             }
         });
-    let snapshot = FrameSnapshot::of(&simulation, 0.0);
-    let context = PageContext {
-        simulation: StoredValue::new_local(simulation),
-        shown: RwSignal::new(snapshot.clone()),
-        snapshot: RwSignal::new(snapshot),
-        history_version: RwSignal::new(0),
-        turn: RwSignal::new((0, 0)),
-        view_reset: RwSignal::new(0),
-        notices: RwSignal::new(link_notices),
-        projector: RwSignal::new(request.projector),
-        classroom: StoredValue::new(request.classroom.clone()),
-        frame_stats: RwSignal::new((0.0, 0.0, 0)),
-        patient: "a",
-        units: RwSignal::new(request.units),
-        lang: RwSignal::new(crate::strings::Lang::En),
-        lang_switched: RwSignal::new(false),
-    };
-    provide_context(context);
-    // `lang=`: English shows at once; another language as soon as its words arrive.
-    if request.lang != crate::strings::Lang::En {
-        switch_language(context, request.lang);
-    }
     // Compare mode's second patient: a contrasting preset, on the first patient's clock.
-    let patient_b = context.second_patient(Simulation::open_preset(Some(
-        if request.preset == Some("inflammation") {
-            "iron_deficiency"
-        } else {
-            "inflammation"
-        },
-    )));
-    let compare = RwSignal::new(request.compare);
-    recovery::keep_state_from_now_on(context);
+    let simulation_b = Simulation::open_preset(Some(if request.preset == Some("inflammation") {
+        "iron_deficiency"
+    } else {
+        "inflammation"
+    }));
+    let root = PageRoot {
+        simulation: StoredValue::new_local(simulation),
+        simulation_b: StoredValue::new_local(simulation_b),
+        classroom: StoredValue::new(request.classroom.clone()),
+        lang: RwSignal::new(Lang::En),
+        lang_switched: RwSignal::new(false),
+        renderings: StoredValue::new_local(Renderings {
+            live: None,
+            next: PageState {
+                tour: opened_tour,
+                case: None,
+                compare: request.compare,
+                why_lab: None,
+                notices: link_notices,
+                projector: request.projector,
+                units: request.units,
+                animation_seconds: 0.0,
+                case_to_open: request.case.and_then(crate::teaching::cases::find),
+                // `lang=`: English shows at once; another language as soon as its words arrive.
+                lang_to_open: (request.lang != Lang::En).then_some(request.lang),
+            },
+        }),
+        reduced_motion: prefers_reduced_motion(),
+    };
+    let frame_loop = drive_frames(root);
+    on_cleanup(move || frame_loop.stop());
+    view! {
+        <For each=move || [root.lang.get()] key=|lang| *lang let:_lang>
+            {page(root)}
+        </For>
+    }
+}
 
-    let reduced_motion = prefers_reduced_motion();
+/// The one clock: each frame advances the page's simulations and publishes to the page rendered
+/// now (the clock outlives the renderings, so a language switch costs the simulation no time).
+fn drive_frames(root: PageRoot) -> FrameLoopHandle {
+    let reduced_motion = root.reduced_motion;
     let mut since_chart_redraw = 0.0;
     let (mut round, mut turns_left) = (0_u64, 0_usize);
     let mut frame_times: VecDeque<f64> = VecDeque::with_capacity(FRAME_TIMES_KEPT);
-    let frame_loop = start_frame_loop(move |_now_ms, elapsed_seconds| {
+    start_frame_loop(move |_now_ms, elapsed_seconds| {
+        let Some(LivePage {
+            context,
+            patient_b,
+            compare,
+            ..
+        }) = page_context::live_page(root.renderings)
+        else {
+            return;
+        };
         let started_ms = now_ms();
         let (moved, playing) = context
             .simulation
@@ -276,9 +298,38 @@ pub fn App() -> impl IntoView {
                 context.frame_stats.set((p50, p95, frame_times.len()));
             }
         }
-    });
-    on_cleanup(move || frame_loop.stop());
+    })
+}
 
+/// The page in the current language, with its signals ([`LivePage`]).
+fn page(root: PageRoot) -> impl IntoView {
+    // What the link asks for once, the first page does.
+    let (live, case_to_open, lang_to_open) = root
+        .renderings
+        .try_update_value(|renderings| {
+            let state = std::mem::take(&mut renderings.next);
+            let (case_to_open, lang_to_open) = (state.case_to_open, state.lang_to_open);
+            let live = LivePage::new(root, state);
+            renderings.live = Some(live);
+            (live, case_to_open, lang_to_open)
+        })
+        .expect("the page's root outlives its renderings");
+    let LivePage {
+        context,
+        patient_b,
+        compare,
+        tour,
+        case,
+        why_lab,
+    } = live;
+    provide_context(context);
+    recovery::keep_state_from_now_on(context);
+    if let Some(lang) = lang_to_open {
+        switch_language(context, lang);
+    }
+    if let Some(file) = case_to_open {
+        open_case(context, file, |_| ());
+    }
     let shortcuts_open = RwSignal::new(false);
     // Space plays or pauses (unless a control has the focus and wants the key); Alt+R resets all.
     let keys = window_event_listener(ev::keydown, move |event| {
@@ -305,6 +356,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     let frame_stats = move || context.frame_stats.get();
+    let reduced_motion = root.reduced_motion;
     let playing: Signal<_> =
         Memo::new(move |_| context.snapshot.with(|snapshot| snapshot.playing)).into();
     let labs: Signal<_> = context.labs().into();
@@ -317,18 +369,9 @@ pub fn App() -> impl IntoView {
     let scene_now: Signal<_> =
         Memo::new(move |_| context.shown.with(|snapshot| snapshot.scene.clone())).into();
     // Memoised: the hidden text changes in the DOM only when the words do.
-    let scene_words = Memo::new(move |_| {
-        context.lang.track();
-        scene_now.with(|scene| describe_scene(scene, t()))
-    });
+    let scene_words = Memo::new(move |_| scene_now.with(|scene| describe_scene(scene, t())));
     let labs_and_week_ago: Signal<_> = context.labs_and_week_ago().into();
-    let why_lab = RwSignal::new(None::<LabKey>);
     let why_chain = context.why_chain(why_lab);
-    let tour = RwSignal::new(opened_tour);
-    let case = RwSignal::new(None::<CaseProgress>);
-    if let Some(file) = request.case.and_then(crate::teaching::cases::find) {
-        open_case(context, file, case, || ());
-    }
     // While a mystery patient is being worked out, the page does not show what would give it away.
     let case_hidden =
         move || case.with(|case| case.as_ref().is_some_and(|progress| !progress.submitted));
@@ -377,116 +420,109 @@ pub fn App() -> impl IntoView {
     let close_why = Callback::new(move |()| why_lab.set(None));
     let projector = context.projector;
     let palette = Signal::derive(move || context.palette());
-    let classroom = request.classroom;
-    let embed = classroom.embed;
-    let panel_shown = move |panel: HiddenPanel| !classroom.hidden_panels.contains(&panel);
-    let sliders: Vec<SettingKey> = SettingKey::MAIN
-        .into_iter()
-        .filter(|key| !classroom.hidden.contains(key))
-        .collect();
+    let classroom = root.classroom;
+    let embed = classroom.with_value(|classroom| classroom.embed);
+    let panel_shown = move |panel: HiddenPanel| {
+        classroom.with_value(|classroom| !classroom.hidden_panels.contains(&panel))
+    };
+    let sliders: Vec<SettingKey> = classroom.with_value(|classroom| {
+        SettingKey::MAIN
+            .into_iter()
+            .filter(|key| !classroom.hidden.contains(key))
+            .collect()
+    });
     let life_alarm = Signal::derive(move || {
         context.shown.with(|snapshot| {
             (snapshot.labs.life_threatening > 0.5).then_some(snapshot.labs.hb_g_dl)
         })
     });
-    let page = move || {
-        let sliders = sliders.clone();
-        view! {
-            <div class="page" class:projector=move || projector.get() class:embed=embed>
-                <header class="app-header" hidden=embed>
-                    <h1>{t().app_title}</h1>
-                    <p class="tagline">{t().app_tagline}</p>
-                    <div class="header-patient" class:hidden-for-case=case_hidden>
-                        <PresetPicker/>
-                    </div>
-                    <ShareLink/>
-                    <ScenarioFiles/>
-                    <div class="classroom-bar">
-                        <ProjectorToggle projector=projector/>
-                        <TeacherPanel projector=projector/>
-                    </div>
-                </header>
-                // One main landmark for everything but the header; it stays when a case hides
-                // the patient.
-                <main class="workspace">
-                    // An embedded page has no header, but a screen reader still finds its name.
-                    {embed.then(|| view! { <h1 class="visually-hidden">{t().app_title}</h1> })}
-                    <ActivityBar tour=tour case=case compare=compare/>
-                    <Show when=move || tour.with(Option::is_some)>
-                        {move || later::arriving(later::tour_panel(tour))}
-                    </Show>
-                    <Show when=move || case.with(Option::is_some)>
-                        {move || later::arriving(later::case_panel(case))}
-                    </Show>
-                    <Notices notices=context.notices/>
-                    <LifeAlarm alarm=life_alarm units=context.units.into()/>
-                    <TimeControls/>
-                    <ShortcutsDialog open=shortcuts_open/>
-                    <LiveSummary labs=labs playing=playing units=context.units.into()/>
-                    <div
-                        class="layout"
-                        class:comparing=move || compare.get()
-                        class:hidden-for-case=case_hidden
-                    >
-                        <section class="scene" aria-label=t().factory_canvas_label>
-                            <div class="factory">
-                                <FactoryCanvas scene=scene palette=palette units=context.units.into() reduced_motion=reduced_motion/>
-                                <FactoryParts scene=scene_now highlighted=highlighted/>
-                            </div>
-                            <p class="visually-hidden" id="scene-description" data-testid="scene-description">
-                                {move || scene_words.get()}
-                            </p>
-                            <SceneLegend palette=palette folded=projector.into()/>
-                            <div id="why-panel">
-                                <Show when=move || why_chain.with(Option::is_some)>
-                                    {move || later::arriving(later::why_panel(why_chain.into(), close_why, context.units.into()))}
-                                </Show>
-                            </div>
-                        </section>
-                        <section class="controls" data-patient="a" aria-labelledby="settings-heading">
-                            <h2 id="settings-heading">{t().settings_heading}</h2>
-                            {sliders
-                                .into_iter()
-                                .map(|key| view! { <SettingSlider key=key/> })
-                                .collect_view()}
-                            <div hidden=!panel_shown(HiddenPanel::Treatments)><TreatmentPanel/></div>
-                            <div hidden=!panel_shown(HiddenPanel::B12Relay)><B12RelayView/></div>
-                        </section>
-                        <section class="labs" data-patient="a" aria-labelledby="labs-heading">
-                            <LabPanel labs=labs_and_week_ago why=why_lab marked=tour_highlights units=context.units/>
-                            <div hidden=!panel_shown(HiddenPanel::Interpretation)>
-                                <LabInterpretation labs=labs/>
-                            </div>
-                        </section>
-                        <Show when=move || compare.get()>
-                            {move || later::arriving(later::second_patient(patient_b))}
-                        </Show>
-                        <section class="charts" aria-labelledby="chart-heading" hidden=!panel_shown(HiddenPanel::Charts)>
-                            <LabCharts second=patient_b compare=compare.into()/>
-                            <ExportBar/>
-                        </section>
-                        <section class="stain" aria-labelledby="stain-heading" hidden=!panel_shown(HiddenPanel::Stain)>
-                            <MarrowStainView labs=labs palette=palette/>
-                        </section>
-                    </div>
-                    <div hidden=!panel_shown(HiddenPanel::About)><AboutModel/></div>
-                    <div
-                        hidden
-                        data-testid="frame-stats"
-                        data-p50-ms=move || format!("{:.3}", frame_stats().0)
-                        data-p95-ms=move || format!("{:.3}", frame_stats().1)
-                        data-frames=move || frame_stats().2
-                    ></div>
-                </main>
-            </div>
-        }
-    };
-    // The page renders itself again in a new language; the state above stays. Keyed by the
-    // language, so a new language builds the page anew (a reactive closure would also compile code
-    // to patch the old page into the new one: 48 KB of wasm never needed).
     view! {
-        <For each=move || [context.lang.get()] key=|lang| *lang let:_lang>
-            {page()}
-        </For>
+        <div class="page" class:projector=move || projector.get() class:embed=embed>
+            <header class="app-header" hidden=embed>
+                <h1>{t().app_title}</h1>
+                <p class="tagline">{t().app_tagline}</p>
+                <div class="header-patient" class:hidden-for-case=case_hidden>
+                    <PresetPicker/>
+                </div>
+                <ShareLink/>
+                <ScenarioFiles/>
+                <div class="classroom-bar">
+                    <ProjectorToggle projector=projector/>
+                    <TeacherPanel projector=projector/>
+                </div>
+            </header>
+            // One main landmark for everything but the header; it stays when a case hides
+            // the patient.
+            <main class="workspace">
+                // An embedded page has no header, but a screen reader still finds its name.
+                {embed.then(|| view! { <h1 class="visually-hidden">{t().app_title}</h1> })}
+                <ActivityBar tour=tour case=case compare=compare/>
+                <Show when=move || tour.with(Option::is_some)>
+                    {move || later::arriving(later::tour_panel(tour))}
+                </Show>
+                <Show when=move || case.with(Option::is_some)>
+                    {move || later::arriving(later::case_panel(case))}
+                </Show>
+                <Notices notices=context.notices/>
+                <LifeAlarm alarm=life_alarm units=context.units.into()/>
+                <TimeControls/>
+                <ShortcutsDialog open=shortcuts_open/>
+                <LiveSummary labs=labs playing=playing units=context.units.into()/>
+                <div
+                    class="layout"
+                    class:comparing=move || compare.get()
+                    class:hidden-for-case=case_hidden
+                >
+                    <section class="scene" aria-label=t().factory_canvas_label>
+                        <div class="factory">
+                            <FactoryCanvas scene=scene palette=palette units=context.units.into() reduced_motion=reduced_motion/>
+                            <FactoryParts scene=scene_now highlighted=highlighted/>
+                        </div>
+                        <p class="visually-hidden" id="scene-description" data-testid="scene-description">
+                            {move || scene_words.get()}
+                        </p>
+                        <SceneLegend palette=palette folded=projector.into()/>
+                        <div id="why-panel">
+                            <Show when=move || why_chain.with(Option::is_some)>
+                                {move || later::arriving(later::why_panel(why_chain.into(), close_why, context.units.into()))}
+                            </Show>
+                        </div>
+                    </section>
+                    <section class="controls" data-patient="a" aria-labelledby="settings-heading">
+                        <h2 id="settings-heading">{t().settings_heading}</h2>
+                        {sliders
+                            .into_iter()
+                            .map(|key| view! { <SettingSlider key=key/> })
+                            .collect_view()}
+                        <div hidden=!panel_shown(HiddenPanel::Treatments)><TreatmentPanel/></div>
+                        <div hidden=!panel_shown(HiddenPanel::B12Relay)><B12RelayView/></div>
+                    </section>
+                    <section class="labs" data-patient="a" aria-labelledby="labs-heading">
+                        <LabPanel labs=labs_and_week_ago why=why_lab marked=tour_highlights units=context.units/>
+                        <div hidden=!panel_shown(HiddenPanel::Interpretation)>
+                            <LabInterpretation labs=labs/>
+                        </div>
+                    </section>
+                    <Show when=move || compare.get()>
+                        {move || later::arriving(later::second_patient(patient_b))}
+                    </Show>
+                    <section class="charts" aria-labelledby="chart-heading" hidden=!panel_shown(HiddenPanel::Charts)>
+                        <LabCharts second=patient_b compare=compare.into()/>
+                        <ExportBar/>
+                    </section>
+                    <section class="stain" aria-labelledby="stain-heading" hidden=!panel_shown(HiddenPanel::Stain)>
+                        <MarrowStainView labs=labs palette=palette/>
+                    </section>
+                </div>
+                <div hidden=!panel_shown(HiddenPanel::About)><AboutModel/></div>
+                <div
+                    hidden
+                    data-testid="frame-stats"
+                    data-p50-ms=move || format!("{:.3}", frame_stats().0)
+                    data-p95-ms=move || format!("{:.3}", frame_stats().1)
+                    data-frames=move || frame_stats().2
+                ></div>
+            </main>
+        </div>
     }
 }

@@ -7,6 +7,9 @@ use leptos::prelude::*;
 use crate::model::{CausalChain, LabKey, Labs, SettingKey, Settings};
 use crate::palette::Palette;
 use crate::strings::Lang;
+use crate::teaching::case::CaseProgress;
+use crate::teaching::cases::CaseFile;
+use crate::teaching::tour::TourProgress;
 use crate::view::drawing::factory_scene::FactoryScene;
 use crate::view::lab_report::TREND_DAYS;
 use crate::view::session::classroom::Classroom;
@@ -108,6 +111,131 @@ pub struct PageContext {
     pub lang: RwSignal<Lang>,
     /// Set by `lang-select` so that the select gets the focus back after the page renders again.
     pub lang_switched: RwSignal<bool>,
+    /// The page rendered now and the state the next one starts from.
+    pub(crate) renderings: StoredValue<Renderings, LocalStorage>,
+}
+
+/// The page rendered last and the state the next rendering starts from.
+#[derive(Default)]
+pub(crate) struct Renderings {
+    /// The page rendered last (once the first is built): what a language switch keeps, and whom
+    /// a fetch that ends after a switch reports to.
+    pub live: Option<LivePage>,
+    /// What the next page starts from (it takes it).
+    pub next: PageState,
+}
+
+/// The signals of the page as it is rendered now, in one language. They are created with the page
+/// and disposed with it: a Leptos effect that is dropped stays listed, as a dead entry, by every
+/// signal or memo it read (reactive_graph 0.2.16 has no unsubscribe on drop), so signals that
+/// outlived the page collected one entry per text and attribute at every language switch
+/// (about 30 KB of WebAssembly memory per switch). Signals owned by the page go with it, their
+/// lists too. The few handles that do outlive the page ([`PageContext::lang`],
+/// [`PageContext::lang_switched`]) are only read untracked inside it, so nothing in it
+/// subscribes to them.
+#[derive(Clone, Copy)]
+pub(crate) struct LivePage {
+    pub context: PageContext,
+    /// Compare mode's second patient.
+    pub patient_b: PageContext,
+    pub compare: RwSignal<bool>,
+    pub tour: RwSignal<Option<TourProgress>>,
+    pub case: RwSignal<Option<CaseProgress>>,
+    /// The lab the why-panel explains, if open.
+    pub why_lab: RwSignal<Option<LabKey>>,
+}
+
+/// What a language switch carries from the page it takes down to the one it builds, as plain
+/// values (the simulations live outside the reactive graph and simply stay).
+#[derive(Default)]
+pub(crate) struct PageState {
+    pub tour: Option<TourProgress>,
+    pub case: Option<CaseProgress>,
+    pub compare: bool,
+    pub why_lab: Option<LabKey>,
+    pub notices: Vec<String>,
+    pub projector: bool,
+    pub units: Units,
+    /// Real seconds of animation shown so far (the factory's motion goes on where it was).
+    pub animation_seconds: f64,
+    /// The mystery patient the link names (`case=`), opened once, by the first page.
+    pub case_to_open: Option<CaseFile>,
+    /// The language the link names (`lang=`) if not English, shown once its words arrive.
+    pub lang_to_open: Option<Lang>,
+}
+
+/// What outlives the page's renderings: the simulations (outside the reactive graph), the
+/// teacher's choices, the language, and the page's state between two renderings. Nothing in the
+/// page subscribes to the two signals here (see [`LivePage`]).
+#[derive(Clone, Copy)]
+pub(crate) struct PageRoot {
+    pub simulation: StoredValue<Simulation, LocalStorage>,
+    /// Compare mode's second patient.
+    pub simulation_b: StoredValue<Simulation, LocalStorage>,
+    pub classroom: StoredValue<Classroom>,
+    pub lang: RwSignal<Lang>,
+    pub lang_switched: RwSignal<bool>,
+    pub renderings: StoredValue<Renderings, LocalStorage>,
+    /// Whether the student asked the system for reduced motion.
+    pub reduced_motion: bool,
+}
+
+/// The page rendered last, if any.
+pub(crate) fn live_page(renderings: StoredValue<Renderings, LocalStorage>) -> Option<LivePage> {
+    renderings.with_value(|renderings| renderings.live)
+}
+
+impl LivePage {
+    /// The page's signals, created under the current owner (the page's) from `state`.
+    pub(crate) fn new(root: PageRoot, state: PageState) -> LivePage {
+        let snapshot = root
+            .simulation
+            .with_value(|simulation| FrameSnapshot::of(simulation, state.animation_seconds));
+        let context = PageContext {
+            simulation: root.simulation,
+            shown: RwSignal::new(snapshot.clone()),
+            snapshot: RwSignal::new(snapshot),
+            history_version: RwSignal::new(0),
+            turn: RwSignal::new((0, 0)),
+            view_reset: RwSignal::new(0),
+            notices: RwSignal::new(state.notices),
+            projector: RwSignal::new(state.projector),
+            classroom: root.classroom,
+            frame_stats: RwSignal::new((0.0, 0.0, 0)),
+            patient: "a",
+            units: RwSignal::new(state.units),
+            lang: root.lang,
+            lang_switched: root.lang_switched,
+            renderings: root.renderings,
+        };
+        LivePage {
+            context,
+            patient_b: context.second_patient(root.simulation_b),
+            compare: RwSignal::new(state.compare),
+            tour: RwSignal::new(state.tour),
+            case: RwSignal::new(state.case),
+            why_lab: RwSignal::new(state.why_lab),
+        }
+    }
+
+    /// The page's state now (what the link asked for once, the first page has done).
+    pub(crate) fn state(&self) -> PageState {
+        PageState {
+            tour: self.tour.get_untracked(),
+            case: self.case.get_untracked(),
+            compare: self.compare.get_untracked(),
+            why_lab: self.why_lab.get_untracked(),
+            notices: self.context.notices.get_untracked(),
+            projector: self.context.projector.get_untracked(),
+            units: self.context.units.get_untracked(),
+            animation_seconds: self
+                .context
+                .snapshot
+                .with_untracked(|snapshot| snapshot.animation_seconds),
+            case_to_open: None,
+            lang_to_open: None,
+        }
+    }
 }
 
 impl PageContext {
@@ -118,16 +246,25 @@ impl PageContext {
 
     /// A second patient beside this one (compare mode): its own simulation, snapshot and
     /// history, the page's notices and view settings.
-    pub fn second_patient(&self, simulation: Simulation) -> PageContext {
-        let snapshot = FrameSnapshot::of(&simulation, 0.0);
+    pub(crate) fn second_patient(
+        &self,
+        simulation: StoredValue<Simulation, LocalStorage>,
+    ) -> PageContext {
+        let snapshot = simulation.with_value(|simulation| FrameSnapshot::of(simulation, 0.0));
         PageContext {
-            simulation: StoredValue::new_local(simulation),
+            simulation,
             shown: RwSignal::new(snapshot.clone()),
             snapshot: RwSignal::new(snapshot),
             history_version: RwSignal::new(0),
             patient: "b",
             ..*self
         }
+    }
+
+    /// The page rendered now (a fetch that ends after a language switch reports to it, not to
+    /// the page it started from).
+    pub(crate) fn live_page(&self) -> Option<LivePage> {
+        live_page(self.renderings)
     }
 
     /// An element id unique on the page: patient B's ids carry a `b-` prefix (test ids do not:

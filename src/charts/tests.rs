@@ -218,10 +218,48 @@ fn bounds_ignore_values_the_model_could_not_compute() {
 
 #[test]
 fn tick_labels_have_the_decimals_the_span_needs() {
-    assert_eq!(tick_label(300.0, 290.0), "300");
-    assert_eq!(tick_label(12.5, 8.0), "12.5");
-    assert_eq!(tick_label(0.4, 0.5), "0.40");
-    assert_eq!(tick_label(-1e-17, 0.5), "0.00", "no negative zero");
+    assert_eq!(tick_label(300.0, 290.0, '.'), "300");
+    assert_eq!(tick_label(12.5, 8.0, '.'), "12.5");
+    assert_eq!(tick_label(0.4, 0.5, '.'), "0.40");
+    assert_eq!(tick_label(-1e-17, 0.5, '.'), "0.00", "no negative zero");
+    assert_eq!(tick_label(12.5, 8.0, ','), "12,5");
+}
+
+#[test]
+fn value_ticks_take_the_language_s_decimal_sign() {
+    // A span under 20 gives ticks with decimals ("13.5" in English, "13,5" in Spanish).
+    let points: Vec<(f64, f64)> = (0..30)
+        .map(|day| (day as f64, 15.0 - day as f64 * 0.1))
+        .collect();
+    let chart = course("Hb", &points, None, &[]);
+    let ticks = |strings: &Strings| {
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (480, 240)).into_drawing_area();
+            draw_time_course(&area, &chart, &Palette::STANDARD, strings).unwrap();
+        }
+        elements(&svg, "text")
+            .into_iter()
+            .map(|(_, text)| text)
+            .filter(|text| {
+                text.chars().any(|c| c.is_ascii_digit()) && !text.contains(char::is_alphabetic)
+            })
+            .collect::<Vec<String>>()
+    };
+    let english = ticks(&ENGLISH);
+    let spanish = ticks(crate::i18n::spanish_for_tests());
+    assert!(
+        english.iter().any(|tick| tick.contains('.')),
+        "English ticks: {english:?}"
+    );
+    assert!(
+        spanish.iter().any(|tick| tick.contains(',')),
+        "Spanish ticks: {spanish:?}"
+    );
+    assert!(
+        !spanish.iter().any(|tick| tick.contains('.')),
+        "Spanish ticks: {spanish:?}"
+    );
 }
 
 #[test]

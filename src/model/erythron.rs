@@ -74,7 +74,8 @@ impl RedCellCohort {
             self.cells,
             self.volume_fl,
             self.hemoglobin_pg,
-            clocks.ageing - self.biological_age / self.fragility,
+            clocks.ageing_table_entries
+                - SenescenceTable::position(self.biological_age) / self.fragility,
             self.fragility,
             self.blood_reticulocyte_days,
             self.folate_relative,
@@ -84,13 +85,15 @@ impl RedCellCohort {
     }
 
     fn from_fields(fields: [f64; COHORT_FIELDS], clocks: Clocks) -> RedCellCohort {
-        let [cells, volume_fl, hemoglobin_pg, ageing_start, fragility, blood_reticulocyte_days, folate_relative, release_day, cells_per_survivor] =
+        let [cells, volume_fl, hemoglobin_pg, position_start, fragility, blood_reticulocyte_days, folate_relative, release_day, cells_per_survivor] =
             fields;
         RedCellCohort {
             cells,
             volume_fl,
             hemoglobin_pg,
-            biological_age: fragility * (clocks.ageing - ageing_start),
+            biological_age: SenescenceTable::age_at(
+                fragility * (clocks.ageing_table_entries - position_start),
+            ),
             fragility,
             blood_reticulocyte_days,
             folate_relative,
@@ -101,16 +104,18 @@ impl RedCellCohort {
 }
 
 /// The two clocks the red cells' ages are read from: days, and the biological age a cell of
-/// fragility 1 gains (1/120 a day in health; inflammation and uraemia speed it up). Each cohort
-/// keeps the clocks' readings at its start, so a day of ageing moves the two clocks, not every
+/// fragility 1 gains (1/120 a day in health; inflammation and uraemia speed it up), counted in
+/// entries of the senescence table, where the daily pass reads survival. Each cohort keeps a
+/// reading of the clocks for its start, so a day of ageing moves the two clocks, not every
 /// cohort. The clocks run on for as long as the patient is simulated; after a million days they
-/// still resolve ages to 10⁻¹⁰ d, far finer than the model's day-wide cohorts.
+/// still resolve ages to 10⁻⁹ d, far finer than the model's day-wide cohorts.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(crate) struct Clocks {
     /// Days since the clocks started.
     pub days: f64,
-    /// Biological age gained at fragility 1 since the clocks started.
-    pub ageing: f64,
+    /// Biological age gained at fragility 1 since the clocks started, in entries of the
+    /// senescence table ([`SenescenceTable::ENTRIES_PER_AGE`] per unit of biological age).
+    pub ageing_table_entries: f64,
 }
 
 /// Fields of a [`RedCellCohort`].
@@ -139,9 +144,9 @@ pub(crate) struct CohortColumns<'a> {
     pub cells: &'a mut [f64],
     pub volume_fl: &'a [f64],
     pub hemoglobin_pg: &'a [f64],
-    /// The ageing clock's reading when the cohort's biological age was 0: its biological age is
-    /// its fragility × (the ageing clock − this).
-    pub ageing_start: &'a [f64],
+    /// Where the cohort started on the ageing clock: its position in the senescence table
+    /// ([`SenescenceTable::position`]) is its fragility × (the ageing clock − this).
+    pub position_start: &'a [f64],
     pub fragility: &'a [f64],
     /// The day clock's reading when the cohort was released: its age is the day clock − this.
     pub release_day: &'a [f64],
@@ -244,13 +249,13 @@ impl RedCellCohorts {
     /// The live cohorts' fields, youngest first, for passes over all of them.
     pub fn columns_mut(&mut self) -> CohortColumns<'_> {
         let live = self.head..self.head + self.len;
-        let [cells, volume_fl, hemoglobin_pg, ageing_start, fragility, _, _, release_day, cells_per_survivor] =
+        let [cells, volume_fl, hemoglobin_pg, position_start, fragility, _, _, release_day, cells_per_survivor] =
             &mut self.buffers;
         CohortColumns {
             cells: &mut cells[live.clone()],
             volume_fl: &volume_fl[live.clone()],
             hemoglobin_pg: &hemoglobin_pg[live.clone()],
-            ageing_start: &ageing_start[live.clone()],
+            position_start: &position_start[live.clone()],
             fragility: &fragility[live.clone()],
             release_day: &release_day[live.clone()],
             cells_per_survivor: &mut cells_per_survivor[live],
@@ -379,16 +384,37 @@ impl SenescenceTable {
     /// every cohort every day, and the call costs as much as the lookup.
     #[inline(always)]
     pub fn survival(&self, biological_age: f64) -> f64 {
-        // In table entries from one entry below the table's start: below the table the position
-        // is under 1 (line 0), from its end on it is 255 or more (line 255).
-        const POSITION_AT_AGE_ZERO: f64 = 1.0 - SENESCENCE_TABLE_LOW * ENTRIES_PER_AGE;
-        let position = biological_age * ENTRIES_PER_AGE + POSITION_AT_AGE_ZERO;
-        // The conversion truncates toward zero (the floor, for the positions that pick a sloped
-        // line) and saturates at 0 and 255, where the lines are flat.
+        self.survival_at(SenescenceTable::position(biological_age))
+    }
+
+    /// Table entries per unit of biological age.
+    pub const ENTRIES_PER_AGE: f64 = ENTRIES_PER_AGE;
+
+    /// Where `biological_age` lies in the table, in table entries from one entry below the
+    /// table's start: below the table the position is under 1, from its end on it is 255 or
+    /// more.
+    pub const fn position(biological_age: f64) -> f64 {
+        biological_age * ENTRIES_PER_AGE + POSITION_AT_AGE_ZERO
+    }
+
+    /// The biological age at a position in the table (the inverse of [`SenescenceTable::position`]).
+    pub fn age_at(position: f64) -> f64 {
+        (position - POSITION_AT_AGE_ZERO) / ENTRIES_PER_AGE
+    }
+
+    /// [`SenescenceTable::survival`] at a position in the table. Always inlined, like it.
+    #[inline(always)]
+    pub fn survival_at(&self, position: f64) -> f64 {
+        // Below the table the position is under 1 (line 0), from its end on it is 255 or more
+        // (line 255). The conversion truncates toward zero (the floor, for the positions that
+        // pick a sloped line) and saturates at 0 and 255, where the lines are flat.
         let line = self.survival_lines[usize::from(position as u8)];
         line.at_zero + line.slope * position
     }
 }
+
+/// The position in the table ([`SenescenceTable::position`]) of biological age 0.
+const POSITION_AT_AGE_ZERO: f64 = 1.0 - SENESCENCE_TABLE_LOW * ENTRIES_PER_AGE;
 
 impl Default for SenescenceTable {
     fn default() -> Self {

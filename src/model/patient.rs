@@ -10,9 +10,9 @@ use std::sync::OnceLock;
 use super::compartments::blood::{lose_blood, plasma_refill_step, red_cells_day, transfuse};
 use super::compartments::hormones::{hormones_step, inflammation_step, Hormones, Signals};
 use super::compartments::iron::{iron_step, Iron, IronInputs};
-use super::compartments::marrow::{conveyor_day, erythroid_iron_demand_mg_per_day, hemoglobinize};
+use super::compartments::marrow::{conveyor_day, hemoglobinize, MarrowReadings};
 use super::compartments::vitamins::{vitamins_step, Vitamins};
-use super::compartments::SettingsEffects;
+use super::compartments::{SettingsEffects, StepMemory};
 use super::erythron::{
     PrecursorCohort, RedCellCohort, RedCellCohorts, SenescenceTable, BFU_E_DAYS, CFU_E_DAYS,
     ERYTHROBLAST_DAYS, IRON_MG_PER_MG_HEMOGLOBIN,
@@ -358,14 +358,18 @@ impl Patient {
     fn run_steps(&mut self, steps: u64) {
         // Settings change only between calls or through events.
         let mut effects = SettingsEffects::new(&self.settings, STEP_DAYS);
+        // The marrow moves once a day (in `daily_step`).
+        let mut marrow = MarrowReadings::of(&self.state);
+        let mut memory = StepMemory::new();
         for _ in 0..steps {
             if self.apply_due_events() {
                 effects = SettingsEffects::new(&self.settings, STEP_DAYS);
             }
             if self.state.steps_taken.is_multiple_of(STEPS_PER_DAY) {
                 self.daily_step();
+                marrow = MarrowReadings::of(&self.state);
             }
-            self.fast_step(&effects);
+            self.fast_step(&effects, &marrow, &mut memory);
             self.state.steps_taken += 1;
         }
     }
@@ -498,8 +502,14 @@ impl Patient {
     }
 
     /// Every internal step: courses, then each compartment in turn (hormones, blood volume, iron,
-    /// vitamins). `effects` are those of the current settings.
-    fn fast_step(&mut self, effects: &SettingsEffects) {
+    /// vitamins). `effects` are those of the current settings, `marrow` the readings of the marrow;
+    /// `memory` what the last steps worked out (it spares work only).
+    fn fast_step(
+        &mut self,
+        effects: &SettingsEffects,
+        marrow: &MarrowReadings,
+        memory: &mut StepMemory,
+    ) {
         let dt = effects.step_days;
         let day = self.state.day();
         // Courses: what is being taken now.
@@ -534,13 +544,16 @@ impl Patient {
         let il6 = inflammation_step(&mut state.hormones, &settings, anti_il6_on, effects);
         plasma_refill_step(state, effects);
         let signals = Signals {
-            epo_for_hemoglobin_mu_ml: symeonidis_epo_mu_ml(state.hemoglobin_g_dl()),
+            epo_for_hemoglobin_mu_ml: memory
+                .epo_for_hemoglobin
+                .get(state.hemoglobin_g_dl(), symeonidis_epo_mu_ml),
             transferrin_saturation: state.transferrin_saturation(),
             storage_iron_mg: state.iron.storage_iron_mg,
-            erythroid_mass_relative: state.erythroid_mass_relative(),
+            erythroid_mass_relative: marrow.erythroid_mass_relative,
+            epo_receptor_clearance_factor: marrow.epo_receptor_clearance_factor,
         };
         hormones_step(&mut state.hormones, effects, il6, signals, esa_dose_iu, dt);
-        let demand_mg_per_day = erythroid_iron_demand_mg_per_day(state);
+        let demand_mg_per_day = marrow.iron_demand_mg_per_day;
         let iron_inputs = IronInputs {
             epo_for_hemoglobin_mu_ml: signals.epo_for_hemoglobin_mu_ml,
             transferrin_saturation: signals.transferrin_saturation,
@@ -556,19 +569,19 @@ impl Patient {
         };
         let to_erythroblasts = iron_step(
             &mut state.iron,
-            &settings,
             iron_inputs,
             oral_iron_today,
             step_index_in_day,
-            &effects.fixed,
+            effects,
             dt,
         );
-        hemoglobinize(state, to_erythroblasts, demand_mg_per_day);
+        hemoglobinize(state, to_erythroblasts, marrow);
         vitamins_step(
             &mut state.vitamins,
             &settings,
             effects,
             folic_acid_mg_per_day,
+            &mut memory.vitamins,
         );
     }
 }

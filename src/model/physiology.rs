@@ -132,7 +132,13 @@ pub fn neocytolysis_per_day(epo_mu_ml: f64) -> f64 {
 /// Erythroblast survival through the stage for a DNA-synthesis capacity (1 = normal). Without DNA
 /// synthesis most megaloblasts die in the marrow (ineffective erythropoiesis); tuned for teaching.
 pub fn erythroblast_survival(dna_synthesis: f64) -> f64 {
-    HEALTHY_ERYTHROBLAST_SURVIVAL * dna_synthesis.clamp(0.0, 1.0).powf(1.3)
+    let dna_synthesis = dna_synthesis.clamp(0.0, 1.0);
+    // With full DNA synthesis the power is 1: known without working it out (this runs every
+    // simulated day, and DNA synthesis is full unless B12 or folate run short).
+    if dna_synthesis == 1.0 {
+        return HEALTHY_ERYTHROBLAST_SURVIVAL;
+    }
+    HEALTHY_ERYTHROBLAST_SURVIVAL * dna_synthesis.powf(1.3)
 }
 
 /// How much larger a cell leaves the marrow when its divisions lacked DNA synthesis: fewer divisions,
@@ -175,6 +181,12 @@ pub fn marrow_space_factor(settings: &Settings) -> f64 {
 /// ≈ 150 mU/mL). High EPO releases marrow reticulocytes early; they then spend 2–2.5 d maturing in
 /// blood instead of 1 d (reference section 2).
 pub fn reticulocyte_shift(epo_mu_ml: f64) -> f64 {
+    // At or below healthy EPO the logarithm is not positive and the shift is 0: known without
+    // working it out (this runs every simulated day, and EPO is at or below health unless the
+    // patient is anemic).
+    if epo_mu_ml <= HEALTHY_EPO_MU_ML {
+        return 0.0;
+    }
     ((epo_mu_ml.max(1.0) / HEALTHY_EPO_MU_ML).log10() / (150.0 / HEALTHY_EPO_MU_ML).log10())
         .clamp(0.0, 1.0)
 }

@@ -155,6 +155,7 @@ impl Scenario {
         if let Some(folate) = self.initial.folate_stores_mg {
             state.vitamins.folate_stores_mg = folate;
         }
+        state.vitamins.refresh_dna_synthesis();
         let mut patient = Patient::from_state(self.settings, state);
         patient.schedule(self.events.iter().cloned());
         patient
@@ -438,6 +439,23 @@ mod tests {
             }
         );
         assert_eq!(scenario.patient().state.vitamins.b12_stores_ug, 600.0);
+    }
+
+    #[test]
+    fn stores_set_at_the_start_act_from_the_first_day() {
+        // A patient who starts with an empty folate store: the marrow's DNA synthesis is short at
+        // day 0, before any step, as it is a step later.
+        let scenario = Scenario::from_json(r#"{"initial": {"folate_stores_mg": 0.5}}"#).unwrap();
+        let patient = scenario.patient();
+        let at_start = patient.state.vitamins.dna_synthesis;
+        let mut later = patient.clone();
+        later.advance_to(0.25);
+        assert!(at_start < 0.9, "DNA synthesis at day 0: {at_start}");
+        assert!(
+            (at_start - later.state.vitamins.dna_synthesis).abs() < 0.02,
+            "day 0 {at_start}, 6 hours later {}",
+            later.state.vitamins.dna_synthesis
+        );
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use super::marrow::Release;
 use super::{relax_by, SettingsEffects};
 use crate::model::erythron::{
-    RedCellCohort, IRON_MG_PER_MG_HEMOGLOBIN, MAX_RED_CELL_AGE_DAYS, SENESCENCE_ONSET,
+    RedCellCohort, SenescenceTable, IRON_MG_PER_MG_HEMOGLOBIN, MAX_RED_CELL_AGE_DAYS,
+    SENESCENCE_ONSET,
 };
 use crate::model::patient::{senescence, PatientState};
 use crate::model::physiology::*;
@@ -67,19 +68,22 @@ pub(crate) fn red_cells_day(
             *cells_per_survivor *= 1.0 - neocytolysis;
         }
     }
-    // A day passes for every cohort: biological ages are read from the ageing clock.
+    // A day passes for every cohort: biological ages are read from the ageing clock, which
+    // counts them in entries of the survival table, so each cohort's place in the table is one
+    // subtraction and one multiplication away (this pass is most of the model's work).
     cohorts.clocks.days += 1.0;
-    cohorts.clocks.ageing += ageing;
-    let ageing_clock = cohorts.clocks.ageing;
-    let biological_age =
-        |(&ageing_start, &fragility): (&f64, &f64)| fragility * (ageing_clock - ageing_start);
+    cohorts.clocks.ageing_table_entries += ageing * SenescenceTable::ENTRIES_PER_AGE;
+    let ageing_clock = cohorts.clocks.ageing_table_entries;
+    let table_position =
+        |(&position_start, &fragility): (&f64, &f64)| fragility * (ageing_clock - position_start);
     // The youngest cohorts, all below the age at which the first cells reach their lifespan,
     // lose no cells: only their totals are counted.
+    const ONSET_POSITION: f64 = SenescenceTable::position(SENESCENCE_ONSET);
     let young = cohorts
-        .ageing_start
+        .position_start
         .iter()
         .zip(cohorts.fragility)
-        .position(|cohort| biological_age(cohort) >= SENESCENCE_ONSET)
+        .position(|cohort| table_position(cohort) >= ONSET_POSITION)
         .unwrap_or(cohorts.cells.len());
     let (young_cells, cells) = cohorts.cells.split_at_mut(young);
     let (young_hemoglobin_pg, hemoglobin_pg) = cohorts.hemoglobin_pg.split_at(young);
@@ -97,19 +101,19 @@ pub(crate) fn red_cells_day(
     // pass is most of the model's work; see the bench, tests/bench/model.rs).
     const RUN: usize = 64;
     let mut survivals = [0.0; RUN];
-    let runs = cohorts.ageing_start[young..]
+    let runs = cohorts.position_start[young..]
         .chunks(RUN)
         .zip(cohorts.fragility[young..].chunks(RUN))
         .zip(cells.chunks_mut(RUN))
         .zip(cohorts.cells_per_survivor[young..].chunks(RUN))
         .zip(hemoglobin_pg.chunks(RUN))
         .zip(volume_fl.chunks(RUN));
-    for (((((ageing_start, fragility), cells), cells_per_survivor), hemoglobin_pg), volume_fl) in
+    for (((((position_start, fragility), cells), cells_per_survivor), hemoglobin_pg), volume_fl) in
         runs
     {
-        let ages = ageing_start.iter().zip(fragility).map(biological_age);
-        for (survival, age) in survivals.iter_mut().zip(ages) {
-            *survival = table.survival(age);
+        let positions = position_start.iter().zip(fragility).map(table_position);
+        for (survival, position) in survivals.iter_mut().zip(positions) {
+            *survival = table.survival_at(position);
         }
         let run = cells
             .iter_mut()

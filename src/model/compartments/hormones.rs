@@ -61,8 +61,11 @@ pub(crate) struct Signals {
     pub transferrin_saturation: f64,
     /// Storage iron, mg (the liver's store sensor, BMP6).
     pub storage_iron_mg: f64,
-    /// Erythroid mass relative to health (EPO clearance and erythroferrone).
+    /// Erythroid mass relative to health (erythroferrone).
     pub erythroid_mass_relative: f64,
+    /// How the marrow's EPO receptors lower EPO ([`epo_receptor_clearance_factor`] of the
+    /// erythroid mass).
+    pub epo_receptor_clearance_factor: f64,
 }
 
 /// Anti-IL-6 blockade and the acute-phase adaptation; returns the effective IL-6, pg/mL.
@@ -106,7 +109,7 @@ pub(crate) fn hormones_step(
     let epo_target = signals.epo_for_hemoglobin_mu_ml
         * effects.renal_epo_capacity
         * epo_inflammation_factor(il6)
-        * epo_receptor_clearance_factor(signals.erythroid_mass_relative);
+        * signals.epo_receptor_clearance_factor;
     relax_by(&mut state.epo_endogenous_mu_ml, epo_target, shares.epo);
 
     // Epoetin: subcutaneous depot → plasma → elimination.

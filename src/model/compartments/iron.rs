@@ -2,10 +2,9 @@
 //! competing export and storage routes, ferritinophagy), basal losses, transferrin-bound plasma iron
 //! and the non-transferrin-bound iron beyond its capacity, and what the erythroblasts take.
 
-use super::{relax_by, FixedShares};
+use super::{relax_by, SettingsEffects};
 use crate::model::patient::STEPS_PER_DAY;
 use crate::model::physiology::*;
-use crate::model::settings::Settings;
 
 /// The iron pools outside the red cells and erythroblasts, mg, with the ledger's totals and how
 /// well the erythroblasts are supplied.
@@ -82,16 +81,17 @@ pub(crate) struct IronInputs {
 
 /// Moves iron between the pools over `dt` days and returns the iron delivered to the
 /// erythroblasts, mg. `oral_iron_today` is the oral dose swallowed at this step (mg);
-/// `step_index_in_day` spreads the day's digested cells over its steps.
+/// `step_index_in_day` spreads the day's digested cells over its steps; `effects` are those of
+/// the current settings (the diet's uptake and the fixed shares).
 pub(crate) fn iron_step(
     state: &mut Iron,
-    settings: &Settings,
     inputs: IronInputs,
     oral_iron_today: f64,
     step_index_in_day: u64,
-    shares: &FixedShares,
+    effects: &SettingsEffects,
     dt: f64,
 ) -> f64 {
+    let shares = &effects.fixed;
     let saturation = inputs.transferrin_saturation;
     // Gut: diet (per meal) and oral iron (per dose) enter enterocytes through a saturable
     // import, then leave through ferroportin into plasma (absorbed) or are shed with the cell.
@@ -99,12 +99,14 @@ pub(crate) fn iron_step(
     let import_drive =
         enterocyte_import_drive(state.storage_iron_mg, inputs.epo_for_hemoglobin_mu_ml)
             * hepcidin_import_factor(inputs.hepcidin_relative);
-    let diet_uptake = enterocyte_uptake_mg(
-        settings.iron_intake_mg_per_day / IRON_MEALS_PER_DAY,
-        import_drive,
-    ) * IRON_MEALS_PER_DAY
-        * dt;
-    let dose_uptake = enterocyte_uptake_mg(state.oral_iron_lumen_mg, import_drive);
+    let diet_uptake =
+        effects.diet_iron_uptake_per_import_drive_mg * import_drive * IRON_MEALS_PER_DAY * dt;
+    // With no dose in the lumen (most steps) there is no dose uptake: known without dividing.
+    let dose_uptake = if state.oral_iron_lumen_mg == 0.0 {
+        0.0
+    } else {
+        enterocyte_uptake_mg(state.oral_iron_lumen_mg, import_drive)
+    };
     state.oral_iron_lumen_mg = 0.0;
     state.enterocyte_iron_mg += diet_uptake + dose_uptake;
     let export_rate = ENTEROCYTE_EXPORT_PER_DAY * inputs.ferroportin_gut_relative;

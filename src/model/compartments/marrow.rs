@@ -145,24 +145,54 @@ pub(crate) fn conveyor_day(
 
 /// Iron the erythroblasts need per day to fill their cells with hemoglobin, mg/day.
 pub(crate) fn erythroid_iron_demand_mg_per_day(state: &PatientState) -> f64 {
-    state
-        .erythroblasts
-        .iter()
-        .map(|cohort| {
-            let target_pg = NORMAL_MCH_PG * megaloblastic_size_factor(cohort.dna_synthesis);
-            cohort.cells * target_pg / ERYTHROBLAST_DAYS as f64
-        })
-        .sum::<f64>()
-        * IRON_MG_PER_MG_HEMOGLOBIN
+    MarrowReadings::of(state).iron_demand_mg_per_day
+}
+
+/// What the fast step reads from the marrow: it changes only when the conveyor moves, once a
+/// day, so it is worked out then rather than at each of the day's steps (the sums over the
+/// cohorts gave the same values four times).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct MarrowReadings {
+    /// Erythroid mass relative to health ([`PatientState::erythroid_mass_relative`]).
+    pub erythroid_mass_relative: f64,
+    /// How the marrow's EPO receptors lower EPO ([`epo_receptor_clearance_factor`] of the mass).
+    pub epo_receptor_clearance_factor: f64,
+    /// Iron the erythroblasts need per day to fill their cells with hemoglobin, mg/day.
+    pub iron_demand_mg_per_day: f64,
+    /// The hemoglobin per cell each erythroblast cohort aims for, pg (more in megaloblasts).
+    target_hemoglobin_pg: [f64; ERYTHROBLAST_DAYS],
+}
+
+impl MarrowReadings {
+    /// The readings of the marrow as it stands in `state`.
+    pub fn of(state: &PatientState) -> MarrowReadings {
+        let target_hemoglobin_pg = state
+            .erythroblasts
+            .map(|cohort| NORMAL_MCH_PG * megaloblastic_size_factor(cohort.dna_synthesis));
+        let iron_demand_mg_per_day = state
+            .erythroblasts
+            .iter()
+            .zip(target_hemoglobin_pg)
+            .map(|(cohort, target_pg)| cohort.cells * target_pg / ERYTHROBLAST_DAYS as f64)
+            .sum::<f64>()
+            * IRON_MG_PER_MG_HEMOGLOBIN;
+        let erythroid_mass_relative = state.erythroid_mass_relative();
+        MarrowReadings {
+            erythroid_mass_relative,
+            epo_receptor_clearance_factor: epo_receptor_clearance_factor(erythroid_mass_relative),
+            iron_demand_mg_per_day,
+            target_hemoglobin_pg,
+        }
+    }
 }
 
 /// Shares `iron_mg` among the erythroblast cohorts as hemoglobin, in proportion to their demand.
-/// `total_demand_mg_per_day` is [`erythroid_iron_demand_mg_per_day`] of the same state.
-pub(crate) fn hemoglobinize(state: &mut PatientState, iron_mg: f64, total_demand_mg_per_day: f64) {
+/// `marrow` are the [`MarrowReadings`] of the same state.
+pub(crate) fn hemoglobinize(state: &mut PatientState, iron_mg: f64, marrow: &MarrowReadings) {
     if iron_mg <= 0.0 {
         return;
     }
-    let total_demand = total_demand_mg_per_day;
+    let total_demand = marrow.iron_demand_mg_per_day;
     if total_demand <= 0.0 {
         // Nobody to take it: it stays in the body as storage iron.
         state.iron.storage_iron_mg += iron_mg;
@@ -171,11 +201,14 @@ pub(crate) fn hemoglobinize(state: &mut PatientState, iron_mg: f64, total_demand
     // Each cohort gets iron in proportion to its demand, so its hemoglobin per cell grows by the
     // same share of its daily target.
     let share_of_daily_target = iron_mg / total_demand / ERYTHROBLAST_DAYS as f64;
-    for cohort in state.erythroblasts.iter_mut() {
+    for (cohort, target_pg) in state
+        .erythroblasts
+        .iter_mut()
+        .zip(marrow.target_hemoglobin_pg)
+    {
         if cohort.cells <= 0.0 {
             continue;
         }
-        let target_pg = NORMAL_MCH_PG * megaloblastic_size_factor(cohort.dna_synthesis);
         cohort.hemoglobin_pg += share_of_daily_target * target_pg;
     }
 }

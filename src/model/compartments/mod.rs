@@ -29,6 +29,10 @@ pub(crate) struct SettingsEffects {
     pub b12_absorbed_ug_per_day: f64,
     /// Share of the B12 store lost in one step.
     pub b12_loss_share: f64,
+    /// Iron enterocytes take up from a meal of the diet per unit of import drive, mg
+    /// ([`enterocyte_uptake_mg`] of a meal's iron at drive 1: the uptake is proportional to the
+    /// drive, so this times the drive is the very value it gives).
+    pub diet_iron_uptake_per_import_drive_mg: f64,
     /// The shares of the processes with fixed rates over one step.
     pub fixed: FixedShares,
 }
@@ -110,7 +114,65 @@ impl SettingsEffects {
             renal_hepcidin_retention: renal_hepcidin_retention(settings.egfr_ml_per_min),
             b12_absorbed_ug_per_day: b12_absorbed_ug_per_day(settings),
             b12_loss_share: first_order_share(b12_loss_per_day(settings), step_days),
+            diet_iron_uptake_per_import_drive_mg: enterocyte_uptake_mg(
+                settings.iron_intake_mg_per_day / IRON_MEALS_PER_DAY,
+                1.0,
+            ),
             fixed: FixedShares::new(step_days),
+        }
+    }
+}
+
+/// A pure function's value, remembered for the inputs it was last worked out for: asked again
+/// for the same inputs, it gives the remembered value instead of working it out. The value is
+/// always the very one the function gives, so results are the same whether or not it was
+/// remembered.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Remembered<Inputs> {
+    inputs: Option<Inputs>,
+    value: f64,
+}
+
+impl<Inputs: PartialEq + Copy> Remembered<Inputs> {
+    /// Nothing remembered yet.
+    pub fn new() -> Remembered<Inputs> {
+        Remembered {
+            inputs: None,
+            value: f64::NAN,
+        }
+    }
+
+    /// `function` of `inputs`, worked out only if the inputs differ from the last ones (inputs
+    /// that hold NaN differ from everything, so they are always worked out).
+    #[inline(always)]
+    pub fn get(&mut self, inputs: Inputs, function: impl FnOnce(Inputs) -> f64) -> f64 {
+        if self.inputs != Some(inputs) {
+            self.value = function(inputs);
+            self.inputs = Some(inputs);
+        }
+        self.value
+    }
+}
+
+/// What the fast step remembers from one step to the next: values of pure functions of slow
+/// variables, which at most steps of a steady state are asked for again with the very same
+/// inputs (hemoglobin changes only when the red cells or the plasma volume do; the vitamin
+/// stores settle). Each spares exponentials or divisions there. Not part of the state: a new
+/// memory at any step gives the same results.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct StepMemory {
+    /// The kidney's oxygen sensor: the EPO a hemoglobin calls for, by hemoglobin (g/dL).
+    pub epo_for_hemoglobin: Remembered<f64>,
+    /// The vitamins' own.
+    pub vitamins: vitamins::VitaminMemory,
+}
+
+impl StepMemory {
+    /// Nothing remembered yet.
+    pub fn new() -> StepMemory {
+        StepMemory {
+            epo_for_hemoglobin: Remembered::new(),
+            vitamins: vitamins::VitaminMemory::new(),
         }
     }
 }

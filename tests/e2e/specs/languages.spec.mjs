@@ -17,6 +17,14 @@ function es(english) {
   if (!spanish) throw new Error(`no Spanish for ${JSON.stringify(english)}`);
   return spanish;
 }
+/** Language switches before the memory is first read (the Spanish catalogue arrives, caches and
+ * free lists settle: measured, the memory stops growing after the first switch). */
+const WARM_UP_SWITCHES = 6;
+/** Language switches measured. */
+const MEASURED_SWITCHES = 30;
+/** WebAssembly memory growth allowed over the measured switches, bytes: four 64 KiB pages, under a
+ * third of what the leak of issue 12 added over as many switches (about 30 KB each: 0.9 MB). */
+const MAX_GROWTH_BYTES = 4 * 64 * 1024;
 /** A number as the Spanish page prints it ("9,8"), read back. */
 const spanishNumber = (text) => Number(text.trim().replace(',', '.'));
 
@@ -108,6 +116,54 @@ test.describe('languages', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
     await expect(page.locator('#case-heading')).toHaveText(es('Back pain, thirst and a crowded marrow'));
     await expect(page.getByTestId('case-diagnosis').locator('option', { hasText: es('Anemia of multiple myeloma') })).toHaveCount(1);
+  });
+
+  test('a language switch keeps compare mode, projector mode, the units, a tour, the why-panel and the notices', async ({ page }) => {
+    // lang=fr is refused with a notice; the notice stays through the switches.
+    await factory.open('?preset=ckd&compare=1&mode=projector&units=si&tour=ckd_command&step=2&lang=fr');
+    await factory.pause();
+    await expect(factory.notices).toHaveCount(1);
+    // Patient A's Hb (in compare mode patient B has one too).
+    await page.locator('section.labs[data-patient="a"]').getByTestId('lab-hb_g_dl').click();
+    await expect(page.getByTestId('why-panel')).toBeVisible();
+    const day = await factory.day();
+    const select = page.getByTestId('lang-select');
+    for (const lang of ['es', 'en']) {
+      await select.selectOption(lang);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.getByTestId('compare-toggle')).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.locator('[data-patient="b"]')).toBeVisible();
+      await expect(page.getByTestId('projector-toggle')).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.getByTestId('units-select')).toHaveValue('si');
+      await expect(page.getByTestId('tour-step')).toHaveText(/^2 \/ \d+$/);
+      await expect(page.getByTestId('why-panel').locator('[data-key="hb_g_dl"]')).toBeVisible();
+      await expect(factory.notices).toHaveCount(1);
+      expect(await factory.day()).toBe(day);
+    }
+  });
+
+  test('switching the language again and again does not grow the WebAssembly memory', async ({ page }) => {
+    // Issue 12: every switch used to leave about 30 KB behind.
+    await page.addInitScript(() => {
+      addEventListener('TrunkApplicationStarted', (event) => {
+        window.languageWasmMemory = event.detail?.wasm?.memory ?? null;
+      });
+    });
+    await factory.open('?preset=iron_deficiency');
+    const wasmBytes = () => page.evaluate(() => window.languageWasmMemory.buffer.byteLength);
+    const select = page.getByTestId('lang-select');
+    const switchTo = async (lang) => {
+      await select.selectOption(lang);
+      // The page has rendered itself again when the select is back, focused, showing `lang`.
+      await page.waitForFunction((lang) => document.documentElement.lang === lang
+        && document.activeElement?.dataset?.testid === 'lang-select'
+        && document.activeElement.value === lang, lang);
+    };
+    // Warm-up: the Spanish catalogue, caches and the allocator's free lists settle.
+    for (let index = 0; index < WARM_UP_SWITCHES; index += 1) await switchTo(index % 2 ? 'en' : 'es');
+    const before = await wasmBytes();
+    for (let index = 0; index < MEASURED_SWITCHES; index += 1) await switchTo(index % 2 ? 'en' : 'es');
+    expect(await wasmBytes() - before).toBeLessThanOrEqual(MAX_GROWTH_BYTES);
   });
 
   test('a bad lang= is named in a notice and the page stays in English', async ({ page }) => {
