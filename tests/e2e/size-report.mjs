@@ -22,11 +22,11 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 // day Leptos's erase_components took 19 KiB off and the frame and model-speed work added 6: 398 KiB,
 // budget down to 405. Then the WebAssembly was split (README, "Download size"): tours, cases, compare
 // mode, the why-panel, the model notes, scenario files, the teacher panel, the exports and reading a
-// language's catalogue arrive when first used, and only the first load counts: 350.9 KiB (397.1
-// before, by this count), budget 358 (+ 2 %).
+// language's catalogue arrive when first used, and only the first load counts: 354.0 KiB (398.7
+// unsplit, by this count; 2026-11-26), budget 361 (+ 2 %).
 // The 150 KiB goal of issue 12 is not met: what is left is what the first screen runs (Leptos's
 // rendering, the model, the charts, the sliders and lab report, number formatting).
-const BUDGET_KIB = Number(process.env.SIZE_BUDGET_KIB ?? 358);
+const BUDGET_KIB = Number(process.env.SIZE_BUDGET_KIB ?? 361);
 const GOAL_KIB = 150;
 const dist = process.argv[2] ?? 'dist';
 
