@@ -18,6 +18,8 @@ TRUNK_VERSION=0.21.14
 # Firefox is the second browser of the component tests; geckodriver builds from crates.io.
 GECKODRIVER_VERSION=0.37.1
 BINARYEN_VERSION=132
+# Cuts the page's WebAssembly into the first download and parts fetched later (tools/split-wasm.mjs).
+WASM_SPLIT_VERSION=0.2.4
 TOOLS_DIR=${MARROW_TOOLS_DIR:-$HOME/.cache/marrow-factory}
 # wasm-bindgen-cli must match the wasm-bindgen the page links against: read it from Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
@@ -95,6 +97,14 @@ install_wasm_opt() {
   npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/binaryen-$BINARYEN_VERSION" "binaryen@$BINARYEN_VERSION.0.0"
 }
 
+install_wasm_split() {
+  if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    return
+  fi
+  say "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION, about two minutes, once)"
+  cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
+}
+
 install_browsers() {
   if ! { [ -x "$CHROMIUM_PATH" ] && [ -x "$CHROMEDRIVER" ] && command -v firefox-esr >/dev/null; }; then
     say "installing Chromium, ChromeDriver and Firefox ESR from Debian"
@@ -133,6 +143,7 @@ install_for_build() {
   install_trunk
   install_wasm_bindgen
   install_wasm_opt
+  install_wasm_split
   cargo fetch --quiet
 }
 
@@ -147,7 +158,8 @@ install_for_tests() {
 layer_lint() {
   cargo fmt --check
   cargo clippy --all-targets --locked -- -D warnings
-  cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+  # The page's own build (index.html sets the feature `split`: src/app/later.rs).
+  cargo clippy --all-targets --locked --target wasm32-unknown-unknown --features split -- -D warnings
 }
 
 layer_native() {

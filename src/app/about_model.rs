@@ -5,15 +5,17 @@
 
 use leptos::prelude::*;
 
+use super::later::split_point;
 use crate::strings::t;
-use crate::view::about::{parse, Block, Document, Inline, MODEL_NOTES_FILE};
+use crate::view::about::{parse, Block, Inline, MODEL_NOTES_FILE};
 
 /// Where the notes stand.
 #[derive(Clone, Debug, PartialEq)]
 enum Notes {
     NotAsked,
     Loading,
-    Loaded(Document),
+    /// The notes' Markdown, read and laid out by `notes_view` (a part fetched when first used).
+    Loaded(String),
     Failed(String),
 }
 
@@ -57,7 +59,7 @@ pub fn AboutModel() -> impl IntoView {
         notes.set(Notes::Loading);
         leptos::task::spawn_local(async move {
             notes.set(match fetch_text(MODEL_NOTES_FILE).await {
-                Ok(markdown) => Notes::Loaded(parse(&markdown)),
+                Ok(markdown) => Notes::Loaded(markdown),
                 Err(reason) => Notes::Failed(reason),
             });
         });
@@ -69,9 +71,7 @@ pub fn AboutModel() -> impl IntoView {
             {move || match notes.get() {
                 Notes::NotAsked => ().into_any(),
                 Notes::Loading => view! { <p>{t().about_loading}</p> }.into_any(),
-                Notes::Loaded(document) => {
-                    document.blocks.into_iter().map(block_view).collect_view().into_any()
-                }
+                Notes::Loaded(markdown) => super::later::arriving(notes_view(markdown)).into_any(),
                 Notes::Failed(reason) => view! {
                     <p class="about-failed" role="alert">
                         {crate::strings::fill(t().about_failed, &[("reason", &reason)])}
@@ -82,6 +82,13 @@ pub fn AboutModel() -> impl IntoView {
         </details>
     }
 }
+
+split_point!(about:
+    /// The notes read (`view::about`) and laid out.
+    fn notes_view(markdown: String) -> AnyView {
+        parse(&markdown).blocks.into_iter().map(block_view).collect_view().into_any()
+    }
+);
 
 /// One block of the notes. Headings sit below the page's own `<h2>`s (`#` → `<h3>`).
 fn block_view(block: Block) -> AnyView {

@@ -274,10 +274,10 @@ pub(crate) fn open_case(
     opened: impl FnOnce(LivePage) + 'static,
 ) {
     leptos::task::spawn_local(async move {
-        let loaded = super::about_model::fetch_text(&file.path())
-            .await
-            .map_err(|reason| format!("{}: {reason}", file.path()))
-            .and_then(|json| file.read(&json).map_err(|error| error.0));
+        let loaded = match super::about_model::fetch_text(&file.path()).await {
+            Ok(json) => super::later::read_case(file, json).await,
+            Err(reason) => Err(format!("{}: {reason}", file.path())),
+        };
         let Some(page) = context.live_page() else {
             return;
         };

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::later::split_point;
 use super::page_context::PageContext;
 use crate::strings::t;
 use crate::view::export::{file_name, history_csv};
@@ -63,11 +64,9 @@ fn download_first_chart(preset: &str, day: f64) -> Option<()> {
     download(&url, &file_name(preset, day, key.as_deref(), "png"))
 }
 
-/// The three export buttons, beside the charts.
-#[component]
-pub fn ExportBar() -> impl IntoView {
-    let context = PageContext::get();
-    let export_csv = move |_| {
+split_point!(export:
+    /// Saves the time series as a CSV file.
+    fn export_csv(context: PageContext) {
         let (csv, name) = context.with_simulation(|simulation| {
             (
                 history_csv(simulation.history()),
@@ -75,12 +74,25 @@ pub fn ExportBar() -> impl IntoView {
             )
         });
         download_csv(&csv, &name);
-    };
-    let export_png = move |_| {
+    }
+);
+
+split_point!(export:
+    /// Saves the first chart as a PNG.
+    fn export_png(context: PageContext) {
         let (preset, day) =
             context.with_simulation(|simulation| (simulation.preset(), simulation.day()));
         download_first_chart(preset, day);
-    };
+    }
+);
+
+/// The three export buttons, beside the charts. The exports arrive when first used
+/// (src/app/later.rs).
+#[component]
+pub fn ExportBar() -> impl IntoView {
+    let context = PageContext::get();
+    let export_csv = move |_| leptos::task::spawn_local(export_csv(context));
+    let export_png = move |_| leptos::task::spawn_local(export_png(context));
     let print = move |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();

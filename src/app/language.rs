@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::about_model::fetch_text;
 use super::PageContext;
-use crate::strings::{fill, set_current, t, Catalogue, Lang, Strings, ENGLISH};
+use crate::strings::{fill, set_current, t, Lang, Strings, ENGLISH};
 
 thread_local! {
     /// Spanish, once fetched (a catalogue is read once per page).
@@ -25,12 +25,8 @@ async fn load(lang: Lang) -> Result<&'static Strings, String> {
             .map_err(|reason| format!("{name}: {reason}"))?;
         files.push((*name, text));
     }
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(name, text)| (*name, text.as_str()))
-        .collect();
-    let catalogue: &'static Catalogue = Box::leak(Box::new(Catalogue::parse(lang, &borrowed)?));
-    Ok(Box::leak(Box::new(ENGLISH.translated(catalogue))))
+    // Reading them is a part fetched when first used (src/app/later.rs).
+    super::later::read_catalogue(lang, files).await
 }
 
 /// Shows the page in `lang`: at once if its words are at hand, after fetching them otherwise.

@@ -14,6 +14,7 @@ mod lab_charts;
 mod lab_interpretation;
 mod lab_panel;
 mod language;
+mod later;
 mod life_alarm;
 mod live_summary;
 mod marrow_stain_view;
@@ -456,8 +457,12 @@ fn page(root: PageRoot) -> impl IntoView {
                 // An embedded page has no header, but a screen reader still finds its name.
                 {embed.then(|| view! { <h1 class="visually-hidden">{t().app_title}</h1> })}
                 <ActivityBar tour=tour case=case compare=compare/>
-                <TourPanel progress=tour/>
-                <CasePanel progress=case/>
+                <Show when=move || tour.with(Option::is_some)>
+                    {move || later::arriving(later::tour_panel(tour))}
+                </Show>
+                <Show when=move || case.with(Option::is_some)>
+                    {move || later::arriving(later::case_panel(case))}
+                </Show>
                 <Notices notices=context.notices/>
                 <LifeAlarm alarm=life_alarm units=context.units.into()/>
                 <TimeControls/>
@@ -478,7 +483,9 @@ fn page(root: PageRoot) -> impl IntoView {
                         </p>
                         <SceneLegend palette=palette folded=projector.into()/>
                         <div id="why-panel">
-                            <WhyPanel chain=why_chain.into() on_close=close_why units=context.units/>
+                            <Show when=move || why_chain.with(Option::is_some)>
+                                {move || later::arriving(later::why_panel(why_chain.into(), close_why, context.units.into()))}
+                            </Show>
                         </div>
                     </section>
                     <section class="controls" data-patient="a" aria-labelledby="settings-heading">
@@ -497,7 +504,7 @@ fn page(root: PageRoot) -> impl IntoView {
                         </div>
                     </section>
                     <Show when=move || compare.get()>
-                        <SecondPatient patient=patient_b/>
+                        {move || later::arriving(later::second_patient(patient_b))}
                     </Show>
                     <section class="charts" aria-labelledby="chart-heading" hidden=!panel_shown(HiddenPanel::Charts)>
                         <LabCharts second=patient_b compare=compare.into()/>

@@ -5,18 +5,18 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::export_bar::download_text;
+use super::later::split_point;
 use super::page_context::PageContext;
 use crate::model::Scenario;
 use crate::strings::{fill, t};
 use crate::view::export::file_name;
 use crate::view::session::scenario_file::scenario_file;
 
-/// The save button and the file input, beside the share link.
-#[component]
-pub fn ScenarioFiles() -> impl IntoView {
-    let context = PageContext::get();
-    let notify = move |notice: String| context.notices.update(|notices| notices.push(notice));
-    let save = move |_| {
+split_point!(files:
+    /// Saves the patient as a scenario file (a download); a case, or what a file cannot hold, is
+    /// said in a notice.
+    fn save_scenario(context: PageContext) {
+        let notify = move |notice: String| context.notices.update(|notices| notices.push(notice));
         let saved = context.with_simulation(|simulation| {
             simulation.start_scenario().map(|start| {
                 (
@@ -46,7 +46,22 @@ pub fn ScenarioFiles() -> impl IntoView {
                 &[("days", &days.join(", "))],
             ));
         }
-    };
+    }
+);
+
+split_point!(files:
+    /// A scenario file's text read (`Scenario::from_json`); a refusal says why.
+    fn read_scenario(text: String) -> Result<Scenario, String> {
+        Scenario::from_json(&text).map_err(|problem| problem.to_string())
+    }
+);
+
+/// The save button and the file input, beside the share link.
+#[component]
+pub fn ScenarioFiles() -> impl IntoView {
+    let context = PageContext::get();
+    let notify = move |notice: String| context.notices.update(|notices| notices.push(notice));
+    let save = move |_| leptos::task::spawn_local(save_scenario(context));
     let open = move |event: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&event);
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -64,7 +79,7 @@ pub fn ScenarioFiles() -> impl IntoView {
                 notify(fill(t().scenario_unreadable(), &[("file", &file_name)]));
                 return;
             };
-            match Scenario::from_json(&text) {
+            match read_scenario(text).await {
                 Ok(scenario) => {
                     let name = scenario.name.clone();
                     context.change(|simulation| simulation.load_scenario(scenario));
@@ -75,7 +90,7 @@ pub fn ScenarioFiles() -> impl IntoView {
                 }
                 Err(problem) => notify(fill(
                     t().scenario_refused(),
-                    &[("file", &file_name), ("problem", &problem.to_string())],
+                    &[("file", &file_name), ("problem", &problem)],
                 )),
             }
         });

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement};
 
+use super::later::split_point;
 use super::share_link::page_base;
 use crate::strings::t;
 use crate::view::session::classroom::teacher_query;
@@ -50,7 +51,35 @@ fn copy(text: &str) {
     }
 }
 
-/// The button that opens the panel, and the panel as a modal dialog.
+split_point!(teacher:
+    /// The form's markup, in the page's language (`view::teacher_form`).
+    fn teacher_form() -> String {
+        teacher_form_html(t())
+    }
+);
+
+split_point!(teacher:
+    /// Reads the form in `dialog` and writes the class link and its iframe snippet into it.
+    fn build_links(dialog: Element) {
+        let ticked =
+            |test_id: &str| checkbox(&dialog, test_id).is_some_and(|input| input.checked());
+        let (start, mut classroom, projector) = read_form(
+            ticked,
+            &value_of(&dialog, "teacher-start"),
+            &value_of(&dialog, "teacher-speed"),
+        );
+        let base = page_base();
+        let link = format!("{base}{}", teacher_query(start, &classroom, projector));
+        set_value(&dialog, "teacher-link", &link);
+        classroom.embed = true;
+        let embedded = format!("{base}{}", teacher_query(start, &classroom, projector));
+        set_value(&dialog, "teacher-iframe", &iframe_snippet(t(), &embedded));
+    }
+);
+
+/// The button that opens the panel, and the panel as a modal dialog. The form inside is made the
+/// first time the panel opens (with the code that builds the link: a part fetched when first
+/// used, src/app/later.rs).
 ///
 /// - `projector`: the page's projector mode (the link's `mode=projector` starts from it).
 #[component]
@@ -60,12 +89,17 @@ pub fn TeacherPanel(projector: RwSignal<bool>) -> impl IntoView {
         let Some(dialog) = dialog_ref.get() else {
             return;
         };
-        if let Some(input) = checkbox(&dialog, "teacher-projector") {
-            input.set_checked(projector.get_untracked());
-        }
-        if !dialog.open() {
-            let _ = dialog.show_modal();
-        }
+        leptos::task::spawn_local(async move {
+            if dialog.child_element_count() == 0 {
+                dialog.set_inner_html(&teacher_form().await);
+            }
+            if let Some(input) = checkbox(&dialog, "teacher-projector") {
+                input.set_checked(projector.get_untracked());
+            }
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+        });
     };
     // One listener for the form's buttons.
     let clicked = move |event: leptos::ev::MouseEvent| {
@@ -78,21 +112,7 @@ pub fn TeacherPanel(projector: RwSignal<bool>) -> impl IntoView {
             .and_then(|element| element.get_attribute("data-testid"))
             .unwrap_or_default();
         match action.as_str() {
-            "teacher-build" => {
-                let ticked =
-                    |test_id: &str| checkbox(&dialog, test_id).is_some_and(|input| input.checked());
-                let (start, mut classroom, projector) = read_form(
-                    ticked,
-                    &value_of(&dialog, "teacher-start"),
-                    &value_of(&dialog, "teacher-speed"),
-                );
-                let base = page_base();
-                let link = format!("{base}{}", teacher_query(start, &classroom, projector));
-                set_value(&dialog, "teacher-link", &link);
-                classroom.embed = true;
-                let embedded = format!("{base}{}", teacher_query(start, &classroom, projector));
-                set_value(&dialog, "teacher-iframe", &iframe_snippet(t(), &embedded));
-            }
+            "teacher-build" => leptos::task::spawn_local(build_links(dialog.into())),
             "teacher-copy" => copy(&value_of(&dialog, "teacher-link")),
             "teacher-copy-iframe" => copy(&value_of(&dialog, "teacher-iframe")),
             "teacher-close" => dialog.close(),
@@ -108,7 +128,6 @@ pub fn TeacherPanel(projector: RwSignal<bool>) -> impl IntoView {
             class="teacher-dialog"
             data-testid="teacher-dialog"
             aria-labelledby="teacher-heading"
-            inner_html=teacher_form_html(t())
             on:click=clicked
         ></dialog>
     }

@@ -1,6 +1,7 @@
 // The page in Firefox: the core of specs/page.spec.mjs and one check of specs/languages.spec.mjs.
 // The contract's hooks, the time controls and the keyboard, sliders that move the labs, every
-// preset's characteristic flags (the same reference table as in Chromium), and lang=es.
+// preset's characteristic flags (the same reference table as in Chromium), the parts of the
+// WebAssembly fetched when first used, and lang=es.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -109,6 +110,25 @@ describe('the Marrow Factory page in Firefox', () => {
       }
     });
   }
+
+  // The parts of the WebAssembly fetched when first used (tools/split-wasm.mjs): each arrives and
+  // works in Firefox too (Spanish, above, is one of them).
+  it('the parts fetched when first used: a tour, a case, compare mode, the why-panel, the teacher panel', { timeout }, async () => {
+    const { page } = firefox;
+    await page.open('?tour=iron_heist&step=2');
+    await page.waitVisible('tour-panel');
+    await page.open('?case=vegan_b12');
+    await page.waitVisible('case-diagnosis');
+    await page.open('?preset=iron_deficiency');
+    await page.pause();
+    await page.click('compare-toggle');
+    await waitFor(async () => (await page.driver.findElements(By.css('[data-patient="b"] [data-testid="lab-hb_g_dl"]'))).length === 1,
+      { what: "patient B's lab report" });
+    await page.click('lab-ferritin_ng_ml');
+    await page.waitVisible('why-panel');
+    await page.click('teacher-panel');
+    await page.waitVisible('teacher-start');
+  });
 
   it('lang=es opens the page in Spanish', { timeout }, async () => {
     const { page } = firefox;
