@@ -11,6 +11,7 @@
 import { chromium } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import config from '../playwright.config.mjs';
+import { newPage } from './browser-page.mjs';
 
 /** Print a sample every this many switches. */
 const STEP = 20;
@@ -33,13 +34,7 @@ async function main() {
   const out = argument('out', null);
 
   const browser = await chromium.launch(config.use.launchOptions);
-  const context = await browser.newContext({ viewport: config.use.viewport });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
+  const { page, errors } = await newPage(browser);
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (event) => {
       window.benchWasmMemory = event.detail?.wasm?.memory ?? null;

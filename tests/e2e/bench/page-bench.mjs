@@ -16,6 +16,7 @@
 import { chromium } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import config from '../playwright.config.mjs';
+import { newPage } from './browser-page.mjs';
 
 /** Simulated days per call: the native bench's run length (tests/bench/model.rs). */
 const DAYS = 20_000;
@@ -43,16 +44,6 @@ function percentile(values, share) {
   return sorted[Math.round((sorted.length - 1) * share)];
 }
 
-async function newPage(browser) {
-  const context = await browser.newContext({ viewport: config.use.viewport });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  return { context, page, errors };
-}
 
 async function open(page, url) {
   await page.goto(url);
