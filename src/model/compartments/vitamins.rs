@@ -40,6 +40,17 @@ impl Vitamins {
             dna_synthesis: 1.0,
         }
     }
+
+    /// Works the DNA synthesis out again from the stores as they are: after they were set
+    /// directly (a scenario's `initial`), the first day's erythroblasts see them, not the
+    /// capacity the stores had before.
+    pub fn refresh_dna_synthesis(&mut self) {
+        self.dna_synthesis = dna_synthesis(
+            self.folate_stores_mg,
+            b12_sufficiency(self.b12_stores_ug),
+            self.folic_acid_recent_mg_per_day,
+        );
+    }
 }
 
 /// The erythroblasts' DNA-synthesis capacity (1 = normal) that a folate store (mg), a B12
@@ -51,19 +62,6 @@ fn dna_synthesis(folate_stores_mg: f64, b12_status: f64, folic_acid_recent_mg_pe
         folic_acid_recent_mg_per_day,
     )
     .clamp(0.05, 1.0)
-}
-
-impl Vitamins {
-    /// Works the DNA synthesis out again from the stores as they are: after they were set
-    /// directly (a scenario's `initial`), the first day's erythroblasts see them, not the
-    /// capacity the stores had before.
-    pub fn refresh_dna_synthesis(&mut self) {
-        self.dna_synthesis = dna_synthesis(
-            self.folate_stores_mg,
-            b12_sufficiency(self.b12_stores_ug),
-            self.folic_acid_recent_mg_per_day,
-        );
-    }
 }
 
 /// What [`vitamins_step`] remembers from one step to the next (see [`super::StepMemory`]).
