@@ -727,8 +727,8 @@ fn oral_iron_in_iron_deficiency() {
     checks.within(
         "reticulocyte peak day",
         peak_day,
-        5.0,
-        14.0,
+        7.0,
+        10.0,
         "ref §7: peak day 7–10",
     );
     checks.within(

@@ -39,14 +39,17 @@ pub(crate) fn conveyor_day(
     state.bfu_e.rotate_right(1);
     state.bfu_e[0] = PROGENITOR_INPUT_PER_DAY * marrow_space_factor(settings);
 
-    // CFU-E: EPO-dependent survival, suppressed by cytokines and, when erythroblasts are short
-    // of iron, by the iron-restriction response.
-    let stage_survival = (cfu_e_epo_survival(epo)
-        * progenitor_inflammation_factor(il6)
-        * iron_restriction_factor(state.iron.erythroid_iron_sufficiency))
-    .clamp(0.0, 1.0);
+    // CFU-E: EPO-dependent survival through the stage, suppressed by cytokines. The
+    // iron-restriction response acts at the stage's end, as CFU-E become proerythroblasts: that
+    // is where transferrin receptors rise and iron is first taken up, so iron cannot act earlier.
+    // It removes the same share as it would spread over the stage (steady states do not change),
+    // but iron that arrives reaches the blood a CFU-E stage sooner.
+    let stage_survival =
+        (cfu_e_epo_survival(epo) * progenitor_inflammation_factor(il6)).clamp(0.0, 1.0);
     let daily_survival = stage_survival.powf(1.0 / CFU_E_DAYS as f64) * crowding;
-    let blasts_entering = state.cfu_e[CFU_E_DAYS - 1] * daily_survival;
+    let blasts_entering = state.cfu_e[CFU_E_DAYS - 1]
+        * daily_survival
+        * iron_restriction_factor(state.iron.erythroid_iron_sufficiency).clamp(0.0, 1.0);
     for day in (1..CFU_E_DAYS).rev() {
         state.cfu_e[day] = state.cfu_e[day - 1] * daily_survival;
     }
