@@ -155,6 +155,30 @@ fn inflammation_traps_iron_rather_than_losing_it() {
 }
 
 #[test]
+fn ending_inflammation_does_not_destroy_young_red_cells() {
+    // While IL-6 blunts EPO, the kidney's order for oxygen has not fallen; when inflammation ends,
+    // nothing tells the spleen that there are too many red cells, so no neocytolysis (Rice 2001: it
+    // answers plethora). A day of IL-6 80 then none, as a student might drag the slider.
+    let mut checks = Checks::new("inflammation that ends");
+    let mut patient = Patient::settled(Settings::default());
+    patient.schedule([
+        Event::set(0.0, vec![(SettingKey::Il6, 80.0)]),
+        Event::set(1.0, vec![(SettingKey::Il6, 0.0)]),
+    ]);
+    let day_1 = labs_at(&mut patient, 1.0);
+    let day_2 = labs_at(&mut patient, 2.0);
+    // A yes/no check: the graded range would pass a 2 % loss within its 10 % tolerance.
+    let kept = day_2.rbc_10e12_per_l / day_1.rbc_10e12_per_l;
+    checks.holds(
+        "red cells the day after IL-6 ends are within 1 % of the day before",
+        (0.99..=1.01).contains(&kept),
+        &format!("{kept:.4}"),
+        "ref §2: ≈ 0.8 % of red cells turn over a day; neocytolysis (≈ 10 % of cells, 30 %/day) would remove ≈ 3 %",
+    );
+    checks.finish();
+}
+
+#[test]
 fn stored_iron_is_mobilized_at_a_limited_rate_after_blood_donation() {
     // Kiss 2015 (JAMA, HEIRS donors with ferritin > 26 ng/mL): 80 % Hb recovery after a 500 mL
     // donation took a mean 78 days without iron and 31 days with 37.5 mg/day of oral iron. The donor

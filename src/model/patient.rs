@@ -494,10 +494,15 @@ impl Patient {
         // cytokines cause at the onset of inflammation: there is no report of neocytolysis in
         // inflammation, whose anemia develops over weeks (reference section 6), and the burst of
         // destroyed neocytes would flood plasma with iron just as hepcidin shuts the gates. So the
-        // trigger reads the endogenous EPO with the cytokine blunting taken out, plus any ESA.
-        let hormones = &state.hormones;
-        let neocytolysis_epo = hormones.epo_endogenous_mu_ml / epo_inflammation_factor(il6)
-            + hormones.esa_plasma_mu_ml;
+        // trigger reads what the kidney orders for this hemoglobin, as the marrow's receptors
+        // leave it, without the cytokines' blunting, plus any ESA. (It read the EPO in plasma
+        // with today's blunting divided out; when inflammation ended, plasma EPO was still
+        // blunted for hours while the blunting was gone, and a day of neocytolysis followed:
+        // one day of IL-6 80 then none sent TSAT to 100 % for days.)
+        let kidney_order = symeonidis_epo_mu_ml(state.hemoglobin_g_dl())
+            * renal_epo_capacity(settings.egfr_ml_per_min)
+            * epo_receptor_clearance_factor(state.erythroid_mass_relative());
+        let neocytolysis_epo = kidney_order + state.hormones.esa_plasma_mu_ml;
         red_cells_day(state, &settings, il6, neocytolysis_epo, release);
     }
 
