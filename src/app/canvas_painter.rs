@@ -1,11 +1,41 @@
 //! The [`Painter`] of the page: a 2D canvas context, drawing scene units through a view transform.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 use web_sys::CanvasRenderingContext2d;
 
 use crate::palette::Colour;
 use crate::view::drawing::painter::{Painter, TextAlign, ViewTransform};
+
+/// The most colours kept as JavaScript strings: the palette's few dozen, and the shades the scene
+/// mixes as cells ripen (a few per frame). Past this the cache starts again, so it cannot grow
+/// without bound while playing.
+const MOST_CACHED_COLOURS: usize = 512;
+
+thread_local! {
+    /// Each colour's `#rrggbb` as a JavaScript string: a scene sets a fill colour about a hundred
+    /// times a frame (cells alternate body and nucleus), and making each string anew was a large
+    /// part of drawing it (issue 12).
+    static CSS_COLOURS: RefCell<HashMap<Colour, JsValue>> = RefCell::new(HashMap::new());
+}
+
+/// `colour`'s `#rrggbb` as a JavaScript string, made once.
+fn css_colour(colour: Colour) -> JsValue {
+    CSS_COLOURS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= MOST_CACHED_COLOURS && !cache.contains_key(&colour) {
+            cache.clear();
+        }
+        cache
+            .entry(colour)
+            .or_insert_with(|| JsValue::from_str(&colour.css()))
+            .clone()
+    })
+}
 
 /// Paints on a canvas whose context is in CSS pixels (see [`fit_canvas`]).
 ///
@@ -69,7 +99,11 @@ impl<'a> CanvasPainter<'a> {
         self.set_alpha(alpha);
         if self.fill_colour != Some(colour) {
             self.fill_colour = Some(colour);
-            self.context.set_fill_style_str(&colour.css());
+            // web-sys marks the `JsValue` setters deprecated because they accept any value (a
+            // gradient, a pattern); here it is always a colour string, made once (`css_colour`),
+            // where the `&str` setter would copy and decode a new string on every call.
+            #[allow(deprecated)]
+            self.context.set_fill_style(&css_colour(colour));
         }
     }
 
@@ -86,7 +120,9 @@ impl<'a> CanvasPainter<'a> {
         self.set_alpha(1.0);
         if self.stroke_colour != Some(colour) {
             self.stroke_colour = Some(colour);
-            self.context.set_stroke_style_str(&colour.css());
+            // As for the fill (see `fill`).
+            #[allow(deprecated)]
+            self.context.set_stroke_style(&css_colour(colour));
         }
         let width_px = line_width * self.line_scale * self.transform.scale;
         if self.line_width_px != Some(width_px) {
