@@ -6,6 +6,7 @@ mod activity_bar;
 mod b12_relay_view;
 mod canvas_painter;
 mod case_panel;
+mod chart_backend;
 mod export_bar;
 mod factory_canvas;
 mod factory_parts;

@@ -3,9 +3,9 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 use super::canvas_painter::displayed_size;
+use super::chart_backend::ChartBackend;
 use super::page_context::PageContext;
 use crate::charts::{
     draw_time_course, lab_caption, lab_points, lab_reference_band, ChartEvent, TimeCourse,
@@ -72,7 +72,7 @@ pub fn TimeChart(
             canvas.set_width(width);
             canvas.set_height(height);
         }
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+        let Some(backend) = ChartBackend::new(canvas.clone()) else {
             return;
         };
         let (points, events): (Vec<(f64, f64)>, Vec<ChartEvent>) =
