@@ -132,10 +132,12 @@ fn copy_backdrop(
         draw_factory_backdrop(&mut painter, &key.palette, key.strings);
         return;
     };
-    // Pixel for pixel: the layer has the canvas's backing size, so it is copied untransformed
-    // (`restore` brings back the CSS-pixel transform). A failed copy leaves the frame without its
-    // backdrop; the next frame tries again.
+    // Pixel for pixel: the layer has the canvas's backing size, so it is copied untransformed and
+    // opaque (the context keeps the last frame's transparency; `restore` brings back the CSS-pixel
+    // transform and that). A failed copy leaves the frame without its backdrop; the next frame
+    // tries again.
     context_2d.save();
+    context_2d.set_global_alpha(1.0);
     let _ = context_2d.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     let _ = context_2d.draw_image_with_html_canvas_element(&backdrop.canvas, 0.0, 0.0);
     context_2d.restore();
