@@ -6,7 +6,7 @@ use plotters::prelude::*;
 
 use super::canvas_painter::displayed_size;
 use super::chart_backend::ChartBackend;
-use super::page_context::PageContext;
+use super::page_context::{PageContext, FIRST_CHART_TURN};
 use crate::charts::{
     draw_time_course, lab_caption, lab_points, lab_reference_band, ChartEvent, TimeCourse,
 };
@@ -36,7 +36,7 @@ pub fn TimeChart(
     // The round of redraws this chart last had its turn in (changes once per round).
     let my_round = Memo::new(move |last: Option<&u64>| {
         let (round, turn) = context.turn.get();
-        if turn == 1 + position.get() {
+        if turn == FIRST_CHART_TURN + position.get() {
             round
         } else {
             last.copied().unwrap_or(round)
