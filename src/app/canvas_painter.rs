@@ -1,7 +1,6 @@
 //! The [`Painter`] of the page: a 2D canvas context, drawing scene units through a view transform.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -11,29 +10,36 @@ use web_sys::CanvasRenderingContext2d;
 use crate::palette::Colour;
 use crate::view::drawing::painter::{Painter, TextAlign, ViewTransform};
 
-/// The most colours kept as JavaScript strings: the palette's few dozen, and the shades the scene
-/// mixes as cells ripen (a few per frame). Past this the cache starts again, so it cannot grow
-/// without bound while playing.
-const MOST_CACHED_COLOURS: usize = 512;
+/// Slots in the colour cache: more than the palette's few dozen colours, so that they seldom
+/// share one, and few enough to cost nothing to keep. The shades the scene mixes as cells ripen
+/// take slots too; each colour has one slot, so the cache cannot grow while playing.
+const COLOUR_SLOTS: usize = 256;
 
 thread_local! {
-    /// Each colour's `#rrggbb` as a JavaScript string: a scene sets a fill colour about a hundred
-    /// times a frame (cells alternate body and nucleus), and making each string anew was a large
-    /// part of drawing it (issue 12).
-    static CSS_COLOURS: RefCell<HashMap<Colour, JsValue>> = RefCell::new(HashMap::new());
+    /// Colours' `#rrggbb` as JavaScript strings: a scene sets a fill colour about a hundred times
+    /// a frame (cells alternate body and nucleus), and making each string anew was a large part of
+    /// drawing it (issue 12). Direct-mapped (one slot per colour, the newer colour replacing the
+    /// older): a hash map cost more download than its lookups save.
+    static CSS_COLOURS: RefCell<Vec<Option<(Colour, JsValue)>>> =
+        RefCell::new(vec![None; COLOUR_SLOTS]);
 }
 
-/// `colour`'s `#rrggbb` as a JavaScript string, made once.
+/// `colour`'s `#rrggbb` as a JavaScript string, made once while it keeps its slot.
 fn css_colour(colour: Colour) -> JsValue {
+    let slot = (usize::from(colour.red) * 7
+        + usize::from(colour.green) * 31
+        + usize::from(colour.blue) * 131)
+        % COLOUR_SLOTS;
     CSS_COLOURS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if cache.len() >= MOST_CACHED_COLOURS && !cache.contains_key(&colour) {
-            cache.clear();
+        match &cache[slot] {
+            Some((cached, css)) if *cached == colour => css.clone(),
+            _ => {
+                let css = JsValue::from_str(&colour.css());
+                cache[slot] = Some((colour, css.clone()));
+                css
+            }
         }
-        cache
-            .entry(colour)
-            .or_insert_with(|| JsValue::from_str(&colour.css()))
-            .clone()
     })
 }
 

@@ -9,7 +9,6 @@
 //! Everything else is `CanvasBackend`'s own drawing.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use plotters::prelude::DrawingBackend;
 use plotters_backend::{
@@ -22,10 +21,6 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 /// `CanvasBackend`'s error (its type is not exported by name).
 type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
 
-/// The most stroke colours kept as JavaScript strings: a chart draws with a handful (grid, axes,
-/// event kinds, the two patients); the bound only keeps an odd palette from growing the cache.
-const MOST_CACHED_STROKES: usize = 64;
-
 /// A colour as a key: red, green, blue and the bits of its alpha (`BackendColor` has no `Eq`).
 type ColourKey = (u8, u8, u8, u64);
 
@@ -34,29 +29,40 @@ fn colour_key(colour: BackendColor) -> ColourKey {
     (red, green, blue, colour.alpha.to_bits())
 }
 
+/// Slots in the stroke-style cache: a chart draws with a handful of colours (grid, axes, event
+/// kinds, the two patients); each colour has one slot, so an odd palette cannot grow the cache.
+const STROKE_SLOTS: usize = 64;
+
 thread_local! {
-    /// Each stroke colour's `rgba(…)` string, as `CanvasBackend` writes it, made once.
-    static STROKE_STYLES: RefCell<HashMap<ColourKey, JsValue>> = RefCell::new(HashMap::new());
+    /// Stroke colours' `rgba(…)` strings, as `CanvasBackend` writes them, made once while they
+    /// keep their slot (direct-mapped, as the scene's colours: `canvas_painter::css_colour`).
+    static STROKE_STYLES: RefCell<Vec<Option<(ColourKey, JsValue)>>> =
+        RefCell::new(vec![None; STROKE_SLOTS]);
 }
 
 /// The `rgba(r,g,b,a)` string `CanvasBackend` sets for `colour`, as a JavaScript string.
 fn stroke_style(colour: BackendColor) -> JsValue {
     let (red, green, blue) = colour.rgb;
     let key = colour_key(colour);
+    let alpha_bits = key.3;
+    let slot = (usize::from(red) * 7
+        + usize::from(green) * 31
+        + usize::from(blue) * 131
+        + (alpha_bits >> 44) as usize)
+        % STROKE_SLOTS;
     STROKE_STYLES.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if cache.len() >= MOST_CACHED_STROKES && !cache.contains_key(&key) {
-            cache.clear();
-        }
-        cache
-            .entry(key)
-            .or_insert_with(|| {
-                JsValue::from_str(&format!(
+        match &cache[slot] {
+            Some((cached, style)) if *cached == key => style.clone(),
+            _ => {
+                let style = JsValue::from_str(&format!(
                     "rgba({red},{green},{blue},{alpha})",
                     alpha = colour.alpha
-                ))
-            })
-            .clone()
+                ));
+                cache[slot] = Some((key, style.clone()));
+                style
+            }
+        }
     })
 }
 
