@@ -4,7 +4,7 @@
 use plotters::style::RGBColor;
 
 /// A colour as 8-bit sRGB.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Colour {
     pub red: u8,
     pub green: u8,
