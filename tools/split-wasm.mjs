@@ -10,6 +10,8 @@
 //      Trunk does not);
 //   4. the parts get hashed names too, and index.html the new files' integrity hashes.
 // usage: node tools/split-wasm.mjs    (Trunk sets TRUNK_STAGING_DIR, TRUNK_SOURCE_DIR, TRUNK_PROFILE)
+//        MARROW_WASM_NAMES=1 keeps the functions' names (wasm-opt -g) for a CPU profile
+//        (tests/e2e/bench/frame-profile.mjs); the download grows, so never for a build you ship.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,7 +85,8 @@ try {
   if (profile === 'release') {
     await eachAtOnce([`${stem}_bg.wasm`, ...parts], (name) => {
       const path = join(work, name);
-      return run('wasm-opt', ['-Oz', ...features, path, '-o', path]);
+      const names = process.env.MARROW_WASM_NAMES === '1' ? ['-g'] : [];
+      return run('wasm-opt', ['-Oz', ...names, ...features, path, '-o', path]);
     });
   }
 

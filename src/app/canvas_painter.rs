@@ -1,11 +1,47 @@
 //! The [`Painter`] of the page: a 2D canvas context, drawing scene units through a view transform.
 
+use std::cell::RefCell;
+
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 use web_sys::CanvasRenderingContext2d;
 
 use crate::palette::Colour;
 use crate::view::drawing::painter::{Painter, TextAlign, ViewTransform};
+
+/// Slots in the colour cache: more than the palette's few dozen colours, so that they seldom
+/// share one, and few enough to cost nothing to keep. The shades the scene mixes as cells ripen
+/// take slots too; each colour has one slot, so the cache cannot grow while playing.
+const COLOUR_SLOTS: usize = 256;
+
+thread_local! {
+    /// Colours' `#rrggbb` as JavaScript strings: a scene sets a fill colour about a hundred times
+    /// a frame (cells alternate body and nucleus), and making each string anew was a large part of
+    /// drawing it (issue 12). Direct-mapped (one slot per colour, the newer colour replacing the
+    /// older): a hash map cost more download than its lookups save.
+    static CSS_COLOURS: RefCell<Vec<Option<(Colour, JsValue)>>> =
+        RefCell::new(vec![None; COLOUR_SLOTS]);
+}
+
+/// `colour`'s `#rrggbb` as a JavaScript string, made once while it keeps its slot.
+fn css_colour(colour: Colour) -> JsValue {
+    let slot = (usize::from(colour.red) * 7
+        + usize::from(colour.green) * 31
+        + usize::from(colour.blue) * 131)
+        % COLOUR_SLOTS;
+    CSS_COLOURS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        match &cache[slot] {
+            Some((cached, css)) if *cached == colour => css.clone(),
+            _ => {
+                let css = JsValue::from_str(&colour.css());
+                cache[slot] = Some((colour, css.clone()));
+                css
+            }
+        }
+    })
+}
 
 /// Paints on a canvas whose context is in CSS pixels (see [`fit_canvas`]).
 ///
@@ -69,7 +105,11 @@ impl<'a> CanvasPainter<'a> {
         self.set_alpha(alpha);
         if self.fill_colour != Some(colour) {
             self.fill_colour = Some(colour);
-            self.context.set_fill_style_str(&colour.css());
+            // web-sys marks the `JsValue` setters deprecated because they accept any value (a
+            // gradient, a pattern); here it is always a colour string, made once (`css_colour`),
+            // where the `&str` setter would copy and decode a new string on every call.
+            #[allow(deprecated)]
+            self.context.set_fill_style(&css_colour(colour));
         }
     }
 
@@ -86,7 +126,9 @@ impl<'a> CanvasPainter<'a> {
         self.set_alpha(1.0);
         if self.stroke_colour != Some(colour) {
             self.stroke_colour = Some(colour);
-            self.context.set_stroke_style_str(&colour.css());
+            // As for the fill (see `fill`).
+            #[allow(deprecated)]
+            self.context.set_stroke_style(&css_colour(colour));
         }
         let width_px = line_width * self.line_scale * self.transform.scale;
         if self.line_width_px != Some(width_px) {

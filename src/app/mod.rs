@@ -6,6 +6,7 @@ mod activity_bar;
 mod b12_relay_view;
 mod canvas_painter;
 mod case_panel;
+mod chart_backend;
 mod export_bar;
 mod factory_canvas;
 mod factory_parts;
@@ -56,11 +57,11 @@ pub use live_summary::LiveSummary;
 pub use marrow_stain_view::MarrowStainView;
 pub use model_bench::bench_model_days_per_second;
 pub use notices::Notices;
+pub(crate) use page_context::{CatchUp, LivePage, PageRoot, PageState, Renderings};
 pub use page_context::{
-    FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, CHART_TURNS, DEFAULT_CHART_KEYS, ROUND_TURNS,
-    WORDS_TURN,
+    FrameSnapshot, PageContext, CHART_REDRAW_SECONDS, CHART_TURNS, DEFAULT_CHART_KEYS,
+    FIRST_CHART_TURN, LABS_TURN, ROUND_TURNS, WORDS_TURN,
 };
-pub(crate) use page_context::{LivePage, PageRoot, PageState, Renderings};
 pub use preset_picker::PresetPicker;
 pub use projector_toggle::ProjectorToggle;
 pub use recovery::force_panic_for_tests;
@@ -225,8 +226,8 @@ fn drive_frames(root: PageRoot) -> FrameLoopHandle {
             })
             .unwrap_or((false, false));
         // While playing, one heavy piece a frame: a round of turns starts every
-        // CHART_REDRAW_SECONDS; its first turn the words and numbers catch up, then each chart
-        // redraws on a frame of its own.
+        // CHART_REDRAW_SECONDS; its first turn the lab report catches up, its second the other
+        // words and numbers, then each chart redraws on a frame of its own.
         since_chart_redraw += elapsed_seconds;
         if moved && since_chart_redraw >= CHART_REDRAW_SECONDS {
             since_chart_redraw = 0.0;
@@ -239,7 +240,12 @@ fn drive_frames(root: PageRoot) -> FrameLoopHandle {
             turns_left -= 1;
         }
         // When the clock stops by itself, the words and the charts catch up at once.
-        let words = turn == Some(WORDS_TURN) || !playing;
+        let catch_up = match turn {
+            _ if !playing => CatchUp::All,
+            Some(LABS_TURN) => CatchUp::Labs,
+            Some(WORDS_TURN) => CatchUp::Words,
+            _ => CatchUp::Nothing,
+        };
         if moved && !playing {
             context.history_version.update(|version| *version += 1);
         }
@@ -252,7 +258,7 @@ fn drive_frames(root: PageRoot) -> FrameLoopHandle {
             } else {
                 shown + elapsed_seconds
             };
-            context.publish_at(animation_seconds, words);
+            context.publish_at(animation_seconds, catch_up);
         }
         // Patient B follows patient A's clock, day for day (Reset All starts B again too).
         if compare.get_untracked() {
@@ -278,7 +284,7 @@ fn drive_frames(root: PageRoot) -> FrameLoopHandle {
                 let shown = context
                     .snapshot
                     .with_untracked(|shown| shown.animation_seconds);
-                patient_b.publish_at(shown, words);
+                patient_b.publish_at(shown, catch_up);
                 // While playing, patient B's line is redrawn with patient A's charts, in turns.
                 if !playing {
                     patient_b.history_version.update(|version| *version += 1);

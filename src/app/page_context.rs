@@ -32,11 +32,29 @@ pub const CHART_REDRAW_SECONDS: f64 = 0.25;
 /// most charts a page shows), so no frame draws them all: on a slow laptop a frame that redraws
 /// four charts is the one that misses its 16 ms.
 pub const CHART_TURNS: usize = crate::view::session::classroom::MAX_CHARTS;
-/// The turn of a round in which the words and numbers ([`PageContext::shown`]) catch up with the
-/// simulation; the chart at position N has turn `1 + N`.
-pub const WORDS_TURN: usize = 0;
-/// Frames in one round of turns: the words, then each chart.
-pub const ROUND_TURNS: usize = 1 + CHART_TURNS;
+/// The turn of a round in which the lab report's numbers ([`PageContext::shown_labs`]) catch up
+/// with the simulation.
+pub const LABS_TURN: usize = 0;
+/// The turn in which the rest of the page's words and numbers ([`PageContext::shown`]) catch up.
+/// A frame of its own: with the lab report it was the round's dearest frame (issue 12).
+pub const WORDS_TURN: usize = 1;
+/// The turn of the chart at position 0; the chart at position N has turn `FIRST_CHART_TURN + N`.
+pub const FIRST_CHART_TURN: usize = 2;
+/// Frames in one round of turns: the labs, the words, then each chart.
+pub const ROUND_TURNS: usize = FIRST_CHART_TURN + CHART_TURNS;
+
+/// Which of the page's words and numbers a published frame brings up to date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CatchUp {
+    /// Only what moves with the frames ([`PageContext::snapshot`]).
+    Nothing,
+    /// And the lab report ([`PageContext::shown_labs`]).
+    Labs,
+    /// And the rest of the words and numbers ([`PageContext::shown`]).
+    Words,
+    /// Everything: after a change, and whenever the clock is stopped.
+    All,
+}
 
 /// What one frame shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,6 +75,11 @@ pub struct FrameSnapshot {
 }
 
 impl FrameSnapshot {
+    /// The lab report's labs: now and [`TREND_DAYS`] ago.
+    pub(crate) fn lab_report(&self) -> (Labs, Labs) {
+        (self.labs.clone(), self.labs_week_ago.clone())
+    }
+
     pub(crate) fn of(simulation: &Simulation, animation_seconds: f64) -> FrameSnapshot {
         let labs = simulation.patient().labs();
         FrameSnapshot {
@@ -84,13 +107,16 @@ pub struct PageContext {
     /// The snapshot the page's words and numbers show (lab report, summary, interpretation,
     /// captions, sliders, the marrow stain): the same as `snapshot` after every change and while
     /// paused; while playing, caught up once per round of turns ([`WORDS_TURN`]), so that no
-    /// frame recomputes every lab line, and none does that and draws a chart.
+    /// frame recomputes every line of words, and none does that and draws a chart.
     pub shown: RwSignal<FrameSnapshot>,
+    /// The labs the lab report shows, now and [`TREND_DAYS`] ago: as `shown`, but caught up on a
+    /// turn of their own ([`LABS_TURN`]) while playing.
+    pub shown_labs: RwSignal<(Labs, Labs)>,
     /// Bumped when the charts should redraw from the history at once (a change, a step, a jump).
     pub history_version: RwSignal<u64>,
-    /// While playing: (round, turn): in each round, the words catch up on [`WORDS_TURN`] and
-    /// the chart at position N redraws on turn `1 + N`. Both patients share it (a chart draws
-    /// both).
+    /// While playing: (round, turn): in each round, the labs catch up on [`LABS_TURN`], the
+    /// words on [`WORDS_TURN`], and the chart at position N redraws on turn
+    /// [`FIRST_CHART_TURN`]` + N`. Both patients share it (a chart draws both).
     pub turn: RwSignal<(u64, usize)>,
     /// Bumped by Reset All so view-only settings (chart picks) return to their defaults.
     pub view_reset: RwSignal<u64>,
@@ -193,6 +219,7 @@ impl LivePage {
             .with_value(|simulation| FrameSnapshot::of(simulation, state.animation_seconds));
         let context = PageContext {
             simulation: root.simulation,
+            shown_labs: RwSignal::new(snapshot.lab_report()),
             shown: RwSignal::new(snapshot.clone()),
             snapshot: RwSignal::new(snapshot),
             history_version: RwSignal::new(0),
@@ -253,6 +280,7 @@ impl PageContext {
         let snapshot = simulation.with_value(|simulation| FrameSnapshot::of(simulation, 0.0));
         PageContext {
             simulation,
+            shown_labs: RwSignal::new(snapshot.lab_report()),
             shown: RwSignal::new(snapshot.clone()),
             snapshot: RwSignal::new(snapshot),
             history_version: RwSignal::new(0),
@@ -286,18 +314,16 @@ impl PageContext {
         }
     }
 
-    /// The labs shown (see [`PageContext::shown`]; a memo: every reader shares one copy).
+    /// The labs shown (see [`PageContext::shown_labs`]; a memo: every reader shares one copy).
     pub fn labs(&self) -> Memo<Labs> {
-        let shown = self.shown;
-        Memo::new(move |_| shown.with(|snapshot| snapshot.labs.clone()))
+        let shown = self.shown_labs;
+        Memo::new(move |_| shown.with(|(labs, _)| labs.clone()))
     }
 
     /// The labs shown and [`TREND_DAYS`] before them, for the lab report's values and trends.
     pub fn labs_and_week_ago(&self) -> Memo<(Labs, Labs)> {
-        let snapshot = self.shown;
-        Memo::new(move |_| {
-            snapshot.with(|snapshot| (snapshot.labs.clone(), snapshot.labs_week_ago.clone()))
-        })
+        let shown = self.shown_labs;
+        Memo::new(move |_| shown.get())
     }
 
     /// The causal chain of the lab `why` names, for the why-panel: recomputed when the lab, the
@@ -375,16 +401,19 @@ impl PageContext {
         let animation_seconds = self
             .snapshot
             .with_untracked(|shown| shown.animation_seconds);
-        self.publish_at(animation_seconds, true);
+        self.publish_at(animation_seconds, CatchUp::All);
     }
 
-    /// Publishes a snapshot for the frame, the words and numbers too if `words` (their turn, or
-    /// the clock stopped).
-    pub(crate) fn publish_at(&self, animation_seconds: f64, words: bool) {
+    /// Publishes a snapshot for the frame, and brings the words and numbers that `catch_up` names
+    /// up to date (their turn, or the clock stopped).
+    pub(crate) fn publish_at(&self, animation_seconds: f64, catch_up: CatchUp) {
         let snapshot = self
             .simulation
             .with_value(|simulation| FrameSnapshot::of(simulation, animation_seconds));
-        if words {
+        if matches!(catch_up, CatchUp::Labs | CatchUp::All) {
+            self.shown_labs.set(snapshot.lab_report());
+        }
+        if matches!(catch_up, CatchUp::Words | CatchUp::All) {
             self.shown.set(snapshot.clone());
         }
         self.snapshot.set(snapshot);

@@ -3,10 +3,10 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 use super::canvas_painter::displayed_size;
-use super::page_context::PageContext;
+use super::chart_backend::ChartBackend;
+use super::page_context::{PageContext, FIRST_CHART_TURN};
 use crate::charts::{
     draw_time_course, lab_caption, lab_points, lab_reference_band, ChartEvent, TimeCourse,
 };
@@ -36,7 +36,7 @@ pub fn TimeChart(
     // The round of redraws this chart last had its turn in (changes once per round).
     let my_round = Memo::new(move |last: Option<&u64>| {
         let (round, turn) = context.turn.get();
-        if turn == 1 + position.get() {
+        if turn == FIRST_CHART_TURN + position.get() {
             round
         } else {
             last.copied().unwrap_or(round)
@@ -72,7 +72,7 @@ pub fn TimeChart(
             canvas.set_width(width);
             canvas.set_height(height);
         }
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+        let Some(backend) = ChartBackend::new(canvas.clone()) else {
             return;
         };
         let (points, events): (Vec<(f64, f64)>, Vec<ChartEvent>) =

@@ -425,6 +425,29 @@ pub fn draw_factory_scene(
     strings: &Strings,
     units: Units,
 ) {
+    draw_factory_backdrop(painter, palette, strings);
+    draw_factory_foreground(painter, scene, animation_seconds, palette, strings, units);
+}
+
+/// The gut dock's room: left, top, width, height, scene units.
+const GUT_DOCK_ROOM: (f64, f64, f64, f64) = (15.0, 60.0, 190.0, 140.0);
+/// The macrophage warehouse's room: left, top, width, height, scene units.
+const WAREHOUSE_ROOM: (f64, f64, f64, f64) = (15.0, 265.0, 190.0, 175.0);
+/// Where the liver and the kidney stand (their centres), scene units.
+const LIVER_CENTRE: (f64, f64) = (300.0, 78.0);
+const KIDNEY_CENTRE: (f64, f64) = (560.0, 72.0);
+/// The blueprint office's left edge and top, scene units.
+const BLUEPRINTS_TOP_LEFT: (f64, f64) = (800.0, 34.0);
+/// The conveyor: left and right ends and the belt's top, scene units.
+const CONVEYOR: (f64, f64, f64) = (300.0, 985.0, 485.0);
+
+/// What does not change with the patient or the animation: the floor, the docks' rooms and names,
+/// the liver's, kidney's and blueprint office's names, the blueprint bars' frames and the belt.
+/// The page draws it once per size, language and palette onto a layer of its own and copies that
+/// under each frame (issue 12: the names are most of the scene's text, and text is the dearest
+/// thing a frame draws). Nothing drawn here overlaps a moving part that [`draw_factory_foreground`]
+/// draws before it would have in one pass, so the two layers make the same picture as one pass.
+pub fn draw_factory_backdrop(painter: &mut impl Painter, palette: &Palette, strings: &Strings) {
     painter.rectangle(
         0.0,
         0.0,
@@ -433,6 +456,59 @@ pub fn draw_factory_scene(
         palette.factory_floor,
         1.0,
     );
+    for ((left, top, width, height), name) in [
+        (GUT_DOCK_ROOM, strings.scene_gut),
+        (WAREHOUSE_ROOM, strings.scene_warehouse),
+    ] {
+        painter.rectangle(left, top, width, height, palette.dock, 1.0);
+        painter.text(
+            name,
+            left + 8.0,
+            top + 28.0,
+            LABEL_SIZE,
+            palette.text,
+            TextAlign::Left,
+        );
+    }
+    for ((x, y), name) in [
+        (LIVER_CENTRE, strings.scene_liver),
+        (KIDNEY_CENTRE, strings.scene_kidney),
+    ] {
+        painter.text(
+            name,
+            x,
+            y - 44.0,
+            LABEL_SIZE,
+            palette.text,
+            TextAlign::Centre,
+        );
+    }
+    let (left, top) = BLUEPRINTS_TOP_LEFT;
+    painter.text(
+        strings.scene_blueprints,
+        990.0,
+        top - 6.0,
+        LABEL_SIZE,
+        palette.text,
+        TextAlign::Right,
+    );
+    for row in 0..2 {
+        let y = top + 12.0 + f64::from(row) * 38.0;
+        painter.rectangle(left + 80.0, y, 105.0, 26.0, palette.dock, 1.0);
+    }
+    let (left, right, belt_y) = CONVEYOR;
+    painter.rectangle(left, belt_y, right - left, 12.0, palette.conveyor, 1.0);
+}
+
+/// Everything that follows the patient or moves, over [`draw_factory_backdrop`].
+pub fn draw_factory_foreground(
+    painter: &mut impl Painter,
+    scene: &FactoryScene,
+    animation_seconds: f64,
+    palette: &Palette,
+    strings: &Strings,
+    units: Units,
+) {
     draw_gut_dock(painter, scene, animation_seconds, palette, strings);
     draw_warehouse(painter, scene, palette, strings);
     draw_liver(painter, scene, palette, strings);
@@ -504,12 +580,11 @@ fn draw_gate(
 /// Width of a ferroportin gate, scene units: wide enough to read at 1024 × 768.
 const GATE_WIDTH: f64 = 22.0;
 
-/// A supply dock: a room with its name at the top, a caption at the bottom and a ferroportin gate
-/// in its right wall. What lies inside is drawn by the dock's own function.
-struct Dock<'a> {
+/// A supply dock: a room (on the backdrop, with its name) with a caption at the bottom and a
+/// ferroportin gate in its right wall. What lies inside is drawn by the dock's own function.
+struct Dock {
     /// Left, top, width, height, scene units.
     room: (f64, f64, f64, f64),
-    name: &'a str,
     caption: String,
     /// The gate's own line ("gate 55 % open").
     gate_caption: String,
@@ -518,22 +593,8 @@ struct Dock<'a> {
     gate_openness: f64,
 }
 
-fn draw_dock(
-    painter: &mut impl Painter,
-    dock: &Dock<'_>,
-    hepcidin_relative: f64,
-    palette: &Palette,
-) {
+fn draw_dock(painter: &mut impl Painter, dock: &Dock, hepcidin_relative: f64, palette: &Palette) {
     let (left, top, width, height) = dock.room;
-    painter.rectangle(left, top, width, height, palette.dock, 1.0);
-    painter.text(
-        dock.name,
-        left + 8.0,
-        top + 28.0,
-        LABEL_SIZE,
-        palette.text,
-        TextAlign::Left,
-    );
     painter.text(
         &dock.caption,
         left + 8.0,
@@ -568,12 +629,11 @@ fn draw_gut_dock(
     palette: &Palette,
     strings: &Strings,
 ) {
-    let (left, top, width, height) = (15.0, 60.0, 190.0, 140.0);
+    let (left, top, width, height) = GUT_DOCK_ROOM;
     draw_dock(
         painter,
         &Dock {
-            room: (left, top, width, height),
-            name: strings.scene_gut,
+            room: GUT_DOCK_ROOM,
             caption: fill(
                 strings.scene_diet_iron,
                 &[("value", &format!("{:.0}", scene.diet_iron_relative * 100.0))],
@@ -601,12 +661,11 @@ fn draw_warehouse(
     palette: &Palette,
     strings: &Strings,
 ) {
-    let (left, top, height) = (15.0, 265.0, 175.0);
+    let (left, top, _, height) = WAREHOUSE_ROOM;
     draw_dock(
         painter,
         &Dock {
-            room: (left, top, 190.0, height),
-            name: strings.scene_warehouse,
+            room: WAREHOUSE_ROOM,
             caption: fill(
                 strings.scene_warehouse_iron,
                 &[(
@@ -642,7 +701,7 @@ fn draw_liver(
     palette: &Palette,
     strings: &Strings,
 ) {
-    let (x, y) = (300.0, 78.0);
+    let (x, y) = LIVER_CENTRE;
     // Hepcidin's reach to both gates: thicker as it rises.
     let width = (1.0 + 2.0 * scene.hepcidin_relative).min(8.0);
     painter.line((x - 30.0, y + 5.0), (205.0, 95.0), width, palette.hepcidin);
@@ -653,14 +712,6 @@ fn draw_liver(
         palette.hepcidin,
     );
     painter.circle(x, y, 34.0, palette.liver, 1.0);
-    painter.text(
-        strings.scene_liver,
-        x,
-        y - 44.0,
-        LABEL_SIZE,
-        palette.text,
-        TextAlign::Centre,
-    );
     // Two lines, the name over its value, so that the caption stays short of the kidney in every
     // language ("hepcidina ×10,5" on one line would run under it).
     let caption = fill(
@@ -749,20 +800,12 @@ fn draw_kidney(
     palette: &Palette,
     strings: &Strings,
 ) {
-    let (x, y) = (560.0, 72.0);
+    let (x, y) = KIDNEY_CENTRE;
     // The kidney dims as eGFR falls.
     let colour = mix(palette.dock, palette.kidney, scene.kidney_capacity);
     painter.circle(x - 22.0, y, 30.0, colour, 1.0);
     painter.circle(x + 22.0, y, 30.0, colour, 1.0);
     painter.circle(x, y + 14.0, 12.0, palette.factory_floor, 1.0);
-    painter.text(
-        strings.scene_kidney,
-        x,
-        y - 44.0,
-        LABEL_SIZE,
-        palette.text,
-        TextAlign::Centre,
-    );
     // Below the kidney, where a three-digit EPO cannot run into the blueprint office.
     painter.text(
         &fill(
@@ -793,15 +836,7 @@ fn draw_blueprints(
     palette: &Palette,
     strings: &Strings,
 ) {
-    let (left, top) = (800.0, 34.0);
-    painter.text(
-        strings.scene_blueprints,
-        990.0,
-        top - 6.0,
-        LABEL_SIZE,
-        palette.text,
-        TextAlign::Right,
-    );
+    let (left, top) = BLUEPRINTS_TOP_LEFT;
     for (row, (label, amount, colour)) in [
         (strings.scene_b12, scene.b12_blueprints, palette.b12),
         (
@@ -814,7 +849,6 @@ fn draw_blueprints(
     .enumerate()
     {
         let y = top + 12.0 + row as f64 * 38.0;
-        painter.rectangle(left + 80.0, y, 105.0, 26.0, palette.dock, 1.0);
         painter.rectangle(left + 80.0, y, 105.0 * amount, 26.0, colour, 1.0);
         painter.text(
             label,
@@ -964,8 +998,7 @@ fn draw_conveyor(
     strings: &Strings,
     units: Units,
 ) {
-    let (left, right, belt_y) = (300.0, 985.0, 485.0);
-    painter.rectangle(left, belt_y, right - left, 12.0, palette.conveyor, 1.0);
+    let (left, right, belt_y) = CONVEYOR;
     painter.text(
         &fill(
             strings.scene_output,

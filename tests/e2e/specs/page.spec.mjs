@@ -251,6 +251,56 @@ test.describe('the Marrow Factory page', () => {
     await context.close();
   });
 
+  test('the scene\'s backdrop layer follows projector mode, the window size and the language', async ({ page }) => {
+    // The parts of the scene that never move are drawn once on a layer of their own (issue 12);
+    // a layer drawn for another palette, size or language must never show. Pixels are read at
+    // scene points (the scene is 1000 × 560 units, fitted and centred in the canvas) where only
+    // the backdrop draws: the floor's corners and the liver's name.
+    const SCENE = { width: 1000, height: 560 };
+    const FLOOR = { standard: [241, 228, 211, 255], projector: [255, 255, 255, 255] };
+    const corners = [[4, 4], [SCENE.width - 4, SCENE.height - 4], [SCENE.width - 4, 4], [4, SCENE.height - 4]];
+    const pixels = (points) => factory.factoryCanvas.evaluate((canvas, { points, scene }) => {
+      const ratio = canvas.width / canvas.clientWidth;
+      const scale = Math.min(canvas.clientWidth / scene.width, canvas.clientHeight / scene.height);
+      const left = (canvas.clientWidth - scene.width * scale) / 2;
+      const top = (canvas.clientHeight - scene.height * scale) / 2;
+      const context = canvas.getContext('2d');
+      return points.map(([x, y]) => [...context.getImageData(
+        Math.floor((left + x * scale) * ratio), Math.floor((top + y * scale) * ratio), 1, 1,
+      ).data]);
+    }, { points, scene: SCENE });
+    // Every pixel of the liver's name (centred at 300, on a baseline at 34), summed.
+    const liverName = async () => (await pixels(Array.from({ length: 40 * 12 }, (_, index) => [
+      270 + (index % 40) * 1.5, 14 + Math.floor(index / 40) * 2,
+    ]))).flat().reduce((sum, value) => sum + value, 0);
+    await factory.open('?preset=healthy');
+    await factory.pause();
+    await expect.poll(() => pixels(corners)).toEqual(corners.map(() => FLOOR.standard));
+    const englishName = await liverName();
+
+    await page.getByTestId('projector-toggle').click();
+    await expect.poll(() => pixels(corners)).toEqual(corners.map(() => FLOOR.projector));
+    await page.getByTestId('projector-toggle').click();
+    await expect.poll(() => pixels(corners)).toEqual(corners.map(() => FLOOR.standard));
+
+    // Narrower, then wider than at first: a layer kept from another size would leave a corner
+    // empty or show the inside of the old picture there.
+    const { width, height } = page.viewportSize();
+    for (const viewport of [{ width: 1024, height: 768 }, { width, height }]) {
+      const shown = await factory.factoryCanvas.evaluate((canvas) => canvas.width);
+      await page.setViewportSize(viewport);
+      await expect.poll(() => factory.factoryCanvas.evaluate((canvas) => canvas.width)).not.toBe(shown);
+      await expect.poll(() => pixels(corners)).toEqual(corners.map(() => FLOOR.standard));
+    }
+
+    await page.getByTestId('lang-select').selectOption('es');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect.poll(liverName).not.toBe(englishName);
+    await page.getByTestId('lang-select').selectOption('en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect.poll(liverName).toBe(englishName);
+  });
+
   test('reduced motion: the scene shows the state but stands still', async ({ browser }) => {
     // The page's clock is Playwright's fake clock, so frames happen only when the test moves time
     // (requestAnimationFrame and performance.now follow it): no comparison depends on machine load.
