@@ -10,36 +10,57 @@ use web_sys::CanvasRenderingContext2d;
 use crate::palette::Colour;
 use crate::view::drawing::painter::{Painter, TextAlign, ViewTransform};
 
-/// Slots in the colour cache: more than the palette's few dozen colours, so that they seldom
-/// share one, and few enough to cost nothing to keep. The shades the scene mixes as cells ripen
-/// take slots too; each colour has one slot, so the cache cannot grow while playing.
-const COLOUR_SLOTS: usize = 256;
+/// JavaScript strings kept by key, one slot per key (direct-mapped: a newer key replaces the older
+/// in its slot), so that a string set on a canvas many times a frame is made and sent once. A
+/// fixed number of slots cannot grow while playing, and costs less download than a hash map.
+pub(crate) struct JsStrings<K> {
+    slots: Vec<Option<(K, JsValue)>>,
+}
+
+impl<K: Copy + PartialEq> JsStrings<K> {
+    /// An empty cache of `slots` slots.
+    pub fn new(slots: usize) -> JsStrings<K> {
+        JsStrings {
+            slots: vec![None; slots],
+        }
+    }
+
+    /// The string for `key`, which lives in slot `hash` modulo the slots; `make` writes it when
+    /// the slot holds another key.
+    pub fn get(&mut self, key: K, hash: usize, make: impl FnOnce() -> String) -> JsValue {
+        let slot = hash % self.slots.len();
+        match &self.slots[slot] {
+            Some((cached, string)) if *cached == key => string.clone(),
+            _ => {
+                let string = JsValue::from_str(&make());
+                self.slots[slot] = Some((key, string.clone()));
+                string
+            }
+        }
+    }
+}
+
+/// A slot hash of a colour's channels (spreads the palette's colours over the slots).
+pub(crate) fn rgb_hash(red: u8, green: u8, blue: u8) -> usize {
+    usize::from(red) * 7 + usize::from(green) * 31 + usize::from(blue) * 131
+}
 
 thread_local! {
-    /// Colours' `#rrggbb` as JavaScript strings: a scene sets a fill colour about a hundred times
-    /// a frame (cells alternate body and nucleus), and making each string anew was a large part of
-    /// drawing it (issue 12). Direct-mapped (one slot per colour, the newer colour replacing the
-    /// older): a hash map cost more download than its lookups save.
-    static CSS_COLOURS: RefCell<Vec<Option<(Colour, JsValue)>>> =
-        RefCell::new(vec![None; COLOUR_SLOTS]);
+    /// Colours' `#rrggbb`: a scene sets a fill colour about a hundred times a frame (cells
+    /// alternate body and nucleus), and making each string anew was a large part of drawing it
+    /// (issue 12). 256 slots: more than the palette's few dozen colours and the shades the scene
+    /// mixes as cells ripen, so that they seldom share one.
+    static CSS_COLOURS: RefCell<JsStrings<Colour>> = RefCell::new(JsStrings::new(256));
 }
 
 /// `colour`'s `#rrggbb` as a JavaScript string, made once while it keeps its slot.
 fn css_colour(colour: Colour) -> JsValue {
-    let slot = (usize::from(colour.red) * 7
-        + usize::from(colour.green) * 31
-        + usize::from(colour.blue) * 131)
-        % COLOUR_SLOTS;
     CSS_COLOURS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        match &cache[slot] {
-            Some((cached, css)) if *cached == colour => css.clone(),
-            _ => {
-                let css = JsValue::from_str(&colour.css());
-                cache[slot] = Some((colour, css.clone()));
-                css
-            }
-        }
+        cache.borrow_mut().get(
+            colour,
+            rgb_hash(colour.red, colour.green, colour.blue),
+            || colour.css(),
+        )
     })
 }
 

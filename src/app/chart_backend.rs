@@ -18,6 +18,8 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use super::canvas_painter::{rgb_hash, JsStrings};
+
 /// `CanvasBackend`'s error (its type is not exported by name).
 type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
 
@@ -29,40 +31,21 @@ fn colour_key(colour: BackendColor) -> ColourKey {
     (red, green, blue, colour.alpha.to_bits())
 }
 
-/// Slots in the stroke-style cache: a chart draws with a handful of colours (grid, axes, event
-/// kinds, the two patients); each colour has one slot, so an odd palette cannot grow the cache.
-const STROKE_SLOTS: usize = 64;
-
 thread_local! {
-    /// Stroke colours' `rgba(…)` strings, as `CanvasBackend` writes them, made once while they
-    /// keep their slot (direct-mapped, as the scene's colours: `canvas_painter::css_colour`).
-    static STROKE_STYLES: RefCell<Vec<Option<(ColourKey, JsValue)>>> =
-        RefCell::new(vec![None; STROKE_SLOTS]);
+    /// Stroke colours' `rgba(…)` strings, as `CanvasBackend` writes them (see [`JsStrings`]). 64
+    /// slots: a chart draws with a handful of colours (grid, axes, event kinds, the two patients).
+    static STROKE_STYLES: RefCell<JsStrings<ColourKey>> = RefCell::new(JsStrings::new(64));
 }
 
 /// The `rgba(r,g,b,a)` string `CanvasBackend` sets for `colour`, as a JavaScript string.
 fn stroke_style(colour: BackendColor) -> JsValue {
     let (red, green, blue) = colour.rgb;
     let key = colour_key(colour);
-    let alpha_bits = key.3;
-    let slot = (usize::from(red) * 7
-        + usize::from(green) * 31
-        + usize::from(blue) * 131
-        + (alpha_bits >> 44) as usize)
-        % STROKE_SLOTS;
+    let hash = rgb_hash(red, green, blue) + (key.3 >> 44) as usize;
     STROKE_STYLES.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        match &cache[slot] {
-            Some((cached, style)) if *cached == key => style.clone(),
-            _ => {
-                let style = JsValue::from_str(&format!(
-                    "rgba({red},{green},{blue},{alpha})",
-                    alpha = colour.alpha
-                ));
-                cache[slot] = Some((key, style.clone()));
-                style
-            }
-        }
+        cache.borrow_mut().get(key, hash, || {
+            format!("rgba({red},{green},{blue},{alpha})", alpha = colour.alpha)
+        })
     })
 }
 

@@ -438,6 +438,12 @@ const LIVER_CENTRE: (f64, f64) = (300.0, 78.0);
 const KIDNEY_CENTRE: (f64, f64) = (560.0, 72.0);
 /// The blueprint office's left edge and top, scene units.
 const BLUEPRINTS_TOP_LEFT: (f64, f64) = (800.0, 34.0);
+/// The frame of the blueprint office's bar on `row` (0 B12, 1 folate): left, top, full width,
+/// height, scene units. The backdrop draws the empty frame, the foreground fills it.
+fn blueprint_bar(row: usize) -> (f64, f64, f64, f64) {
+    let (left, top) = BLUEPRINTS_TOP_LEFT;
+    (left + 80.0, top + 12.0 + row as f64 * 38.0, 105.0, 26.0)
+}
 /// The conveyor: left and right ends and the belt's top, scene units.
 const CONVEYOR: (f64, f64, f64) = (300.0, 985.0, 485.0);
 
@@ -483,18 +489,17 @@ pub fn draw_factory_backdrop(painter: &mut impl Painter, palette: &Palette, stri
             TextAlign::Centre,
         );
     }
-    let (left, top) = BLUEPRINTS_TOP_LEFT;
     painter.text(
         strings.scene_blueprints,
         990.0,
-        top - 6.0,
+        BLUEPRINTS_TOP_LEFT.1 - 6.0,
         LABEL_SIZE,
         palette.text,
         TextAlign::Right,
     );
     for row in 0..2 {
-        let y = top + 12.0 + f64::from(row) * 38.0;
-        painter.rectangle(left + 80.0, y, 105.0, 26.0, palette.dock, 1.0);
+        let (left, top, width, height) = blueprint_bar(row);
+        painter.rectangle(left, top, width, height, palette.dock, 1.0);
     }
     let (left, right, belt_y) = CONVEYOR;
     painter.rectangle(left, belt_y, right - left, 12.0, palette.conveyor, 1.0);
@@ -836,7 +841,7 @@ fn draw_blueprints(
     palette: &Palette,
     strings: &Strings,
 ) {
-    let (left, top) = BLUEPRINTS_TOP_LEFT;
+    let (office_left, _) = BLUEPRINTS_TOP_LEFT;
     for (row, (label, amount, colour)) in [
         (strings.scene_b12, scene.b12_blueprints, palette.b12),
         (
@@ -848,11 +853,11 @@ fn draw_blueprints(
     .into_iter()
     .enumerate()
     {
-        let y = top + 12.0 + row as f64 * 38.0;
-        painter.rectangle(left + 80.0, y, 105.0 * amount, 26.0, colour, 1.0);
+        let (left, y, width, height) = blueprint_bar(row);
+        painter.rectangle(left, y, width * amount, height, colour, 1.0);
         painter.text(
             label,
-            left,
+            office_left,
             y + 19.0,
             CAPTION_SIZE,
             palette.text,
